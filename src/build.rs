@@ -1,0 +1,177 @@
+//! One issue from manifest to PDF: the pipeline's stages called in order, and the output
+//! written atomically (a temporary file renamed into place), so a failed build never leaves
+//! a broken PDF nor destroys an existing one.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::document::{Document, from_issue};
+use crate::flow::{Metadata, Page, flow};
+use crate::font::FontError;
+use crate::layout::{self, LayoutError};
+use crate::manifest;
+use crate::pdf::{PdfError, write_pdf};
+use crate::setting::{Setter, folio, load_fonts, set_document};
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The manifest or an article is wrong.
+    Input(Diagnostic),
+    /// The layout is wrong.
+    Layout(LayoutError),
+    /// A font cannot be used.
+    Font(FontError),
+    /// The PDF could not be made.
+    Pdf(PdfError),
+    /// The output could not be written.
+    Output {
+        /// The output path.
+        path: PathBuf,
+        /// What went wrong.
+        error: std::io::Error,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Input(d) => write!(f, "{d}"),
+            BuildError::Layout(e) => write!(f, "error: {e}"),
+            BuildError::Font(e) => write!(f, "error: {e}"),
+            BuildError::Pdf(e) => write!(f, "error: cannot write the PDF: {e}"),
+            BuildError::Output { path, error } => write!(f, "error: cannot write {}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// An issue laid out: its document and pages, ready to be written.
+pub struct Typeset {
+    /// The document.
+    pub document: Document,
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// Document metadata.
+    pub metadata: Metadata,
+    /// The fonts the pages use.
+    pub book: crate::font::FontBook,
+}
+
+/// Reads, checks and lays out an issue.
+pub fn typeset(manifest_path: &Path) -> Result<Typeset, BuildError> {
+    let issue = manifest::load(manifest_path).map_err(BuildError::Input)?;
+    let document = from_issue(&issue);
+    let layout = layout::load(&document.layout).map_err(BuildError::Layout)?;
+    let (book, faces) = load_fonts(&layout).map_err(BuildError::Font)?;
+    let setter = Setter { layout: &layout, book: &book, faces: &faces };
+    let galley = set_document(&document, &setter);
+    let mut pages = flow(&galley, &layout);
+    for (i, page) in pages.iter_mut().enumerate() {
+        page.items.extend(folio(&setter, i + 1));
+    }
+    let metadata = metadata(&document);
+    Ok(Typeset { document, pages, metadata, book })
+}
+
+/// The metadata recorded in the PDF.
+fn metadata(doc: &Document) -> Metadata {
+    let m = &doc.masthead;
+    Metadata {
+        title: format!("{} {}年{}", m.title, doc.date.0, m.number),
+        author: m.publisher.clone(),
+        subject: doc.articles.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join("；"),
+        date: doc.date,
+        language: "zh-CN".into(),
+    }
+}
+
+/// What a successful build produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Where the PDF was written (None for `check`).
+    pub output: Option<PathBuf>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Size of the PDF in bytes.
+    pub bytes: usize,
+}
+
+/// The default output path: the manifest's path with the extension `pdf`.
+pub fn default_output(manifest_path: &Path) -> PathBuf {
+    manifest_path.with_extension("pdf")
+}
+
+/// Builds an issue into a PDF at `output` (or next to the manifest).
+pub fn build(manifest_path: &Path, output: Option<&Path>) -> Result<Report, BuildError> {
+    let set = typeset(manifest_path)?;
+    let bytes = write_pdf(&set.pages, &set.metadata, &set.book).map_err(BuildError::Pdf)?;
+    let path = output.map_or_else(|| default_output(manifest_path), Path::to_path_buf);
+    write_atomically(&path, &bytes).map_err(|error| BuildError::Output { path: path.clone(), error })?;
+    Ok(Report { output: Some(path), pages: set.pages.len(), bytes: bytes.len() })
+}
+
+/// Lays out an issue and makes its PDF in memory, writing nothing.
+pub fn check(manifest_path: &Path) -> Result<Report, BuildError> {
+    let set = typeset(manifest_path)?;
+    let bytes = write_pdf(&set.pages, &set.metadata, &set.book).map_err(BuildError::Pdf)?;
+    Ok(Report { output: None, pages: set.pages.len(), bytes: bytes.len() })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out.pdf".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The issue's printed text in reading order — article titles, bodies and credits, then the
+/// closing block — one block per line, for search indexes and for checking a PDF's text.
+pub fn text(manifest_path: &Path) -> Result<String, BuildError> {
+    let issue = manifest::load(manifest_path).map_err(BuildError::Input)?;
+    let doc = from_issue(&issue);
+    let mut out = String::new();
+    for article in &doc.articles {
+        out.push_str(&article.title);
+        out.push('\n');
+        for p in &article.paragraphs {
+            out.extend(p.runs.iter().map(|r| r.text.as_str()));
+            out.push('\n');
+        }
+        if let Some(credit) = &article.credit {
+            out.push_str(credit);
+            out.push('\n');
+        }
+    }
+    let c = &doc.closing;
+    if !c.recipients.is_empty() {
+        out.push_str(&format!("{}：{}\n", c.label, c.recipients.join("\n")));
+    }
+    if !c.editors.is_empty() {
+        out.push_str(&format!("责任编辑：{}\n", c.editors.join("　")));
+    }
+    let contact: Vec<&str> = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect();
+    if !contact.is_empty() {
+        out.push_str(&format!("联系方式：{}\n", contact.join("　")));
+    }
+    if let Some(a) = &c.approval {
+        out.push_str(&format!("批准文号：{a}\n"));
+    }
+    Ok(out)
+}

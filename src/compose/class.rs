@@ -1,0 +1,155 @@
+//! Character classes of Chinese composition (cjk-rules §1.1) and the GB kinsoku tables (§1.2).
+
+/// What a character is, for widths, spacing and line breaking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// Han ideographs, 〇, kana: full-width boxes, never shrunk.
+    Han,
+    /// Pause and stop marks 点号 (、，。．：；！？), ink left, blank right.
+    Stop,
+    /// Opening brackets and quotes, ink right, blank left.
+    Open,
+    /// Closing brackets and quotes, ink left, blank right.
+    Close,
+    /// The dash — (a pair is the 2-em 破折号).
+    Dash,
+    /// The ellipsis … (a pair is the 2-em 省略号).
+    Ellipsis,
+    /// Connectors ～ and the like: full width, not at line start.
+    Connector,
+    /// Interpuncts · ・ ‧: set ½ em, centred.
+    Interpunct,
+    /// Solidus ／ and /: neither at line start nor at line end.
+    Solidus,
+    /// The ideographic space U+3000: one em of blank.
+    IdeoSpace,
+    /// A Latin letter, a European digit or other proportional text.
+    Latin,
+    /// A European digit.
+    Digit,
+    /// A space U+0020 (or another breaking space).
+    Space,
+}
+
+impl Class {
+    /// The class of a character.
+    pub fn of(c: char) -> Class {
+        match c {
+            '、' | '，' | '。' | '．' | '：' | '；' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉' => Class::Stop,
+            '“' | '‘' | '（' | '〔' | '【' | '《' | '〈' | '〖' | '［' | '｛' | '「' | '『' | '〘' => {
+                Class::Open
+            }
+            '”' | '’' | '）' | '〕' | '】' | '》' | '〉' | '〗' | '］' | '｝' | '」' | '』' | '〙' => {
+                Class::Close
+            }
+            '—' | '⸺' | '―' => Class::Dash,
+            '…' | '⋯' => Class::Ellipsis,
+            '～' | '〜' => Class::Connector,
+            '·' | '・' | '‧' => Class::Interpunct,
+            '／' | '/' => Class::Solidus,
+            '\u{3000}' => Class::IdeoSpace,
+            ' ' | '\u{2002}'..='\u{200A}' => Class::Space,
+            '0'..='9' => Class::Digit,
+            // Full-width letters, digits and signs sit on the grid like Han characters.
+            '\u{FF01}'..='\u{FF5E}' | '\u{FFE0}'..='\u{FFE6}' => Class::Han,
+            _ if is_han(c) => Class::Han,
+            _ => Class::Latin,
+        }
+    }
+
+    /// Whether the class is set on the Chinese full-width grid (Han and Chinese marks).
+    pub fn is_cjk(self) -> bool {
+        !matches!(self, Class::Latin | Class::Digit | Class::Space | Class::Solidus)
+    }
+
+    /// Whether the class is a Chinese punctuation mark.
+    pub fn is_mark(self) -> bool {
+        matches!(
+            self,
+            Class::Stop | Class::Open | Class::Close | Class::Dash | Class::Ellipsis | Class::Connector | Class::Interpunct
+        )
+    }
+
+    /// Whether the class takes Han–Latin spacing next to Han (Latin letters and digits).
+    pub fn is_western(self) -> bool {
+        matches!(self, Class::Latin | Class::Digit)
+    }
+}
+
+/// Whether a character is a Han ideograph (or another full-width ideographic letter).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3007 | 0x3005 | 0x3006
+        | 0x2E80..=0x2FDF      // radicals
+        | 0x3040..=0x30FF      // kana
+        | 0x3100..=0x312F      // bopomofo
+        | 0x3190..=0x31FF
+        | 0x3400..=0x4DBF      // Ext A
+        | 0x4E00..=0x9FFF      // URO
+        | 0xF900..=0xFAFF      // compatibility
+        | 0x20000..=0x323AF    // Ext B–H
+    )
+}
+
+/// Kinsoku strictness (cjk-rules §1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kinsoku {
+    /// GB level: basic rules plus the solidus at neither end (the default).
+    #[default]
+    Gb,
+    /// GB plus: —— and …… may not start a line.
+    Strict,
+}
+
+/// Whether a character may not start a line (GB level).
+pub fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，' | '。' | '．' | '：' | '；' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+            | '”' | '’' | '）' | '］' | '｝' | '〕' | '】' | '》' | '〉' | '〗' | '」' | '』' | '〙'
+            | '～' | '〜' | '－' | '-' | '–'
+            | '·' | '・' | '‧'
+            | '／' | '/'
+            | ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}'
+            | '%' | '‰' | '℃' | '°' | '′' | '″' | '％'
+            | '々' | 'ー'
+    )
+}
+
+/// Whether a character may not end a line (GB level).
+pub fn no_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '（' | '［' | '｛' | '〔' | '【' | '《' | '〈' | '〖' | '「' | '『' | '〘'
+            | '／' | '/'
+            | '(' | '[' | '{'
+            | '￥' | '¥' | '$' | '£' | '€' | '№' | '#' | '＄'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert_eq!(Class::of('中'), Class::Han);
+        assert_eq!(Class::of('，'), Class::Stop);
+        assert_eq!(Class::of('“'), Class::Open);
+        assert_eq!(Class::of('》'), Class::Close);
+        assert_eq!(Class::of('A'), Class::Latin);
+        assert_eq!(Class::of('4'), Class::Digit);
+        assert_eq!(Class::of('𠀾'), Class::Han);
+    }
+
+    #[test]
+    fn kinsoku_tables() {
+        for c in "、，。：；！？”）》".chars() {
+            assert!(no_line_start(c), "{c}");
+        }
+        for c in "“（《〔".chars() {
+            assert!(no_line_end(c), "{c}");
+        }
+        assert!(!no_line_start('中') && !no_line_end('中'));
+    }
+}

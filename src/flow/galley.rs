@@ -1,0 +1,61 @@
+//! The input of `flow`: the material, already composed into lines and blocks.
+
+use super::page::Item;
+
+/// A piece of the running text that takes whole grid lines in one column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Grid lines it takes.
+    pub lines: usize,
+    /// Items, x from the column's left edge, y from the baseline of the unit's first grid line.
+    pub items: Vec<Item>,
+    /// The unit must stay in the same column as the next one (a title, a paragraph's first
+    /// line, its last-but-one line).
+    pub keep_with_next: bool,
+    /// Space that is dropped when it falls at the top of a column.
+    pub discard_at_top: bool,
+    /// Index of the article it belongs to (for messages and outlines).
+    pub article: usize,
+}
+
+/// A block set across all columns (masthead, closing block).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Block {
+    /// Grid lines it takes.
+    pub lines: usize,
+    /// Items, x from the type area's left edge, y from the block's anchor (the type area's top
+    /// for the masthead, its bottom for the closing block, so y is negative there).
+    pub items: Vec<Item>,
+}
+
+/// Everything `flow` places.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Galley {
+    /// The masthead, on page 1 above the columns.
+    pub masthead: Block,
+    /// The running text in reading order.
+    pub units: Vec<Unit>,
+    /// The closing block, at the foot of the last page.
+    pub closing: Block,
+}
+
+/// Moves items by (dx, dy).
+pub fn translate(items: &[Item], dx: f64, dy: f64) -> impl Iterator<Item = Item> + '_ {
+    items.iter().map(move |item| match item {
+        Item::Text(run) => {
+            let mut run = run.clone();
+            run.baseline += dy;
+            for g in &mut run.glyphs {
+                g.x += dx;
+            }
+            Item::Text(run)
+        }
+        Item::Rule(rule) => {
+            let mut rule = *rule;
+            rule.x0 += dx;
+            rule.x1 += dx;
+            rule.y += dy;
+            Item::Rule(rule)
+        }
+    })
+}

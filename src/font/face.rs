@@ -1,0 +1,177 @@
+//! One font face: its bytes, its parsed tables and the metrics the later stages need.
+
+use std::fmt;
+use std::sync::Arc;
+
+use harfrust::GlyphId;
+
+/// The bytes of a font file: compiled in, or read from disk.
+#[derive(Clone)]
+pub enum FaceData {
+    /// Bytes compiled into the program.
+    Static(&'static [u8]),
+    /// Bytes read at run time.
+    Owned(Arc<Vec<u8>>),
+}
+
+impl FaceData {
+    /// The raw font file.
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            FaceData::Static(b) => b,
+            FaceData::Owned(b) => b,
+        }
+    }
+}
+
+/// A font that could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontError {
+    /// The face's name as the layout gives it.
+    pub name: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl fmt::Display for FontError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "font `{}`: {}", self.name, self.reason)
+    }
+}
+
+impl std::error::Error for FontError {}
+
+/// A parsed face of a font file (one member of a collection).
+pub struct Face {
+    /// The name the layout uses for it.
+    pub name: String,
+    /// The whole font file.
+    pub data: FaceData,
+    /// The index of the face in a collection (0 for a single font).
+    pub index: u32,
+    /// The parsed font, shared with the shaper.
+    pub(super) font: harfrust::Font,
+    /// Font units per em.
+    pub units_per_em: u16,
+    /// Ideographic em box top (font units above the baseline), e.g. 880.
+    pub em_top: f64,
+    /// Ideographic em box bottom (font units, negative below the baseline), e.g. −120.
+    pub em_bottom: f64,
+}
+
+impl fmt::Debug for Face {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Face").field("name", &self.name).field("index", &self.index).finish()
+    }
+}
+
+impl Face {
+    /// Parses face `index` of `data`.
+    pub fn new(name: &str, data: FaceData, index: u32) -> Result<Self, FontError> {
+        let blob: harfrust::font::Blob = match &data {
+            FaceData::Static(b) => (*b).into(),
+            FaceData::Owned(b) => (b.as_ref().clone()).into(),
+        };
+        let font = harfrust::Font::new(blob, index).ok_or_else(|| FontError {
+            name: name.to_string(),
+            reason: format!("no readable font at index {index}"),
+        })?;
+        let units_per_em = font.units_per_em();
+        let (em_top, em_bottom) = ideographic_em_box(data.bytes(), index)
+            .unwrap_or((0.88 * units_per_em as f64, -0.12 * units_per_em as f64));
+        Ok(Face { name: name.to_string(), data, index, font, units_per_em, em_top, em_bottom })
+    }
+
+    /// Identity of the face for de-duplication: same bytes and index.
+    pub(super) fn key(&self) -> (usize, usize, u32) {
+        let b = self.data.bytes();
+        (b.as_ptr() as usize, b.len(), self.index)
+    }
+
+    /// The glyph for a character, if the face has one.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.font.charmap().map_unicode(c as u32).map(|g| g.to_u32() as u16)
+    }
+
+    /// Whether the face can draw this character.
+    pub fn covers(&self, c: char) -> bool {
+        self.glyph(c).is_some()
+    }
+
+    /// Horizontal advance of a glyph in font units.
+    pub fn advance(&self, glyph: u16) -> f64 {
+        self.font.glyph_metrics().h_advance(GlyphId::new(glyph as u32)) as f64
+    }
+
+    /// The PostScript name from the `name` table (ID 6), or the layout name without spaces.
+    pub fn postscript_name(&self) -> String {
+        let from_table = self
+            .font
+            .names()
+            .get(read_fonts::types::NameId::POSTSCRIPT_NAME)
+            .and_then(|n| n.english_or_first())
+            .map(|n| n.name().chars().filter(|c| c.is_ascii_graphic()).collect::<String>());
+        match from_table {
+            Some(name) if !name.is_empty() => name,
+            _ => self.name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect(),
+        }
+    }
+
+    /// Whether the outlines are CFF (PostScript) rather than TrueType.
+    pub fn is_cff(&self) -> bool {
+        table(self.data.bytes(), self.index, *b"CFF ").is_some()
+    }
+
+    /// The raw bytes of one table of this face.
+    pub fn table(&self, tag: [u8; 4]) -> Option<&[u8]> {
+        table(self.data.bytes(), self.index, tag)
+    }
+
+    /// Font bounding box (font units): x_min, y_min, x_max, y_max, from `head`.
+    pub fn bbox(&self) -> [f64; 4] {
+        match self.table(*b"head") {
+            Some(h) if h.len() >= 44 => {
+                let r = |o: usize| i16::from_be_bytes([h[o], h[o + 1]]) as f64;
+                [r(36), r(38), r(40), r(42)]
+            }
+            _ => [0.0, self.em_bottom, self.units_per_em as f64, self.em_top],
+        }
+    }
+
+    /// The parsed font for the shaper.
+    pub(super) fn font(&self) -> &harfrust::Font {
+        &self.font
+    }
+}
+
+/// Finds a table in a font file or collection by walking the SFNT directory.
+fn table(data: &[u8], index: u32, tag: [u8; 4]) -> Option<&[u8]> {
+    let u32_at = |o: usize| -> Option<u32> {
+        data.get(o..o + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let u16_at = |o: usize| -> Option<u16> { data.get(o..o + 2).map(|b| u16::from_be_bytes([b[0], b[1]])) };
+    let offset = if data.get(0..4)? == b"ttcf" {
+        u32_at(12 + 4 * index as usize)? as usize
+    } else {
+        0
+    };
+    let num_tables = u16_at(offset + 4)? as usize;
+    for i in 0..num_tables {
+        let rec = offset + 12 + 16 * i;
+        if data.get(rec..rec + 4)? == tag {
+            let start = u32_at(rec + 8)? as usize;
+            let len = u32_at(rec + 12)? as usize;
+            return data.get(start..start.checked_add(len)?);
+        }
+    }
+    None
+}
+
+/// Reads the ideographic em box in font units. CJK fonts in the Adobe/Noto tradition put it
+/// in `OS/2` sTypoAscender/sTypoDescender (880/−120), not in `hhea` (1160/−288).
+fn ideographic_em_box(data: &[u8], index: u32) -> Option<(f64, f64)> {
+    let os2 = table(data, index, *b"OS/2")?;
+    let ascender = i16::from_be_bytes([*os2.get(68)?, *os2.get(69)?]) as f64;
+    let descender = i16::from_be_bytes([*os2.get(70)?, *os2.get(71)?]) as f64;
+    (ascender > 0.0 && descender <= 0.0).then_some((ascender, descender))
+}

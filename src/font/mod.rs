@@ -1,0 +1,62 @@
+//! Fonts: loading faces once ([`FontBook`]), per-character fallback, and shaping.
+
+mod bundled;
+mod face;
+mod shape;
+
+pub use bundled::bundled_face;
+pub use face::{Face, FaceData, FontError};
+pub use shape::{ShapedGlyph, ShapedRun, shape};
+
+/// Loads a face by name: a bundled face (`Noto Serif CJK SC`, `Noto Serif CJK SC Bold`) or a
+/// path to a font file, optionally followed by `#INDEX` for a member of a collection.
+pub fn load_face(name: &str) -> Result<Face, FontError> {
+    if let Some(face) = bundled_face(name) {
+        return face;
+    }
+    let (path, index) = match name.rsplit_once('#') {
+        Some((p, i)) if i.parse::<u32>().is_ok() => (p, i.parse().unwrap_or(0)),
+        _ => (name, 0),
+    };
+    let bytes = std::fs::read(path).map_err(|e| FontError {
+        name: name.to_string(),
+        reason: format!("not a bundled font, and cannot read it as a file: {e}"),
+    })?;
+    Face::new(name, FaceData::Owned(std::sync::Arc::new(bytes)), index)
+}
+
+/// Index of a face in a [`FontBook`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub usize);
+
+/// Every face one build uses, loaded and parsed once and shared (read-only) by all stages.
+#[derive(Debug, Default)]
+pub struct FontBook {
+    faces: Vec<Face>,
+}
+
+impl FontBook {
+    /// An empty book.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a face, or returns the id of an identical face already present.
+    pub fn add(&mut self, face: Face) -> FaceId {
+        if let Some(i) = self.faces.iter().position(|f| f.key() == face.key()) {
+            return FaceId(i);
+        }
+        self.faces.push(face);
+        FaceId(self.faces.len() - 1)
+    }
+
+    /// The face with this id.
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.0]
+    }
+
+    /// All faces with their ids, in the order they were added.
+    pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
+        self.faces.iter().enumerate().map(|(i, f)| (FaceId(i), f))
+    }
+}

@@ -1,0 +1,18 @@
+//! jianbao — a typesetter for Chinese print bulletins (简报).
+//!
+//! The pipeline runs one way, one module per stage:
+//! `manifest` (TOML → [`manifest::Issue`]) → `document` (blocks) → `compose`
+//! (paragraphs → lines) → `flow` (lines → pages) → `pdf` (pages → bytes).
+//! `layout` and `font` are read by the stages that need them.
+
+pub mod build;
+pub mod compose;
+pub mod diagnostic;
+pub mod document;
+pub mod flow;
+pub mod font;
+pub mod layout;
+pub mod manifest;
+pub mod pdf;
+pub mod setting;
+pub mod units;

@@ -1,0 +1,109 @@
+//! Reading manifest and series files and turning TOML errors into diagnostics.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::issue::SourceFile;
+use super::model::TABLES;
+use super::suggest::closest;
+use crate::diagnostic::{Diagnostic, Result};
+
+/// Reads a TOML file as UTF-8 text.
+pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::file(path, format!("cannot read `{}`: {e}", path.display())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::file(
+            path,
+            format!("`{}` is not valid UTF-8: {e}", path.display()),
+        )
+        .with_hint("save the file as UTF-8")
+    })?;
+    Ok(SourceFile {
+        path: path.to_path_buf(),
+        text,
+    })
+}
+
+/// Parses a file's text into `T`, reporting errors at the offending key or value.
+pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T> {
+    toml::from_str(&file.text).map_err(|e| translate(file, &e))
+}
+
+/// A TOML or serde error as a diagnostic, reworded where serde's wording is obscure.
+fn translate(file: &SourceFile, error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let raw = error.message().trim_end();
+    let names: Vec<&str> = raw.split('`').skip(1).step_by(2).collect();
+    let (message, hint) = if raw.starts_with("unknown field") {
+        unknown_key(&names)
+    } else if raw.starts_with("missing field") {
+        let key = names.first().copied().unwrap_or("?");
+        (
+            missing_key(key, file.text.get(span.clone()).unwrap_or("")),
+            None,
+        )
+    } else if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        (wrong_type(rest), None)
+    } else {
+        (raw.to_string(), None)
+    };
+    let diagnostic = Diagnostic::at(&file.path, &file.text, span, message);
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// Message and hint for serde's "unknown field `x`, expected …".
+fn unknown_key(names: &[&str]) -> (String, Option<String>) {
+    let Some((typed, expected)) = names.split_first() else {
+        return ("unknown key".to_string(), None);
+    };
+    let table = TABLES.iter().find(|(_, keys)| {
+        keys.len() == expected.len() && keys.iter().all(|k| expected.contains(k))
+    });
+    let message = match table {
+        Some((name, _)) if name.starts_with('[') => format!("unknown key `{typed}` in `{name}`"),
+        Some((name, _)) => format!("unknown key `{typed}` at {name}"),
+        None => format!("unknown key `{typed}`"),
+    };
+    let elsewhere = TABLES
+        .iter()
+        .find(|(_, keys)| keys.contains(typed))
+        .map(|(name, _)| *name);
+    let hint = match (closest(typed, expected), elsewhere) {
+        (Some(near), _) => format!("did you mean `{near}`?"),
+        (None, Some(name)) if name.starts_with('[') => {
+            format!("`{typed}` belongs in the `{name}` table")
+        }
+        (None, Some(_)) => format!("`{typed}` belongs at the top level, above the first `[table]`"),
+        (None, None) if expected.is_empty() => "this table takes no keys".to_string(),
+        (None, None) => format!("expected one of `{}`", expected.join("`, `")),
+    };
+    (message, Some(hint))
+}
+
+/// Message for serde's "missing field `x`"; `at` is the source text of the table's span.
+fn missing_key(key: &str, at: &str) -> String {
+    match at.trim() {
+        _ if key == "issue" => "missing the `[issue]` table".to_string(),
+        header if header.starts_with('[') => format!("missing key `{key}` in `{header}`"),
+        _ => format!("missing key `{key}`"),
+    }
+}
+
+/// Message for serde's "invalid type: FOUND, expected EXPECTED".
+fn wrong_type(rest: &str) -> String {
+    let (found, expected) = rest
+        .rsplit_once(", expected ")
+        .unwrap_or((rest, "another type"));
+    let expected = match expected {
+        e if e.starts_with("struct ") || e == "a map" => "a table",
+        e if e.starts_with("i64") || e.starts_with("u64") => "an integer",
+        "a sequence" => "an array",
+        e => e,
+    };
+    format!("wrong type: expected {expected}, found {found}")
+}

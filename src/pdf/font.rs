@@ -1,0 +1,223 @@
+//! Embedding one face: subsetting, and the Type0 font, CIDFont, descriptor, font file and
+//! ToUnicode objects.
+
+use std::collections::BTreeMap;
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
+use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
+use subsetter::GlyphRemapper;
+
+use super::usage::GlyphTexts;
+use super::widths::{WidthGroup, group};
+use super::{PdfError, cmap, deflate, hash, sfnt};
+use crate::font::{Face, FaceId};
+
+/// One glyph of an embedded font as the content stream uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct GlyphInfo {
+    /// The CID (= glyph id in the subset) that addresses the glyph.
+    pub cid: u16,
+    /// Advance in glyph space (1000 per em), exactly as written in the `W` array.
+    pub width: f64,
+    /// The text the ToUnicode CMap gives for this CID (`""` if none).
+    pub text: String,
+}
+
+/// The metrics of a font descriptor, in glyph space (1000 per em).
+struct Metrics {
+    /// Font bounding box.
+    bbox: [f64; 4],
+    /// Ideographic em box top.
+    ascent: f64,
+    /// Ideographic em box bottom (negative).
+    descent: f64,
+    /// Height of flat capitals.
+    cap_height: f64,
+    /// Estimated dominant vertical stem width.
+    stem_v: f64,
+    /// Whether the face has serifs (descriptor flag).
+    serif: bool,
+}
+
+/// A face ready to be written: its subset program, glyph table and names.
+pub(super) struct EmbeddedFont {
+    /// The name under which pages refer to the font in their resources (`F0`, `F1`, …).
+    pub resource: String,
+    /// The Type0 font object.
+    pub type0: Ref,
+    /// `ABCDEF+PostScriptName`.
+    base_font: String,
+    /// Original glyph id → what the content stream needs.
+    glyphs: BTreeMap<u16, GlyphInfo>,
+    /// The bare `CFF ` table for CFF faces, the whole subset font for TrueType faces.
+    program: Vec<u8>,
+    /// Whether `program` is CFF.
+    cff: bool,
+    /// Descriptor metrics.
+    metrics: Metrics,
+}
+
+impl EmbeddedFont {
+    /// Subsets `face` to the glyphs used and prepares the font's objects.
+    pub(super) fn new(id: FaceId, face: &Face, used: &GlyphTexts, type0: Ref) -> Result<Self, PdfError> {
+        let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
+        let ids: Vec<u16> = used.keys().copied().collect();
+        let remapper = GlyphRemapper::new_from_glyphs_sorted(&ids);
+        let subset = subsetter::subset(face.data.bytes(), face.index, &remapper)
+            .map_err(|e| error(format!("subsetting failed: {e}")))?;
+        let (program, cff) = match sfnt::table(&subset, *b"CFF ") {
+            Some(table) => (table.to_vec(), true),
+            None if sfnt::table(&subset, *b"glyf").is_some() => (subset, false),
+            None => return Err(error("the subset has neither CFF nor TrueType outlines".into())),
+        };
+        let scale = 1000.0 / f64::from(face.units_per_em.max(1));
+        let mut glyphs = BTreeMap::new();
+        for (&gid, text) in used {
+            let cid = remapper.get(gid).ok_or_else(|| error(format!("glyph {gid} missing from the subset")))?;
+            let width = round(face.advance(gid) * scale);
+            glyphs.insert(gid, GlyphInfo { cid, width, text: text.clone() });
+        }
+        let base_font = format!("{}+{}", subset_tag(&face.postscript_name(), &ids), face.postscript_name());
+        Ok(EmbeddedFont {
+            resource: format!("F{}", id.0),
+            type0,
+            base_font,
+            glyphs,
+            program,
+            cff,
+            metrics: metrics(face, scale),
+        })
+    }
+
+    /// The CID, width and mapped text of an original glyph id.
+    pub(super) fn glyph(&self, gid: u16) -> Option<&GlyphInfo> {
+        self.glyphs.get(&gid)
+    }
+
+    /// Writes the Type0 font and everything it refers to, taking new ids from `next`.
+    pub(super) fn write(&self, chunk: &mut Chunk, next: &mut Ref) {
+        let (cid_font, descriptor, file, to_unicode) = (next.bump(), next.bump(), next.bump(), next.bump());
+        let base = Name(self.base_font.as_bytes());
+        chunk
+            .type0_font(self.type0)
+            .base_font(base)
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid_font)
+            .to_unicode(to_unicode);
+        self.write_cid_font(chunk, cid_font, descriptor);
+        self.write_descriptor(chunk, descriptor, file);
+
+        let program = deflate(&self.program);
+        let mut stream = chunk.stream(file, &program);
+        stream.filter(Filter::FlateDecode);
+        if self.cff {
+            stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+        } else {
+            stream.pair(Name(b"Length1"), i32::try_from(self.program.len()).unwrap_or(i32::MAX));
+        }
+        stream.finish();
+
+        let mut by_cid: Vec<(u16, &str)> = self.glyphs.values().map(|g| (g.cid, g.text.as_str())).collect();
+        by_cid.sort_unstable();
+        let cmap = deflate(&cmap::to_unicode(by_cid));
+        chunk.stream(to_unicode, &cmap).filter(Filter::FlateDecode);
+    }
+
+    /// Writes the descendant CIDFont with its `W` array.
+    fn write_cid_font(&self, chunk: &mut Chunk, id: Ref, descriptor: Ref) {
+        let mut font = chunk.cid_font(id);
+        font.subtype(if self.cff { CidFontType::Type0 } else { CidFontType::Type2 })
+            .base_font(Name(self.base_font.as_bytes()))
+            .system_info(SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 })
+            .font_descriptor(descriptor);
+        if !self.cff {
+            font.cid_to_gid_map_predefined(Name(b"Identity"));
+        }
+        let mut by_cid: Vec<(u16, f32)> = self.glyphs.values().map(|g| (g.cid, g.width as f32)).collect();
+        by_cid.sort_unstable_by_key(|&(cid, _)| cid);
+        let mut widths = font.widths();
+        for entry in group(&by_cid) {
+            match entry {
+                WidthGroup::List(first, list) => widths.consecutive(first, list),
+                WidthGroup::Same(first, last, width) => widths.same(first, last, width),
+            };
+        }
+    }
+
+    /// Writes the font descriptor.
+    fn write_descriptor(&self, chunk: &mut Chunk, id: Ref, file: Ref) {
+        let m = &self.metrics;
+        let [x0, y0, x1, y1] = m.bbox.map(|v| v as f32);
+        let mut flags = FontFlags::SYMBOLIC;
+        if m.serif {
+            flags |= FontFlags::SERIF;
+        }
+        let mut descriptor = chunk.font_descriptor(id);
+        descriptor
+            .name(Name(self.base_font.as_bytes()))
+            .flags(flags)
+            .bbox(Rect::new(x0, y0, x1, y1))
+            .italic_angle(0.0)
+            .ascent(m.ascent as f32)
+            .descent(m.descent as f32)
+            .cap_height(m.cap_height as f32)
+            .stem_v(m.stem_v as f32);
+        if self.cff {
+            descriptor.font_file3(file);
+        } else {
+            descriptor.font_file2(file);
+        }
+    }
+}
+
+/// Six capital letters derived from the face and glyph set, so equal subsets get equal tags.
+fn subset_tag(postscript_name: &str, glyphs: &[u16]) -> String {
+    let mut hasher = hash::Fnv128::new();
+    hasher.write(postscript_name.as_bytes());
+    for g in glyphs {
+        hasher.write(&g.to_be_bytes());
+    }
+    let mut h = hasher.value();
+    (0..6)
+        .map(|_| {
+            let letter = char::from(b'A' + (h % 26) as u8);
+            h /= 26;
+            letter
+        })
+        .collect()
+}
+
+/// Descriptor metrics of `face`, scaled to glyph space.
+fn metrics(face: &Face, scale: f64) -> Metrics {
+    let os2 = face.table(*b"OS/2").and_then(sfnt::os2);
+    let ascent = round(face.em_top * scale);
+    let weight = os2.map_or(400.0, |o| o.weight);
+    Metrics {
+        bbox: face.bbox().map(|v| round(v * scale)),
+        ascent,
+        descent: round(face.em_bottom * scale),
+        cap_height: os2.and_then(|o| o.cap_height).map_or(ascent, |c| round(c * scale)),
+        // The usual estimate from the weight class (no font records its stems directly).
+        stem_v: round(10.0 + 0.244 * (weight - 50.0).max(0.0)),
+        serif: os2.is_some_and(|o| o.serif),
+    }
+}
+
+/// Rounds to three decimals, the precision every number in the file gets.
+fn round(v: f64) -> f64 {
+    super::num(v) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_subset_tag_is_deterministic() {
+        let a = subset_tag("NotoSerifCJKsc-Regular", &[1, 5, 9]);
+        assert_eq!(a, subset_tag("NotoSerifCJKsc-Regular", &[1, 5, 9]));
+        assert_ne!(a, subset_tag("NotoSerifCJKsc-Regular", &[1, 5, 10]));
+        assert_eq!(a.len(), 6);
+        assert!(a.bytes().all(|b| b.is_ascii_uppercase()));
+    }
+}

@@ -1,0 +1,170 @@
+//! Unit tests: a tiny one-page document built by hand.
+
+use super::*;
+use crate::flow::{Cmyk, PlacedGlyph, Rule, TextRun};
+use crate::font::{bundled_face, shape};
+
+/// A4 in points.
+const A4: (f64, f64) = (595.276, 841.89);
+
+/// Shapes `text` in `face` and places its glyphs from `x` at `size`, giving each cluster's
+/// text to its first glyph.
+fn placed(face: &Face, text: &str, x: f64, size: f64) -> (Vec<PlacedGlyph>, f64) {
+    let run = shape(face, text, &[]);
+    let mut pen = x;
+    let mut glyphs = Vec::new();
+    for (i, g) in run.glyphs.iter().enumerate() {
+        let first_of_cluster = i == 0 || run.glyphs[i - 1].cluster != g.cluster;
+        let end = run.glyphs[i..].iter().map(|n| n.cluster).find(|&c| c != g.cluster).unwrap_or(text.len());
+        let text = if first_of_cluster { text[g.cluster..end].to_string() } else { String::new() };
+        glyphs.push(PlacedGlyph { id: g.id, x: pen + g.x_offset * size, rise: g.y_offset * size, text });
+        pen += g.advance * size;
+    }
+    (glyphs, pen)
+}
+
+/// A one-page document: a Chinese run, an ASCII run and a red rule.
+fn sample() -> (Vec<Page>, Metadata, FontBook) {
+    let mut book = FontBook::new();
+    let face = match bundled_face("Noto Serif CJK SC") {
+        Some(Ok(face)) => face,
+        _ => panic!("bundled face missing"),
+    };
+    let id = book.add(face);
+    let size = 12.0;
+    let (mut glyphs, end) = placed(book.face(id), "联络动态，——。", 72.0, size);
+    let (latin, _) = placed(book.face(id), "Bulletin", end + 3.0, size);
+    glyphs.extend(latin);
+    let run = TextRun {
+        face: id,
+        size,
+        color: Cmyk::BLACK,
+        baseline: 100.0,
+        glyphs,
+        actual_text: None,
+        embolden: 0.0,
+    };
+    let rule = Rule { x0: 72.0, x1: 523.0, y: 110.0, thickness: 1.5, color: Cmyk { c: 0.0, m: 0.8, y: 0.8, k: 0.0 } };
+    let page = Page { width: A4.0, height: A4.1, items: vec![Item::Text(run), Item::Rule(rule)] };
+    let meta = Metadata {
+        title: "联络动态 2021年第4期".into(),
+        author: "编辑部".into(),
+        subject: "测试".into(),
+        date: (2021, 4, 15),
+        language: "zh-CN".into(),
+    };
+    (vec![page], meta, book)
+}
+
+/// Whether `needle` occurs in `hay`.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn pdf_tiny_document() {
+    let (pages, meta, book) = sample();
+    let bytes = match write_pdf(&pages, &meta, &book) {
+        Ok(b) => b,
+        Err(e) => panic!("{e}"),
+    };
+    assert!(bytes.starts_with(b"%PDF-1.6"));
+    for needle in [&b"/TrimBox"[..], b"/MediaBox", b"/FontFile3", b"/ToUnicode", b"/CIDFontType0C", b"/Identity-H"] {
+        assert!(contains(&bytes, needle), "missing {}", String::from_utf8_lossy(needle));
+    }
+    assert!(contains(&bytes, b"(D:20210415000000Z)"));
+    assert!(contains(&bytes, b"/Trapped /False"));
+    assert!(contains(&bytes, b"/ID ["));
+    assert!(bytes.len() < 60_000, "{} bytes", bytes.len());
+}
+
+#[test]
+fn pdf_output_is_deterministic() {
+    let (pages, meta, book) = sample();
+    let a = write_pdf(&pages, &meta, &book).unwrap_or_default();
+    let b = write_pdf(&pages, &meta, &book).unwrap_or_default();
+    assert!(!a.is_empty());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn pdf_unknown_face_is_an_error() {
+    let (mut pages, meta, book) = sample();
+    if let Some(Item::Text(run)) = pages[0].items.first_mut() {
+        run.face = FaceId(7);
+    }
+    assert_eq!(write_pdf(&pages, &meta, &book), Err(PdfError::UnknownFace(FaceId(7))));
+}
+
+#[test]
+fn pdf_content_places_glyphs_and_colours() {
+    let (pages, _, book) = sample();
+    let face = book.face(FaceId(0));
+    let used = usage::collect(&pages);
+    let Some(glyphs) = used.get(&FaceId(0)) else { panic!("no glyphs collected") };
+    let font = match EmbeddedFont::new(FaceId(0), face, glyphs, Ref::new(9)) {
+        Ok(f) => f,
+        Err(e) => panic!("{e}"),
+    };
+    let fonts = BTreeMap::from([(FaceId(0), font)]);
+    let content = String::from_utf8_lossy(&content::page_content(&pages[0], &fonts)).into_owned();
+    assert!(content.contains("0 0 0 1 k"), "{content}");
+    assert!(content.contains("0 0.8 0.8 0 K"), "{content}");
+    assert!(content.contains("1.5 w"), "{content}");
+    assert!(content.contains("0 J"), "{content}");
+    assert!(content.contains("/F0 12 Tf"), "{content}");
+    assert!(content.contains("1 0 0 1 72 741.89 Tm"), "{content}");
+    assert!(content.contains("72 731.89 m"), "{content}");
+    assert!(content.contains("523 731.89 l"), "{content}");
+    // The ASCII word starts 3 pt after the Chinese: one adjustment of −250 (3/12 em).
+    assert!(content.contains("-250"), "{content}");
+}
+
+#[test]
+fn pdf_tmp_dump() {
+    let (pages, meta, book) = sample();
+    std::fs::write("/tmp/jb_sample.pdf", write_pdf(&pages, &meta, &book).unwrap_or_default()).ok();
+}
+
+#[test]
+fn pdf_tmp_dump2() {
+    let (mut pages, meta, book) = sample();
+    let face = book.face(FaceId(0));
+    let (mut g, _) = placed(face, "简报标题", 100.0, 20.0);
+    for (i, x) in g.iter_mut().enumerate() { x.x += i as f64 * 10.0; }
+    pages[0].items.insert(0, Item::Text(TextRun { face: FaceId(0), size: 20.0, color: Cmyk { c: 0.0, m: 1.0, y: 1.0, k: 0.0 }, baseline: 60.0, glyphs: g, actual_text: Some("简报标题".into()), embolden: 0.03 }));
+    let (mut g, _) = placed(face, "联联联2", 72.0, 12.0);
+    g[1].text = "X".into();
+    g[2].text = String::new();
+    g[3].rise = 4.0;
+    pages[0].items.push(Item::Text(TextRun { face: FaceId(0), size: 12.0, color: Cmyk::BLACK, baseline: 200.0, glyphs: g, actual_text: None, embolden: 0.0 }));
+    std::fs::write("/tmp/jb_sample2.pdf", write_pdf(&pages, &meta, &book).unwrap_or_default()).ok();
+}
+
+#[test]
+fn pdf_tmp_size() {
+    let mut book = FontBook::new();
+    let Some(Ok(reg)) = bundled_face("Noto Serif CJK SC") else { panic!() };
+    let Some(Ok(bold)) = bundled_face("Noto Serif CJK SC Bold") else { panic!() };
+    let (r, b) = (book.add(reg), book.add(bold));
+    for name in ["/tmp/chars482.txt", "/tmp/chars1000.txt"] {
+        let chars: Vec<char> = std::fs::read_to_string(name).unwrap_or_default().chars().collect();
+        let mut pages = vec![];
+        for pc in chars.chunks(1500) {
+            let mut items = vec![];
+            for (i, line) in pc.chunks(30).enumerate() {
+                let s: String = line.iter().collect();
+                let (g, _) = placed(book.face(r), &s, 60.0, 10.5);
+                items.push(Item::Text(TextRun { face: r, size: 10.5, color: Cmyk::BLACK, baseline: 60.0 + i as f64 * 15.0, glyphs: g, actual_text: None, embolden: 0.0 }));
+            }
+            let s: String = pc.iter().take(80).collect();
+            let (g, _) = placed(book.face(b), &s, 60.0, 16.0);
+            items.push(Item::Text(TextRun { face: b, size: 16.0, color: Cmyk::BLACK, baseline: 40.0, glyphs: g, actual_text: None, embolden: 0.0 }));
+            pages.push(Page { width: A4.0, height: A4.1, items });
+        }
+        let t = std::time::Instant::now();
+        let bytes = write_pdf(&pages, &Metadata::default(), &book).unwrap_or_default();
+        eprintln!("{name}: {} pages, {} bytes, {:?}", pages.len(), bytes.len(), t.elapsed());
+        std::fs::write(format!("{name}.pdf"), bytes).ok();
+    }
+}
