@@ -28,18 +28,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at a byte `span` of `source`, the full text of `file`.
-    pub fn at(
-        file: impl Into<PathBuf>,
-        source: &str,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn at(file: impl Into<PathBuf>, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
         let start = floor_boundary(source, span.start);
         let end = floor_boundary(source, span.end.max(start));
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i);
+        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
         let text = source[line_start..line_end].trim_end_matches('\r');
         let column = source[line_start..start].chars().count() + 1;
         let end_column = column + source[start..end.min(line_end)].chars().count();
@@ -105,24 +98,13 @@ impl fmt::Display for Diagnostic {
         if self.line == 0 {
             write!(f, "{pad}--> {}", self.file.display())?;
         } else {
-            write!(
-                f,
-                "{pad}--> {}:{}:{}",
-                self.file.display(),
-                self.line,
-                self.column
-            )?;
+            write!(f, "{pad}--> {}:{}:{}", self.file.display(), self.line, self.column)?;
         }
         if let (Some(text), true) = (&self.source_line, self.line > 0) {
             let shown: String = text.replace('\t', "    ");
             let before: usize = text.chars().take(self.column - 1).map(display_width).sum();
             let span = self.end_column.saturating_sub(self.column);
-            let width: usize = text
-                .chars()
-                .skip(self.column - 1)
-                .take(span)
-                .map(display_width)
-                .sum();
+            let width: usize = text.chars().skip(self.column - 1).take(span).map(display_width).sum();
             write!(f, "\n{pad} |\n{number} | {shown}\n{pad} | ")?;
             write!(f, "{}{}", " ".repeat(before), "^".repeat(width.max(1)))?;
         }
@@ -179,9 +161,6 @@ mod tests {
     fn without_position_names_the_file() {
         let d = Diagnostic::file("gone.toml", "cannot read").with_hint("check the path");
         assert_eq!(d.line, 0);
-        assert_eq!(
-            d.to_string(),
-            "error: cannot read\n --> gone.toml\n  = hint: check the path"
-        );
+        assert_eq!(d.to_string(), "error: cannot read\n --> gone.toml\n  = hint: check the path");
     }
 }

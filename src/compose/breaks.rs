@@ -54,14 +54,7 @@ fn emergency(a: char, b: char, class: Class) -> bool {
 }
 
 /// Whether a line may end between character `a` (class `ca`) and the cluster `b`.
-fn allowed(
-    a: char,
-    ca: Class,
-    b: &super::prepare::Cluster,
-    text: &str,
-    level: Kinsoku,
-    uax14: bool,
-) -> bool {
+fn allowed(a: char, ca: Class, b: &super::prepare::Cluster, text: &str, level: Kinsoku, uax14: bool) -> bool {
     let b_char = text[b.range.clone()].chars().next().unwrap_or(' ');
     let b_len = text[b.range.clone()].chars().count();
     if b.class == Class::Space || no_line_start(b_char) || no_line_end(a) {

@@ -64,11 +64,5 @@ fn line(par: &Prepared, start: usize, stop: usize, last: bool, style: &ParStyle)
     }
     let right = x - ext.end.checked_sub(1).map_or(0.0, |k| par.clusters[k].blank_right);
     let text_end = par.clusters[stop - 1].range.end;
-    Line {
-        glyphs,
-        left,
-        right,
-        last,
-        text: par.text[par.clusters[start].range.start..text_end].to_string(),
-    }
+    Line { glyphs, left, right, last, text: par.text[par.clusters[start].range.start..text_end].to_string() }
 }

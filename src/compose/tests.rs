@@ -16,7 +16,8 @@ fn book() -> (FontBook, FaceId) {
 fn set(text: &str, w: f64) -> Vec<Line> {
     let (book, face) = book();
     let span = Span { text: text.into(), face, size: 10.0, embolden: 0.0 };
-    let style = ParStyle { width: w * 10.0, first_indent: 0.0, rest_indent: 0.0, align: Align::Justify, kinsoku: Kinsoku::Gb };
+    let style =
+        ParStyle { width: w * 10.0, first_indent: 0.0, rest_indent: 0.0, align: Align::Justify, kinsoku: Kinsoku::Gb };
     compose(&book, &[span], &style)
 }
 
@@ -34,7 +35,13 @@ fn check(text: &str, lines: &[Line], w: f64) {
             assert!(!no_line_end(last), "line {} ends with {last}: {:?}", i + 1, l.text);
             // A line that is one Latin word has nowhere to put space (no letter-spacing).
             let spaceable = l.text.chars().any(|c| c.is_whitespace() || super::class::Class::of(c).is_cjk());
-            assert!(!spaceable || (l.right - w * 10.0).abs() < 0.01, "line {} not justified: right {} {:?}", i + 1, l.right, l.text);
+            assert!(
+                !spaceable || (l.right - w * 10.0).abs() < 0.01,
+                "line {} not justified: right {} {:?}",
+                i + 1,
+                l.right,
+                l.text
+            );
         }
         assert!(l.right <= w * 10.0 + 0.01, "line {} overfull", i + 1);
     }
@@ -104,4 +111,3 @@ fn han_latin_gap_replaces_typed_space() {
     let drawn: String = with_space[0].glyphs.iter().map(|g| g.text.as_str()).collect();
     assert_eq!(drawn, "在GitHub上发布");
 }
-

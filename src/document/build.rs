@@ -23,10 +23,7 @@ pub fn from_issue(issue: &Issue) -> Document {
         pinyin: series.pinyin.as_ref().map(|p| p.value.clone()),
         title: series.title.value.clone(),
         number: format!("第{}期", issue.number.get_ref()),
-        total: issue
-            .total
-            .as_ref()
-            .map(|t| format!("（总第{}期）", chinese_numeral(t.value))),
+        total: issue.total.as_ref().map(|t| format!("（总第{}期）", chinese_numeral(t.value))),
         publisher: series.publisher.value.clone(),
         date: chinese_date(date.year, date.month, date.day),
     };
@@ -44,10 +41,7 @@ fn article(article: &manifest::Article) -> Article {
     Article {
         title: article.title.get_ref().clone(),
         paragraphs: paragraphs(&article.text),
-        credit: article
-            .source
-            .as_ref()
-            .map(|s| format!("（{}\u{3000}供稿）", s.get_ref())),
+        credit: article.source.as_ref().map(|s| format!("（{}\u{3000}供稿）", s.get_ref())),
     }
 }
 

@@ -31,27 +31,15 @@ fn example_issue_as_printed() {
     assert_eq!(doc.layout, "two-column");
     assert_eq!(doc.articles.len(), 2);
     let first = &doc.articles[0];
-    assert_eq!(
-        first.credit.as_deref(),
-        Some("（长沙市人大常委会联工委　供稿）")
-    );
+    assert_eq!(first.credit.as_deref(), Some("（长沙市人大常委会联工委　供稿）"));
     assert_eq!(first.paragraphs.len(), 4);
     let lead = &first.paragraphs[1].runs[0];
     assert_eq!((lead.text.as_str(), lead.bold), ("聚焦主题主线。", true));
-    assert!(
-        first
-            .paragraphs
-            .iter()
-            .flat_map(|p| &p.runs)
-            .all(|r| !r.text.contains("**"))
-    );
+    assert!(first.paragraphs.iter().flat_map(|p| &p.runs).all(|r| !r.text.contains("**")));
     assert_eq!(doc.closing.label, "送");
     assert_eq!(doc.closing.recipients.len(), 7);
     assert_eq!(doc.closing.editors, ["石韧", "谢峥嵘"]);
-    assert_eq!(
-        doc.closing.approval.as_deref(),
-        Some("湘党简准字〔2000〕第28号")
-    );
+    assert_eq!(doc.closing.approval.as_deref(), Some("湘党简准字〔2000〕第28号"));
 }
 
 #[test]
@@ -61,10 +49,7 @@ fn issues_folder_builds_the_same_document_as_the_example() {
     let (Some(example), Some(split)) = (example, split) else {
         return;
     };
-    assert!(
-        split.series_file.is_some(),
-        "issues/series.toml was not merged"
-    );
+    assert!(split.series_file.is_some(), "issues/series.toml was not merged");
     assert_eq!(from_issue(&split), from_issue(&example));
 }
 
@@ -115,11 +100,8 @@ fn defaults_and_inline_body() {
     assert!(doc.closing.recipients.is_empty() && doc.closing.editors.is_empty());
     let article = &doc.articles[0];
     assert_eq!(article.credit, None);
-    let runs: Vec<(&str, bool)> = article
-        .paragraphs
-        .iter()
-        .flat_map(|p| p.runs.iter().map(|r| (r.text.as_str(), r.bold)))
-        .collect();
+    let runs: Vec<(&str, bool)> =
+        article.paragraphs.iter().flat_map(|p| p.runs.iter().map(|r| (r.text.as_str(), r.bold))).collect();
     assert_eq!(runs, [("甲乙。", false), ("丙。", true), ("丁", false)]);
 }
 

@@ -67,10 +67,7 @@ fn runs(text: &str) -> Vec<Run> {
     let mut push = |text: &str, bold: bool| match out.last_mut() {
         _ if text.is_empty() => {}
         Some(last) if last.bold == bold => last.text.push_str(text),
-        _ => out.push(Run {
-            text: text.to_string(),
-            bold,
-        }),
+        _ => out.push(Run { text: text.to_string(), bold }),
     };
     let mut rest = text;
     while let Some(open) = rest.find("**") {
@@ -97,25 +94,16 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<String> {
-        paragraphs(text)
-            .iter()
-            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
-            .collect()
+        paragraphs(text).iter().map(|p| p.runs.iter().map(|r| r.text.as_str()).collect()).collect()
     }
 
     fn run(text: &str, bold: bool) -> Run {
-        Run {
-            text: text.to_string(),
-            bold,
-        }
+        Run { text: text.to_string(), bold }
     }
 
     #[test]
     fn splits_on_blank_lines() {
-        assert_eq!(
-            texts("甲。\n\n乙。\n  \n\n\t\n丙。\n"),
-            ["甲。", "乙。", "丙。"]
-        );
+        assert_eq!(texts("甲。\n\n乙。\n  \n\n\t\n丙。\n"), ["甲。", "乙。", "丙。"]);
         assert_eq!(texts("\n\n甲。\n\n"), ["甲。"]);
         assert!(paragraphs("").is_empty());
         assert!(paragraphs(" \n\u{3000}\n").is_empty());
@@ -149,27 +137,16 @@ mod tests {
 
     #[test]
     fn removes_leading_ideographic_spaces() {
-        assert_eq!(
-            texts("　　为贯彻。\n\n　　**聚焦。**正文"),
-            ["为贯彻。", "聚焦。正文"]
-        );
+        assert_eq!(texts("　　为贯彻。\n\n　　**聚焦。**正文"), ["为贯彻。", "聚焦。正文"]);
         assert_eq!(texts("甲\n　　乙"), ["甲　　乙"]);
     }
 
     #[test]
     fn bold_runs() {
         let p = paragraphs("**聚焦主题主线。**活动紧扣");
-        assert_eq!(
-            p[0].runs,
-            [run("聚焦主题主线。", true), run("活动紧扣", false)]
-        );
+        assert_eq!(p[0].runs, [run("聚焦主题主线。", true), run("活动紧扣", false)]);
         let p = paragraphs("前**重**后**又**");
-        let want = [
-            run("前", false),
-            run("重", true),
-            run("后", false),
-            run("又", true),
-        ];
+        let want = [run("前", false), run("重", true), run("后", false), run("又", true)];
         assert_eq!(p[0].runs, want);
     }
 
@@ -182,10 +159,7 @@ mod tests {
     #[test]
     fn unmatched_or_empty_markers_stay_literal() {
         assert_eq!(paragraphs("a**b")[0].runs, [run("a**b", false)]);
-        assert_eq!(
-            paragraphs("**甲**乙**丙")[0].runs,
-            [run("甲", true), run("乙**丙", false)]
-        );
+        assert_eq!(paragraphs("**甲**乙**丙")[0].runs, [run("甲", true), run("乙**丙", false)]);
         assert_eq!(paragraphs("a****b")[0].runs, [run("a****b", false)]);
     }
 }

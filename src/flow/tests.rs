@@ -25,7 +25,11 @@ fn positions(pages: &[Page]) -> Vec<(usize, f64, f64, usize)> {
 }
 
 fn galley(units: Vec<Unit>, masthead: usize, closing: usize) -> Galley {
-    Galley { masthead: Block { lines: masthead, items: vec![] }, units, closing: Block { lines: closing, items: vec![] } }
+    Galley {
+        masthead: Block { lines: masthead, items: vec![] },
+        units,
+        closing: Block { lines: closing, items: vec![] },
+    }
 }
 
 #[test]
@@ -42,7 +46,11 @@ fn title_is_never_last_in_a_column() {
     let title = pos.iter().find(|p| p.3 == 1000).unwrap();
     let next = pos.iter().find(|p| p.3 == 1001).unwrap();
     assert_eq!((title.0, title.1), (next.0, next.1), "title and its text share a column");
-    assert!((title.2 - layout.baseline(0.0)).abs() < 1e-6, "title moved to the column top: {title:?} {next:?} {}", layout.baseline(0.0));
+    assert!(
+        (title.2 - layout.baseline(0.0)).abs() < 1e-6,
+        "title moved to the column top: {title:?} {next:?} {}",
+        layout.baseline(0.0)
+    );
 }
 
 #[test]

@@ -146,15 +146,9 @@ impl Face {
 
 /// Finds a table in a font file or collection by walking the SFNT directory.
 fn table(data: &[u8], index: u32, tag: [u8; 4]) -> Option<&[u8]> {
-    let u32_at = |o: usize| -> Option<u32> {
-        data.get(o..o + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-    };
+    let u32_at = |o: usize| -> Option<u32> { data.get(o..o + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]])) };
     let u16_at = |o: usize| -> Option<u16> { data.get(o..o + 2).map(|b| u16::from_be_bytes([b[0], b[1]])) };
-    let offset = if data.get(0..4)? == b"ttcf" {
-        u32_at(12 + 4 * index as usize)? as usize
-    } else {
-        0
-    };
+    let offset = if data.get(0..4)? == b"ttcf" { u32_at(12 + 4 * index as usize)? as usize } else { 0 };
     let num_tables = u16_at(offset + 4)? as usize;
     for i in 0..num_tables {
         let rec = offset + 12 + 16 * i;

@@ -163,7 +163,8 @@ impl Layout {
         if mm(self.page.top) + self.type_height() > mm(self.page.height) {
             return Err("the grid runs past the foot of the page".into());
         }
-        for name in ["body", "lead", "title", "credit", "pinyin", "masthead_title", "number", "publisher", "closing", "folio"]
+        for name in
+            ["body", "lead", "title", "credit", "pinyin", "masthead_title", "number", "publisher", "closing", "folio"]
         {
             let role = self.roles.get(name).ok_or_else(|| format!("roles.{name} is missing"))?;
             if !self.fonts.contains_key(&role.font) {

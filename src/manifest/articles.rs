@@ -9,58 +9,29 @@ use super::model::{RawArticle, Text};
 use crate::diagnostic::{Diagnostic, Result};
 
 /// Validates one `[[article]]` (the `index`-th, from 1) and reads its text.
-pub(crate) fn article(
-    manifest: &SourceFile,
-    raw: &Spanned<RawArticle>,
-    index: usize,
-) -> Result<Article> {
-    let at = |span: std::ops::Range<usize>, message: String| {
-        Diagnostic::at(&manifest.path, &manifest.text, span, message)
-    };
-    let RawArticle {
-        title,
-        source,
-        file,
-        body,
-    } = raw.get_ref();
+pub(crate) fn article(manifest: &SourceFile, raw: &Spanned<RawArticle>, index: usize) -> Result<Article> {
+    let at =
+        |span: std::ops::Range<usize>, message: String| Diagnostic::at(&manifest.path, &manifest.text, span, message);
+    let RawArticle { title, source, file, body } = raw.get_ref();
     if title.get_ref().trim().is_empty() {
-        return Err(at(
-            title.span(),
-            format!("article {index} has an empty `title`"),
-        ));
+        return Err(at(title.span(), format!("article {index} has an empty `title`")));
     }
     let (origin, text) = match (file, body) {
         (Some(file), None) => read_file(manifest, file)?,
         (None, Some(body)) if body.get_ref().trim().is_empty() => {
-            return Err(at(
-                body.span(),
-                format!("article {index} has an empty `body`"),
-            ));
+            return Err(at(body.span(), format!("article {index} has an empty `body`")));
         }
         (None, Some(body)) => (TextOrigin::Body(body.span()), body.get_ref().clone()),
         (Some(_), Some(_)) => {
-            return Err(at(
-                raw.span(),
-                format!("article {index} has both `file` and `body`"),
-            )
-            .with_hint("keep exactly one: `file` for a path, `body` for inline text"));
+            return Err(at(raw.span(), format!("article {index} has both `file` and `body`"))
+                .with_hint("keep exactly one: `file` for a path, `body` for inline text"));
         }
         (None, None) => {
-            return Err(at(
-                raw.span(),
-                format!("article {index} has neither `file` nor `body`"),
-            )
-            .with_hint(
-                "add `file = \"articles/NAME.md\"` (relative to the manifest) or `body = \"…\"`",
-            ));
+            return Err(at(raw.span(), format!("article {index} has neither `file` nor `body`"))
+                .with_hint("add `file = \"articles/NAME.md\"` (relative to the manifest) or `body = \"…\"`"));
         }
     };
-    Ok(Article {
-        title: title.clone(),
-        source: source.clone(),
-        origin,
-        text,
-    })
+    Ok(Article { title: title.clone(), source: source.clone(), origin, text })
 }
 
 /// Reads an article file named relative to the manifest: it must exist, be UTF-8 and hold text.
@@ -71,12 +42,8 @@ fn read_file(manifest: &SourceFile, file: &Text) -> Result<(TextOrigin, String)>
     let path = dir.join(name);
     let bytes = std::fs::read(&path).map_err(|e| match e.kind() {
         _ if name.trim().is_empty() => at("the article's `file` is empty".to_string()),
-        std::io::ErrorKind::NotFound => {
-            at(format!("article file `{name}` not found")).with_hint(format!(
-                "looked for `{}`; paths are relative to the manifest's folder",
-                path.display()
-            ))
-        }
+        std::io::ErrorKind::NotFound => at(format!("article file `{name}` not found"))
+            .with_hint(format!("looked for `{}`; paths are relative to the manifest's folder", path.display())),
         _ => at(format!("cannot read article file `{name}`: {e}")),
     })?;
     let text = match String::from_utf8(bytes) {
@@ -86,24 +53,13 @@ fn read_file(manifest: &SourceFile, file: &Text) -> Result<(TextOrigin, String)>
             let good = String::from_utf8_lossy(good);
             let line = good.matches('\n').count() + 1;
             let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            return Err(at(format!(
-                "article file `{name}` is not valid UTF-8 (line {line}, column {column})"
-            ))
-            .with_hint("save the file as UTF-8"));
+            return Err(at(format!("article file `{name}` is not valid UTF-8 (line {line}, column {column})"))
+                .with_hint("save the file as UTF-8"));
         }
     };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(at(format!("article file `{name}` is empty")));
     }
-    Ok((
-        TextOrigin::File {
-            path,
-            span: file.span(),
-        },
-        text,
-    ))
+    Ok((TextOrigin::File { path, span: file.span() }, text))
 }

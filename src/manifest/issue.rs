@@ -147,12 +147,7 @@ impl Issue {
     }
 
     /// A diagnostic at `span` of the file `origin` names.
-    pub fn diagnostic(
-        &self,
-        origin: Origin,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn diagnostic(&self, origin: Origin, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let file = match (origin, &self.series_file) {
             (Origin::Series, Some(file)) => file,
             _ => &self.manifest,

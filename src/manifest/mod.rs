@@ -14,9 +14,7 @@ mod tests;
 
 use std::path::Path;
 
-pub use issue::{
-    Article, Colophon, Date, Distribution, Issue, Located, Origin, Series, SourceFile, TextOrigin,
-};
+pub use issue::{Article, Colophon, Date, Distribution, Issue, Located, Origin, Series, SourceFile, TextOrigin};
 
 use crate::diagnostic::Diagnostic;
 

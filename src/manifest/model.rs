@@ -77,17 +77,11 @@ pub(crate) struct RawSeriesFile {
 
 /// The keys each table accepts, for "did you mean" hints: (table as written, keys).
 pub(crate) const TABLES: &[(&str, &[&str])] = &[
-    (
-        "the top level of the manifest",
-        &["series", "issue", "article", "distribution", "colophon"],
-    ),
+    ("the top level of the manifest", &["series", "issue", "article", "distribution", "colophon"]),
     ("[series]", &["title", "pinyin", "publisher", "layout"]),
     ("[issue]", &["number", "total", "date"]),
     ("[[article]]", &["title", "source", "file", "body"]),
     ("[distribution]", &["label", "recipients"]),
     ("[colophon]", &["editors", "phone", "email", "approval"]),
-    (
-        "the top level of the series file",
-        &["series", "total_offset", "totals"],
-    ),
+    ("the top level of the series file", &["series", "total_offset", "totals"]),
 ];

@@ -11,19 +11,13 @@ use crate::diagnostic::{Diagnostic, Result};
 
 /// Reads a TOML file as UTF-8 text.
 pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::file(path, format!("cannot read `{}`: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::file(path, format!("cannot read `{}`: {e}", path.display())))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::file(
-            path,
-            format!("`{}` is not valid UTF-8: {e}", path.display()),
-        )
-        .with_hint("save the file as UTF-8")
+        Diagnostic::file(path, format!("`{}` is not valid UTF-8: {e}", path.display()))
+            .with_hint("save the file as UTF-8")
     })?;
-    Ok(SourceFile {
-        path: path.to_path_buf(),
-        text,
-    })
+    Ok(SourceFile { path: path.to_path_buf(), text })
 }
 
 /// Parses a file's text into `T`, reporting errors at the offending key or value.
@@ -40,10 +34,7 @@ fn translate(file: &SourceFile, error: &toml::de::Error) -> Diagnostic {
         unknown_key(&names)
     } else if raw.starts_with("missing field") {
         let key = names.first().copied().unwrap_or("?");
-        (
-            missing_key(key, file.text.get(span.clone()).unwrap_or("")),
-            None,
-        )
+        (missing_key(key, file.text.get(span.clone()).unwrap_or("")), None)
     } else if let Some(rest) = raw.strip_prefix("invalid type: ") {
         (wrong_type(rest), None)
     } else {
@@ -61,18 +52,14 @@ fn unknown_key(names: &[&str]) -> (String, Option<String>) {
     let Some((typed, expected)) = names.split_first() else {
         return ("unknown key".to_string(), None);
     };
-    let table = TABLES.iter().find(|(_, keys)| {
-        keys.len() == expected.len() && keys.iter().all(|k| expected.contains(k))
-    });
+    let table =
+        TABLES.iter().find(|(_, keys)| keys.len() == expected.len() && keys.iter().all(|k| expected.contains(k)));
     let message = match table {
         Some((name, _)) if name.starts_with('[') => format!("unknown key `{typed}` in `{name}`"),
         Some((name, _)) => format!("unknown key `{typed}` at {name}"),
         None => format!("unknown key `{typed}`"),
     };
-    let elsewhere = TABLES
-        .iter()
-        .find(|(_, keys)| keys.contains(typed))
-        .map(|(name, _)| *name);
+    let elsewhere = TABLES.iter().find(|(_, keys)| keys.contains(typed)).map(|(name, _)| *name);
     let hint = match (closest(typed, expected), elsewhere) {
         (Some(near), _) => format!("did you mean `{near}`?"),
         (None, Some(name)) if name.starts_with('[') => {
@@ -96,9 +83,7 @@ fn missing_key(key: &str, at: &str) -> String {
 
 /// Message for serde's "invalid type: FOUND, expected EXPECTED".
 fn wrong_type(rest: &str) -> String {
-    let (found, expected) = rest
-        .rsplit_once(", expected ")
-        .unwrap_or((rest, "another type"));
+    let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, "another type"));
     let expected = match expected {
         e if e.starts_with("struct ") || e == "a map" => "a table",
         e if e.starts_with("i64") || e.starts_with("u64") => "an integer",

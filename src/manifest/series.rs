@@ -35,9 +35,7 @@ pub(crate) fn find(manifest: &Path) -> Option<PathBuf> {
     };
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let itself = manifest.canonicalize().ok();
-    dir.ancestors()
-        .map(|d| d.join("series.toml"))
-        .find(|p| p.is_file() && itself.as_deref() != Some(p.as_path()))
+    dir.ancestors().map(|d| d.join("series.toml")).find(|p| p.is_file() && itself.as_deref() != Some(p.as_path()))
 }
 
 /// Reads and parses the series file for `manifest`, if there is one.
@@ -48,21 +46,12 @@ pub(crate) fn load(manifest: &Path) -> Result<Option<SeriesFile>> {
     let file = read_source(&path)?;
     let raw = parse(&file)?;
     let (by_year, offset) = offsets(&file, &raw)?;
-    Ok(Some(SeriesFile {
-        file,
-        raw,
-        by_year,
-        offset,
-    }))
+    Ok(Some(SeriesFile { file, raw, by_year, offset }))
 }
 
 /// A manifest or series value with its origin.
 fn located(text: &Text, origin: Origin) -> Located<String> {
-    Located {
-        value: text.get_ref().clone(),
-        span: text.span(),
-        origin,
-    }
+    Located { value: text.get_ref().clone(), span: text.span(), origin }
 }
 
 /// Merges the manifest's `[series]` over the series file's; title and publisher are required.
@@ -73,13 +62,9 @@ pub(crate) fn merge(
 ) -> Result<Series> {
     let empty = RawSeries::default();
     let mine = own.map_or(&empty, |s| s.get_ref());
-    let theirs = shared
-        .and_then(|s| s.raw.series.as_ref())
-        .map_or(&empty, |s| s.get_ref());
+    let theirs = shared.and_then(|s| s.raw.series.as_ref()).map_or(&empty, |s| s.get_ref());
     let pick = |a: &Option<Text>, b: &Option<Text>| {
-        a.as_ref()
-            .map(|t| located(t, Origin::Manifest))
-            .or_else(|| b.as_ref().map(|t| located(t, Origin::Series)))
+        a.as_ref().map(|t| located(t, Origin::Manifest)).or_else(|| b.as_ref().map(|t| located(t, Origin::Series)))
     };
     let missing = |key: &str| missing_series_key(manifest, own, shared, key);
     Ok(Series {
@@ -120,63 +105,34 @@ pub(crate) fn total(
     if let Some(total) = given {
         let value = super::validate::at_least_one(manifest, total, "issue.total")?;
         let (span, origin) = (total.span(), Origin::Manifest);
-        return Ok(Some(Located {
-            value,
-            span,
-            origin,
-        }));
+        return Ok(Some(Located { value, span, origin }));
     }
     let Some(shared) = shared else {
         return Ok(None);
     };
     let by_year = shared.by_year.iter().find(|(y, _, _)| *y == year);
-    let offset = by_year
-        .map(|(_, o, s)| (*o, s.clone()))
-        .or(shared.offset.clone());
-    Ok(offset.map(|(value, span)| Located {
-        value: number.saturating_add(value),
-        span,
-        origin: Origin::Series,
-    }))
+    let offset = by_year.map(|(_, o, s)| (*o, s.clone())).or(shared.offset.clone());
+    Ok(offset.map(|(value, span)| Located { value: number.saturating_add(value), span, origin: Origin::Series }))
 }
 
 /// Checks the offsets of a series file: `[totals]` keys are years, offsets are 0 or more.
 fn offsets(file: &SourceFile, raw: &RawSeriesFile) -> Result<(Vec<YearOffset>, Option<Offset>)> {
-    let error =
-        |span: Range<usize>, message: String| Diagnostic::at(&file.path, &file.text, span, message);
+    let error = |span: Range<usize>, message: String| Diagnostic::at(&file.path, &file.text, span, message);
     let non_negative = |value: &Spanned<i64>, key: &str| {
-        u64::try_from(*value.get_ref())
-            .map(|v| (v, value.span()))
-            .map_err(|_| {
-                let found = value.get_ref();
-                error(
-                    value.span(),
-                    format!("`{key}` must be 0 or more, found {found}"),
-                )
-            })
+        u64::try_from(*value.get_ref()).map(|v| (v, value.span())).map_err(|_| {
+            let found = value.get_ref();
+            error(value.span(), format!("`{key}` must be 0 or more, found {found}"))
+        })
     };
     let mut by_year = Vec::new();
     for (key, value) in raw.totals.iter().flatten() {
-        let year: u16 = key
-            .get_ref()
-            .trim()
-            .parse()
-            .ok()
-            .filter(|y| *y >= 1)
-            .ok_or_else(|| {
-                error(
-                    key.span(),
-                    format!("`[totals]` keys are years, found `{}`", key.get_ref()),
-                )
+        let year: u16 = key.get_ref().trim().parse().ok().filter(|y| *y >= 1).ok_or_else(|| {
+            error(key.span(), format!("`[totals]` keys are years, found `{}`", key.get_ref()))
                 .with_hint("write e.g. `2021 = 623` (issue 4 of 2021 is then 总第627期)")
-            })?;
+        })?;
         let (offset, span) = non_negative(value, "[totals]")?;
         by_year.push((year, offset, span));
     }
-    let offset = raw
-        .total_offset
-        .as_ref()
-        .map(|v| non_negative(v, "total_offset"))
-        .transpose()?;
+    let offset = raw.total_offset.as_ref().map(|v| non_negative(v, "total_offset")).transpose()?;
     Ok((by_year, offset))
 }

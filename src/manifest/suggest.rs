@@ -8,9 +8,7 @@ fn distance(a: &str, b: &str) -> usize {
         let mut diagonal = row[0];
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
+            let next = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
             diagonal = row[j + 1];
             row[j + 1] = next;
         }
@@ -21,12 +19,7 @@ fn distance(a: &str, b: &str) -> usize {
 /// The known key closest to `typed`, if it is close enough to be a likely typo.
 pub(crate) fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
     let limit = typed.chars().count().div_ceil(3);
-    known
-        .iter()
-        .map(|k| (distance(typed, k), *k))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
+    known.iter().map(|k| (distance(typed, k), *k)).filter(|(d, _)| *d <= limit).min_by_key(|(d, _)| *d).map(|(_, k)| k)
 }
 
 #[cfg(test)]

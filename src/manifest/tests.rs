@@ -35,8 +35,7 @@ impl Drop for Scratch {
     }
 }
 
-const SERIES: &str =
-    "[series]\ntitle = \"联络动态\"\npublisher = \"湖南省人大常委会选举任免联络工作委员会编\"\n";
+const SERIES: &str = "[series]\ntitle = \"联络动态\"\npublisher = \"湖南省人大常委会选举任免联络工作委员会编\"\n";
 const ISSUE: &str = "[issue]\nnumber = 4\ntotal = 627\ndate = 2021-04-03\n";
 const ARTICLE: &str = "[[article]]\ntitle = \"标题\"\nfile = \"a.md\"\n";
 
@@ -62,18 +61,8 @@ fn loads_a_minimal_issue() {
     let (_s, issue) = load_text(&format!("{SERIES}{ISSUE}{ARTICLE}"));
     let issue = issue.expect("valid manifest");
     assert_eq!(*issue.number.get_ref(), 4);
-    assert_eq!(
-        issue.total.map(|t| (t.value, t.origin)),
-        Some((627, Origin::Manifest))
-    );
-    assert_eq!(
-        *issue.date.get_ref(),
-        Date {
-            year: 2021,
-            month: 4,
-            day: 3
-        }
-    );
+    assert_eq!(issue.total.map(|t| (t.value, t.origin)), Some((627, Origin::Manifest)));
+    assert_eq!(*issue.date.get_ref(), Date { year: 2021, month: 4, day: 3 });
     assert_eq!(issue.articles[0].text, "正文。\n");
     assert!(matches!(issue.articles[0].origin, TextOrigin::File { .. }));
 }
@@ -90,15 +79,9 @@ fn unknown_key_with_hint() {
 #[test]
 fn unknown_key_that_belongs_elsewhere() {
     let (message, line, column, hint) = error(&format!("pinyin = \"X\"\n{SERIES}"));
-    assert_eq!(
-        message,
-        "unknown key `pinyin` at the top level of the manifest"
-    );
+    assert_eq!(message, "unknown key `pinyin` at the top level of the manifest");
     assert_eq!((line, column), (1, 1));
-    assert_eq!(
-        hint.as_deref(),
-        Some("`pinyin` belongs in the `[series]` table")
-    );
+    assert_eq!(hint.as_deref(), Some("`pinyin` belongs in the `[series]` table"));
 }
 
 #[test]
@@ -107,8 +90,7 @@ fn unknown_key_column_counts_characters() {
     let (message, line, column, _) = error(&text);
     assert_eq!(message, "unknown key `foo` in `[issue]`");
     assert_eq!((line, column), (7, 1));
-    let text =
-        format!("{SERIES}{ISSUE}[[article]]\ntitle = \"标题\"\nfile = \"a.md\"\n  titel = \"x\"\n");
+    let text = format!("{SERIES}{ISSUE}[[article]]\ntitle = \"标题\"\nfile = \"a.md\"\n  titel = \"x\"\n");
     let (_, line, column, hint) = error(&text);
     assert_eq!((line, column), (11, 3));
     assert_eq!(hint.as_deref(), Some("did you mean `title`?"));
@@ -118,10 +100,7 @@ fn unknown_key_column_counts_characters() {
 fn wrong_type() {
     let text = format!("{SERIES}[issue]\nnumber = \"4\"\ndate = 2021-04-03\n{ARTICLE}");
     let (message, line, column, _) = error(&text);
-    assert_eq!(
-        message,
-        "wrong type: expected an integer, found string \"4\""
-    );
+    assert_eq!(message, "wrong type: expected an integer, found string \"4\"");
     assert_eq!((line, column), (5, 10));
     let text = format!("{SERIES}{ISSUE}[[article]]\ntitle = 标题\n");
     let (_, line, column, _) = error(&text);
@@ -173,9 +152,7 @@ fn bad_dates() {
 
 #[test]
 fn both_file_and_body() {
-    let text = format!(
-        "{SERIES}{ISSUE}{ARTICLE}\n[[article]]\ntitle = \"乙\"\nfile = \"a.md\"\nbody = \"正文\"\n"
-    );
+    let text = format!("{SERIES}{ISSUE}{ARTICLE}\n[[article]]\ntitle = \"乙\"\nfile = \"a.md\"\nbody = \"正文\"\n");
     let (message, line, column, hint) = error(&text);
     assert_eq!(message, "article 2 has both `file` and `body`");
     assert_eq!((line, column), (12, 1));
@@ -218,22 +195,15 @@ fn missing_article_file() {
 fn empty_and_non_utf8_article_files() {
     let scratch = Scratch::new();
     scratch.write("empty.md", " \n\n");
-    scratch.write(
-        "latin1.md",
-        b"\xe6\xad\xa3\xe6\x96\x87\n\xe6\xad\xa3 caf\xe9\n",
-    );
-    let article =
-        |file: &str| format!("{SERIES}{ISSUE}[[article]]\ntitle = \"甲\"\nfile = \"{file}\"\n");
+    scratch.write("latin1.md", b"\xe6\xad\xa3\xe6\x96\x87\n\xe6\xad\xa3 caf\xe9\n");
+    let article = |file: &str| format!("{SERIES}{ISSUE}[[article]]\ntitle = \"甲\"\nfile = \"{file}\"\n");
     let path = scratch.write("issue.toml", article("empty.md"));
     let d = load(&path).expect_err("empty article file is an error");
     assert_eq!(d.message, "article file `empty.md` is empty");
     assert_eq!((d.line, d.column), (10, 8));
     let path = scratch.write("issue.toml", article("latin1.md"));
     let d = load(&path).expect_err("non-UTF-8 article file is an error");
-    assert_eq!(
-        d.message,
-        "article file `latin1.md` is not valid UTF-8 (line 2, column 6)"
-    );
+    assert_eq!(d.message, "article file `latin1.md` is not valid UTF-8 (line 2, column 6)");
     assert_eq!((d.line, d.column), (10, 8));
 }
 
@@ -250,9 +220,7 @@ fn unreadable_manifest_names_the_file() {
 #[test]
 fn series_file_merge_and_total() {
     let scratch = Scratch::new();
-    let series = format!(
-        "total_offset = 600\n\n{SERIES}pinyin = \"LIANLUODONGTAI\"\n\n[totals]\n2021 = 623\n"
-    );
+    let series = format!("total_offset = 600\n\n{SERIES}pinyin = \"LIANLUODONGTAI\"\n\n[totals]\n2021 = 623\n");
     scratch.write("series.toml", series);
     scratch.write("2021/04/a.md", "正文。");
     let own = "[series]\ntitle = \"本期标题\"\n\n[issue]\nnumber = 4\ndate = 2021-04-03\n";
@@ -261,18 +229,13 @@ fn series_file_merge_and_total() {
     assert_eq!(issue.series.title.value, "本期标题");
     assert_eq!(issue.series.title.origin, Origin::Manifest);
     assert_eq!(issue.series.publisher.origin, Origin::Series);
-    assert_eq!(
-        issue.series.pinyin.as_ref().map(|p| p.value.as_str()),
-        Some("LIANLUODONGTAI")
-    );
+    assert_eq!(issue.series.pinyin.as_ref().map(|p| p.value.as_str()), Some("LIANLUODONGTAI"));
     let total = issue.total.clone().expect("derived total");
     assert_eq!((total.value, total.origin), (627, Origin::Series));
     let d = issue.diagnostic(total.origin, total.span, "here");
     assert_eq!((d.line, d.column), (9, 8));
 
-    let other_year = own
-        .replace("2021-04-03", "2022-01-10")
-        .replace("number = 4", "number = 1");
+    let other_year = own.replace("2021-04-03", "2022-01-10").replace("number = 4", "number = 1");
     let path = scratch.write("2021/04/issue.toml", format!("{other_year}{ARTICLE}"));
     let total = load(&path).expect("valid").total.expect("derived total");
     assert_eq!(total.value, 601);
@@ -288,29 +251,17 @@ fn series_file_errors() {
     let scratch = Scratch::new();
     scratch.write("a.md", "正文。");
     let path = scratch.write("issue.toml", format!("{ISSUE}{ARTICLE}"));
-    let series = scratch.write(
-        "series.toml",
-        "[series]\ntitle = \"联络动态\"\n\n[totals]\ny2021 = 623\n",
-    );
+    let series = scratch.write("series.toml", "[series]\ntitle = \"联络动态\"\n\n[totals]\ny2021 = 623\n");
     let d = load(&path).expect_err("bad [totals] key");
     assert_eq!(d.file, series);
     assert_eq!(d.message, "`[totals]` keys are years, found `y2021`");
     assert_eq!((d.line, d.column), (5, 1));
-    scratch.write(
-        "series.toml",
-        "total_ofset = 1\n[series]\ntitle = \"联络动态\"\n",
-    );
+    scratch.write("series.toml", "total_ofset = 1\n[series]\ntitle = \"联络动态\"\n");
     let d = load(&path).expect_err("unknown key in series file");
-    assert_eq!(
-        d.message,
-        "unknown key `total_ofset` at the top level of the series file"
-    );
+    assert_eq!(d.message, "unknown key `total_ofset` at the top level of the series file");
     assert_eq!(d.hint.as_deref(), Some("did you mean `total_offset`?"));
     assert_eq!((d.line, d.column), (1, 1));
-    scratch.write(
-        "series.toml",
-        "[series]\ntitle = \"联络动态\"\ntotal_offset = 1\n",
-    );
+    scratch.write("series.toml", "[series]\ntitle = \"联络动态\"\ntotal_offset = 1\n");
     let d = load(&path).expect_err("offset inside [series]");
     assert_eq!(d.message, "unknown key `total_offset` in `[series]`");
     let hint = "`total_offset` belongs at the top level, above the first `[table]`";
@@ -318,15 +269,9 @@ fn series_file_errors() {
     assert_eq!((d.line, d.column), (3, 1));
     scratch.write("series.toml", "[series]\ntitle = \"联络动态\"\n");
     let d = load(&path).expect_err("no publisher anywhere");
-    assert_eq!(
-        d.hint.as_deref().map(|h| h.contains("series.toml")),
-        Some(true)
-    );
+    assert_eq!(d.hint.as_deref().map(|h| h.contains("series.toml")), Some(true));
     assert_eq!(d.message, "missing key `publisher` in `[series]`");
-    assert_eq!(
-        (d.file.as_path(), d.line, d.column),
-        (series.as_path(), 1, 1)
-    );
+    assert_eq!((d.file.as_path(), d.line, d.column), (series.as_path(), 1, 1));
 }
 
 #[test]

@@ -10,11 +10,7 @@ use super::series::{self, SeriesFile};
 use crate::diagnostic::{Diagnostic, Result};
 
 /// Checks a parsed manifest (and the series file found for it) and reads the articles.
-pub(crate) fn issue(
-    manifest: SourceFile,
-    raw: RawManifest,
-    shared: Option<SeriesFile>,
-) -> Result<Issue> {
+pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<SeriesFile>) -> Result<Issue> {
     let number = at_least_one(&manifest, &raw.issue.get_ref().number, "issue.number")?;
     let number = Spanned::new(raw.issue.get_ref().number.span(), number);
     let date = date(&manifest, &raw.issue.get_ref().date)?;
@@ -30,32 +26,14 @@ pub(crate) fn issue(
         Some(list) if !list.get_ref().is_empty() => list.get_ref(),
         other => {
             let span = other.as_ref().map_or(raw.issue.span(), |l| l.span());
-            return Err(Diagnostic::at(
-                &manifest.path,
-                &manifest.text,
-                span,
-                "the issue has no articles",
-            )
-            .with_hint(
-                "add at least one `[[article]]` table with `title` and `file` (or `body`)",
-            ));
+            return Err(Diagnostic::at(&manifest.path, &manifest.text, span, "the issue has no articles")
+                .with_hint("add at least one `[[article]]` table with `title` and `file` (or `body`)"));
         }
     };
-    let articles = list
-        .iter()
-        .enumerate()
-        .map(|(i, a)| article(&manifest, a, i + 1))
-        .collect::<Result<Vec<_>>>()?;
-    let distribution = raw.distribution.map(|d| Distribution {
-        label: d.label,
-        recipients: d.recipients,
-    });
-    let colophon = raw.colophon.map(|c| Colophon {
-        editors: c.editors,
-        phone: c.phone,
-        email: c.email,
-        approval: c.approval,
-    });
+    let articles = list.iter().enumerate().map(|(i, a)| article(&manifest, a, i + 1)).collect::<Result<Vec<_>>>()?;
+    let distribution = raw.distribution.map(|d| Distribution { label: d.label, recipients: d.recipients });
+    let colophon =
+        raw.colophon.map(|c| Colophon { editors: c.editors, phone: c.phone, email: c.email, approval: c.approval });
     Ok(Issue {
         manifest,
         series_file: shared.map(|s| s.file),
@@ -71,45 +49,23 @@ pub(crate) fn issue(
 
 /// An integer that must be at least 1 (`key` names it in the message).
 pub(crate) fn at_least_one(file: &SourceFile, value: &Spanned<i64>, key: &str) -> Result<u64> {
-    u64::try_from(*value.get_ref())
-        .ok()
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| {
-            let message = format!("`{key}` must be at least 1, found {}", value.get_ref());
-            Diagnostic::at(&file.path, &file.text, value.span(), message)
-        })
+    u64::try_from(*value.get_ref()).ok().filter(|n| *n >= 1).ok_or_else(|| {
+        let message = format!("`{key}` must be at least 1, found {}", value.get_ref());
+        Diagnostic::at(&file.path, &file.text, value.span(), message)
+    })
 }
 
 /// `issue.date`: a TOML local date (no time, no offset), e.g. `2021-04-03`.
 fn date(file: &SourceFile, value: &Spanned<toml::Value>) -> Result<Spanned<Date>> {
-    let error = |message: &str, hint: &str| {
-        Diagnostic::at(&file.path, &file.text, value.span(), message).with_hint(hint)
-    };
+    let error =
+        |message: &str, hint: &str| Diagnostic::at(&file.path, &file.text, value.span(), message).with_hint(hint);
     let hint = "write a TOML date without quotes, e.g. `date = 2021-04-03`";
     match value.get_ref() {
-        toml::Value::Datetime(Datetime {
-            date: Some(d),
-            time: None,
-            offset: None,
-        }) => Ok(Spanned::new(
-            value.span(),
-            Date {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-            },
-        )),
+        toml::Value::Datetime(Datetime { date: Some(d), time: None, offset: None }) => {
+            Ok(Spanned::new(value.span(), Date { year: d.year, month: d.month, day: d.day }))
+        }
         toml::Value::Datetime(_) => Err(error("`issue.date` must be a date without a time", hint)),
-        toml::Value::String(_) => Err(error(
-            "`issue.date` must be a TOML date, not a string",
-            hint,
-        )),
-        other => Err(error(
-            &format!(
-                "`issue.date` must be a TOML date, found {}",
-                other.type_str()
-            ),
-            hint,
-        )),
+        toml::Value::String(_) => Err(error("`issue.date` must be a TOML date, not a string", hint)),
+        other => Err(error(&format!("`issue.date` must be a TOML date, found {}", other.type_str()), hint)),
     }
 }

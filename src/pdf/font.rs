@@ -62,6 +62,9 @@ impl EmbeddedFont {
     pub(super) fn new(id: FaceId, face: &Face, used: &GlyphTexts, type0: Ref) -> Result<Self, PdfError> {
         let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
         let ids: Vec<u16> = used.keys().copied().collect();
+        if ids.len() >= usize::from(u16::MAX) {
+            return Err(error(format!("{} distinct glyphs are more than a subset can hold", ids.len())));
+        }
         let remapper = GlyphRemapper::new_from_glyphs_sorted(&ids);
         let subset = subsetter::subset(face.data.bytes(), face.index, &remapper)
             .map_err(|e| error(format!("subsetting failed: {e}")))?;

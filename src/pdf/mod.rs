@@ -52,9 +52,7 @@ pub fn write_pdf(pages: &[Page], meta: &Metadata, fonts: &FontBook) -> Result<Ve
         cat.lang(TextStr(&meta.language));
     }
     cat.finish();
-    pdf.pages(tree)
-        .kids(page_ids.iter().map(|&(page, _)| page))
-        .count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
+    pdf.pages(tree).kids(page_ids.iter().map(|&(page, _)| page)).count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
 
     for (page, &(id, content_id)) in pages.iter().zip(&page_ids) {
         let content = deflate(&content::page_content(page, &embedded));

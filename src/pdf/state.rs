@@ -1,8 +1,8 @@
 //! The graphics and text state of a content stream, so each operator is written only when
 //! its value changes (except `Tf`, which every text object sets for itself).
 
-use pdf_writer::types::{LineCapStyle, LineJoinStyle, TextRenderingMode};
 use pdf_writer::Content;
+use pdf_writer::types::{LineCapStyle, LineJoinStyle, TextRenderingMode};
 
 use super::num;
 use crate::flow::Cmyk;

@@ -35,15 +35,7 @@ fn sample() -> (Vec<Page>, Metadata, FontBook) {
     let (mut glyphs, end) = placed(book.face(id), "联络动态，——。", 72.0, size);
     let (latin, _) = placed(book.face(id), "Bulletin", end + 3.0, size);
     glyphs.extend(latin);
-    let run = TextRun {
-        face: id,
-        size,
-        color: Cmyk::BLACK,
-        baseline: 100.0,
-        glyphs,
-        actual_text: None,
-        embolden: 0.0,
-    };
+    let run = TextRun { face: id, size, color: Cmyk::BLACK, baseline: 100.0, glyphs, actual_text: None, embolden: 0.0 };
     let rule = Rule { x0: 72.0, x1: 523.0, y: 110.0, thickness: 1.5, color: Cmyk { c: 0.0, m: 0.8, y: 0.8, k: 0.0 } };
     let page = Page { width: A4.0, height: A4.1, items: vec![Item::Text(run), Item::Rule(rule)] };
     let meta = Metadata {
@@ -118,53 +110,4 @@ fn pdf_content_places_glyphs_and_colours() {
     assert!(content.contains("523 731.89 l"), "{content}");
     // The ASCII word starts 3 pt after the Chinese: one adjustment of −250 (3/12 em).
     assert!(content.contains("-250"), "{content}");
-}
-
-#[test]
-fn pdf_tmp_dump() {
-    let (pages, meta, book) = sample();
-    std::fs::write("/tmp/jb_sample.pdf", write_pdf(&pages, &meta, &book).unwrap_or_default()).ok();
-}
-
-#[test]
-fn pdf_tmp_dump2() {
-    let (mut pages, meta, book) = sample();
-    let face = book.face(FaceId(0));
-    let (mut g, _) = placed(face, "简报标题", 100.0, 20.0);
-    for (i, x) in g.iter_mut().enumerate() { x.x += i as f64 * 10.0; }
-    pages[0].items.insert(0, Item::Text(TextRun { face: FaceId(0), size: 20.0, color: Cmyk { c: 0.0, m: 1.0, y: 1.0, k: 0.0 }, baseline: 60.0, glyphs: g, actual_text: Some("简报标题".into()), embolden: 0.03 }));
-    let (mut g, _) = placed(face, "联联联2", 72.0, 12.0);
-    g[1].text = "X".into();
-    g[2].text = String::new();
-    g[3].rise = 4.0;
-    pages[0].items.push(Item::Text(TextRun { face: FaceId(0), size: 12.0, color: Cmyk::BLACK, baseline: 200.0, glyphs: g, actual_text: None, embolden: 0.0 }));
-    std::fs::write("/tmp/jb_sample2.pdf", write_pdf(&pages, &meta, &book).unwrap_or_default()).ok();
-}
-
-#[test]
-fn pdf_tmp_size() {
-    let mut book = FontBook::new();
-    let Some(Ok(reg)) = bundled_face("Noto Serif CJK SC") else { panic!() };
-    let Some(Ok(bold)) = bundled_face("Noto Serif CJK SC Bold") else { panic!() };
-    let (r, b) = (book.add(reg), book.add(bold));
-    for name in ["/tmp/chars482.txt", "/tmp/chars1000.txt"] {
-        let chars: Vec<char> = std::fs::read_to_string(name).unwrap_or_default().chars().collect();
-        let mut pages = vec![];
-        for pc in chars.chunks(1500) {
-            let mut items = vec![];
-            for (i, line) in pc.chunks(30).enumerate() {
-                let s: String = line.iter().collect();
-                let (g, _) = placed(book.face(r), &s, 60.0, 10.5);
-                items.push(Item::Text(TextRun { face: r, size: 10.5, color: Cmyk::BLACK, baseline: 60.0 + i as f64 * 15.0, glyphs: g, actual_text: None, embolden: 0.0 }));
-            }
-            let s: String = pc.iter().take(80).collect();
-            let (g, _) = placed(book.face(b), &s, 60.0, 16.0);
-            items.push(Item::Text(TextRun { face: b, size: 16.0, color: Cmyk::BLACK, baseline: 40.0, glyphs: g, actual_text: None, embolden: 0.0 }));
-            pages.push(Page { width: A4.0, height: A4.1, items });
-        }
-        let t = std::time::Instant::now();
-        let bytes = write_pdf(&pages, &Metadata::default(), &book).unwrap_or_default();
-        eprintln!("{name}: {} pages, {} bytes, {:?}", pages.len(), bytes.len(), t.elapsed());
-        std::fs::write(format!("{name}.pdf"), bytes).ok();
-    }
 }

@@ -67,7 +67,13 @@ fn begin_actual_text(content: &mut Content, text: &str) {
 }
 
 /// Writes `run` on a page `page_height` points high.
-pub(super) fn write_run(content: &mut Content, state: &mut State, run: &TextRun, font: &EmbeddedFont, page_height: f64) {
+pub(super) fn write_run(
+    content: &mut Content,
+    state: &mut State,
+    run: &TextRun,
+    font: &EmbeddedFont,
+    page_height: f64,
+) {
     let size = num(run.size);
     let Some(first) = run.glyphs.first() else { return };
     if size <= 0.0 {

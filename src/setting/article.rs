@@ -22,11 +22,8 @@ pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bo
     }
     units.push(title_unit(article, index, s));
     for paragraph in &article.paragraphs {
-        let spans: Vec<_> = paragraph
-            .runs
-            .iter()
-            .map(|run| s.span(if run.bold { "lead" } else { "body" }, &run.text))
-            .collect();
+        let spans: Vec<_> =
+            paragraph.runs.iter().map(|run| s.span(if run.bold { "lead" } else { "body" }, &run.text)).collect();
         let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
         let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
         let n = lines.len();
@@ -34,7 +31,13 @@ pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bo
         for (i, line) in lines.iter().enumerate() {
             // No first line alone at a column foot, no last line alone at a column head.
             let keep = n >= 2 && (i == 0 || i + 2 == n);
-            units.push(Unit { lines: 1, items: line_items(line, 0.0, 0.0, color), keep_with_next: keep, discard_at_top: false, article: index });
+            units.push(Unit {
+                lines: 1,
+                items: line_items(line, 0.0, 0.0, color),
+                keep_with_next: keep,
+                discard_at_top: false,
+                article: index,
+            });
         }
     }
     if let Some(credit) = &article.credit {
@@ -46,7 +49,13 @@ pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bo
         let color = s.color("credit");
         let n = lines.len();
         for (i, line) in lines.iter().enumerate() {
-            units.push(Unit { lines: 1, items: line_items(line, 0.0, 0.0, color), keep_with_next: i + 1 < n, discard_at_top: false, article: index });
+            units.push(Unit {
+                lines: 1,
+                items: line_items(line, 0.0, 0.0, color),
+                keep_with_next: i + 1 < n,
+                discard_at_top: false,
+                article: index,
+            });
         }
     }
     units

@@ -35,7 +35,9 @@ pub(super) fn line_items(line: &Line, x: f64, y: f64, color: Cmyk) -> Vec<Item> 
     for g in &line.glyphs {
         let placed = PlacedGlyph { id: g.id, x: x + g.x, rise: g.rise, text: g.text.clone() };
         match runs.last_mut() {
-            Some(run) if run.face == g.face && run.size == g.size && run.embolden == g.embolden => run.glyphs.push(placed),
+            Some(run) if run.face == g.face && run.size == g.size && run.embolden == g.embolden => {
+                run.glyphs.push(placed)
+            }
             _ => runs.push(TextRun {
                 face: g.face,
                 size: g.size,
@@ -55,7 +57,13 @@ pub(super) fn line_items(line: &Line, x: f64, y: f64, color: Cmyk) -> Vec<Item> 
 /// carries the text as ActualText so that it copies out without the spacing.
 pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: f64) -> Item {
     let lines = s.compose(&[s.span(role, text)], 1.0e6, Align::Left, (0.0, 0.0));
-    let line = lines.into_iter().next().unwrap_or(Line { glyphs: Vec::new(), left: 0.0, right: 0.0, last: true, text: String::new() });
+    let line = lines.into_iter().next().unwrap_or(Line {
+        glyphs: Vec::new(),
+        left: 0.0,
+        right: 0.0,
+        last: true,
+        text: String::new(),
+    });
     // Cluster starts: glyphs that carry text.
     let starts: Vec<usize> = (0..line.glyphs.len()).filter(|&i| !line.glyphs[i].text.is_empty()).collect();
     let natural = line.right - line.left;
@@ -69,8 +77,19 @@ pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: 
         let shift = if starts.len() > 1 { cluster as f64 * gap } else { (width - natural) / 2.0 };
         glyphs.push(PlacedGlyph { id: g.id, x: x + g.x - line.left + shift, rise: g.rise, text: g.text.clone() });
     }
-    let (face, size) = line.glyphs.first().map_or((s.faces[&s.layout.role(role).font], s.layout.role(role).size), |g| (g.face, g.size));
-    Item::Text(TextRun { face, size, color: s.color(role), baseline: y, glyphs, actual_text: Some(text.to_string()), embolden: 0.0 })
+    let (face, size) = line
+        .glyphs
+        .first()
+        .map_or((s.faces[&s.layout.role(role).font], s.layout.role(role).size), |g| (g.face, g.size));
+    Item::Text(TextRun {
+        face,
+        size,
+        color: s.color(role),
+        baseline: y,
+        glyphs,
+        actual_text: Some(text.to_string()),
+        embolden: 0.0,
+    })
 }
 
 /// The natural width of `text` in `role`, points.
