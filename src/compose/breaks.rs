@@ -1,11 +1,31 @@
-//! Break opportunities: UAX #14 (icu_segmenter) between Western characters, and everywhere
-//! next to Chinese text, both tailored by the kinsoku tables (cjk-rules §1.2–1.3).
+//! Break opportunities: UAX #14 (icu_segmenter, at the strictness the kinsoku level implies)
+//! tailored by the kinsoku tables of cjk-rules §1.2–1.3 — —— and …… never split, the
+//! connector dash binding digits, URLs and e-mail addresses breaking only at safe points —
+//! plus emergency breaks, used only where a token is wider than the measure.
 
+use icu_locale_core::langid;
 use icu_segmenter::LineSegmenter;
 use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness};
+use unicode_segmentation::UnicodeSegmentation;
 
-use super::class::{Class, Kinsoku, no_line_end, no_line_start};
+use super::class::Kinsoku;
 use super::prepare::Prepared;
+use super::url;
+
+/// Cost of a break inside a token (a URL or word wider than the measure): used only where the
+/// alternative is a line running past the column edge.
+pub(super) const EMERGENCY: f64 = 1.0e5;
+/// Cost of breaking a URL or e-mail address at one of its safe points.
+const URL_BREAK: f64 = 50.0;
+
+/// What may happen at a boundary between two characters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Break {
+    /// No line may end here.
+    Never,
+    /// A line may end here at this cost (0 for an ordinary opportunity).
+    Allowed(f64),
+}
 
 /// A place where a line may end: before cluster `at`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,62 +36,115 @@ pub(super) struct Opportunity {
     pub penalty: f64,
 }
 
-/// All break opportunities of a paragraph, in order, ending with the paragraph end.
-pub(super) fn opportunities(par: &Prepared, level: Kinsoku) -> Vec<Opportunity> {
-    let text = par.text.as_str();
-    let mut uax14 = vec![false; text.len() + 1];
+/// The UAX #14 break positions (byte offsets, excluding 0, including the end) of the default
+/// algorithm: what the Unicode conformance file tests.
+pub fn uax14(text: &str) -> Vec<usize> {
+    let segmenter = LineSegmenter::new_17_for_non_complex_scripts(LineBreakOptions::default());
+    segmenter.segment_str(text).filter(|&p| p > 0).collect()
+}
+
+/// For every byte offset of `text`, what may happen there (`Never` inside characters).
+pub fn text_breaks(text: &str, level: Kinsoku) -> Vec<Break> {
+    let mut out = vec![Break::Never; text.len() + 1];
     let mut options = LineBreakOptions::default();
-    options.strictness = Some(LineBreakStrictness::Strict);
-    for pos in LineSegmenter::new_for_non_complex_scripts(options).segment_str(text) {
-        uax14[pos] = true;
+    options.strictness =
+        Some(if level == Kinsoku::Normal { LineBreakStrictness::Normal } else { LineBreakStrictness::Strict });
+    let zh = langid!("zh");
+    options.content_locale = Some(&zh);
+    let mut uax = vec![false; text.len() + 1];
+    for pos in LineSegmenter::new_17_for_non_complex_scripts(options).segment_str(text) {
+        uax[pos] = true;
     }
-    let clusters = &par.clusters;
-    let mut out = Vec::new();
-    for k in 1..clusters.len() {
-        let (a, b) = (&clusters[k - 1], &clusters[k]);
-        let before = text[a.range.clone()].chars().next_back();
-        let after = text[b.range.clone()].chars().next();
-        let (Some(ca), Some(cb)) = (before, after) else { continue };
-        let _ = cb;
-        if allowed(ca, a.class, b, text, level, uax14[b.range.start]) {
-            out.push(Opportunity { at: k, penalty: 0.0 });
-        } else if emergency(ca, cb, b.class) {
-            out.push(Opportunity { at: k, penalty: EMERGENCY });
-        }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let tokens = url::tokens(text);
+    let graphemes: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+    for &pos in graphemes.iter().skip(1) {
+        let k = chars.partition_point(|&(i, _)| i < pos); // index of the char starting at pos
+        let (a, b) = (chars[k - 1].1, chars[k].1);
+        out[pos] = decide(&chars, k, a, b, uax[pos], level, &tokens, pos);
     }
-    out.push(Opportunity { at: clusters.len(), penalty: 0.0 });
     out
 }
 
-/// Cost of a break inside a token (a URL or word wider than the measure): used only where the
-/// alternative is a line running past the column edge.
-pub(super) const EMERGENCY: f64 = 1.0e5;
-
-/// Whether an emergency break may fall between `a` and `b`: inside Western text, never
-/// before a mark that may not start a line nor after one that may not end it.
-fn emergency(a: char, b: char, class: Class) -> bool {
-    class != Class::Space && !no_line_start(b) && !no_line_end(a)
+/// The decision at the boundary before `chars[k]`.
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    chars: &[(usize, char)],
+    k: usize,
+    a: char,
+    b: char,
+    uax: bool,
+    level: Kinsoku,
+    tokens: &[std::ops::Range<usize>],
+    pos: usize,
+) -> Break {
+    // —— and …… are one mark each: never split; between two of them a break is allowed.
+    let long = |c: char| matches!(c, '—' | '…' | '⋯' | '⸺');
+    if long(a) && a == b {
+        let run_start = chars[..k].iter().rposition(|&(_, c)| c != a).map_or(0, |i| i + 1);
+        let inside_pair = (k - run_start) % 2 == 1 || matches!(a, '⸺');
+        if inside_pair {
+            return Break::Never;
+        }
+        return if level == Kinsoku::Strict { Break::Never } else { Break::Allowed(0.0) };
+    }
+    // A single dash or hyphen is a connector: not at a line start, and it holds digits together
+    // (0731—85309270, 0731-88888888).
+    let connector = |c: char| matches!(c, '—' | '-' | '－' | '‐' | '‑' | '–');
+    let single = |i: usize| {
+        let c = chars[i].1;
+        connector(c) && (i == 0 || chars[i - 1].1 != c) && chars.get(i + 1).is_none_or(|n| n.1 != c)
+    };
+    if level >= Kinsoku::Basic && single(k) {
+        return Break::Never;
+    }
+    if (connector(a) && b.is_ascii_digit()) || (a.is_ascii_digit() && connector(b)) {
+        return Break::Never;
+    }
+    if level == Kinsoku::Strict && long(b) {
+        return Break::Never;
+    }
+    if level.forbids_start(b) || level.forbids_end(a) || prefix_symbol(b) {
+        return Break::Never;
+    }
+    // UAX #14 keeps …… to what precedes it (× IN); clreq allows a break before it but at the
+    // strict level. CSS `normal` allows a break before the hyphens ‐ – in Chinese.
+    if (long(b) && level >= Kinsoku::Basic) || (level == Kinsoku::Normal && matches!(b, '‐' | '–') && !a.is_ascii())
+    {
+        return Break::Allowed(0.0);
+    }
+    if let Some(t) = tokens.iter().find(|t| t.start < pos && pos < t.end) {
+        let _ = t;
+        return if url::safe_break(a, b) { Break::Allowed(URL_BREAK) } else { Break::Allowed(EMERGENCY) };
+    }
+    if uax {
+        Break::Allowed(0.0)
+    } else if a.is_whitespace() || b.is_whitespace() {
+        Break::Never
+    } else {
+        Break::Allowed(EMERGENCY)
+    }
 }
 
-/// Whether a line may end between character `a` (class `ca`) and the cluster `b`.
-fn allowed(a: char, ca: Class, b: &super::prepare::Cluster, text: &str, level: Kinsoku, uax14: bool) -> bool {
-    let b_char = text[b.range.clone()].chars().next().unwrap_or(' ');
-    let b_len = text[b.range.clone()].chars().count();
-    if b.class == Class::Space || no_line_start(b_char) || no_line_end(a) {
-        return false;
+/// Currency and other prefix symbols stay with what precedes them in Chinese text (the W3C
+/// `line-break` expectations for zh at the normal and strict levels).
+fn prefix_symbol(c: char) -> bool {
+    matches!(c, '±' | '€' | '№' | '﹩' | '＄' | '￡' | '￥' | '￦' | '¥' | '£' | '₩')
+}
+
+/// All break opportunities of a prepared paragraph, in order, ending with the paragraph end.
+pub(super) fn opportunities(par: &Prepared, level: Kinsoku) -> Vec<Opportunity> {
+    let breaks = text_breaks(&par.text, level);
+    let mut out = Vec::new();
+    for (k, c) in par.clusters.iter().enumerate().skip(1) {
+        // Never before a space: the space ends the line before it.
+        if c.class == super::class::Class::Space {
+            continue;
+        }
+        if let Break::Allowed(penalty) = breaks[c.range.start] {
+            out.push(Opportunity { at: k, penalty });
+        }
     }
-    // A single dash is the connector 一字线: not at a line start, and it binds digits.
-    if b.class == Class::Dash && b_len == 1 {
-        return false;
-    }
-    if ca == Class::Dash && b.class == Class::Digit {
-        return false;
-    }
-    if level == Kinsoku::Strict && matches!(b.class, Class::Dash | Class::Ellipsis) {
-        return false;
-    }
-    if ca.is_cjk() || b.class.is_cjk() {
-        return true;
-    }
-    uax14
+    out.push(Opportunity { at: par.clusters.len(), penalty: 0.0 });
+    out
 }

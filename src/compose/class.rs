@@ -99,14 +99,45 @@ pub fn is_han(c: char) -> bool {
     )
 }
 
-/// Kinsoku strictness (cjk-rules §1.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Kinsoku strictness (cjk-rules §1.2, clreq §3.1.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
 pub enum Kinsoku {
-    /// GB level: basic rules plus the solidus at neither end (the default).
+    /// UAX #14 at CSS `normal` strictness and nothing more (web-like, for comparison).
+    Normal,
+    /// clreq basic: marks that may not start or end a line.
+    Basic,
+    /// clreq GB = basic plus the solidus at neither end (the default).
     #[default]
     Gb,
     /// GB plus: —— and …… may not start a line.
     Strict,
+}
+
+impl Kinsoku {
+    /// Parses a layout's level name.
+    pub fn from_name(name: &str) -> Option<Kinsoku> {
+        match name {
+            "normal" => Some(Kinsoku::Normal),
+            "basic" => Some(Kinsoku::Basic),
+            "gb" => Some(Kinsoku::Gb),
+            "strict" => Some(Kinsoku::Strict),
+            _ => None,
+        }
+    }
+
+    /// Whether `c` may not start a line at this level.
+    pub fn forbids_start(self, c: char) -> bool {
+        self >= Kinsoku::Basic && no_line_start(c)
+    }
+
+    /// Whether `c` may not end a line at this level.
+    pub fn forbids_end(self, c: char) -> bool {
+        match self {
+            Kinsoku::Normal => false,
+            Kinsoku::Basic => no_line_end(c) && !matches!(c, '／' | '/'),
+            Kinsoku::Gb | Kinsoku::Strict => no_line_end(c),
+        }
+    }
 }
 
 /// Whether a character may not start a line (GB level).
@@ -142,9 +173,12 @@ pub fn no_line_start(c: char) -> bool {
             | '－'
             | '-'
             | '–'
+            | '‐'
+            | '‑'
             | '·'
             | '・'
             | '‧'
+            | '･'
             | '／'
             | '/'
             | ','
@@ -159,12 +193,17 @@ pub fn no_line_start(c: char) -> bool {
             | '%'
             | '‰'
             | '℃'
+            | '℉'
             | '°'
             | '′'
             | '″'
             | '％'
             | '々'
-            | 'ー'
+            | '〻'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
     )
 }
 
@@ -197,6 +236,8 @@ pub fn no_line_end(c: char) -> bool {
             | '№'
             | '#'
             | '＄'
+            | '￡'
+            | '﹩'
     )
 }
 

@@ -5,11 +5,12 @@
 //! [`linebreak`] (total-fit choice of breaks) → [`finalize`] (justification, glyph positions).
 //! `compose` knows nothing of pages: x is measured from the left edge of the measure.
 
-mod breaks;
+pub mod breaks;
 pub mod class;
 mod finalize;
 mod linebreak;
 mod prepare;
+mod url;
 
 use crate::font::{FaceId, FontBook};
 

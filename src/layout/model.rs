@@ -150,8 +150,11 @@ impl Layout {
         if !(g.body_size > 0.0 && g.line_pitch >= g.body_size) {
             return Err("grid: body_size must be positive and line_pitch at least body_size".into());
         }
-        if !matches!(g.kinsoku.as_str(), "gb" | "strict") {
-            return Err(format!("grid.kinsoku must be \"gb\" or \"strict\", not {:?}", g.kinsoku));
+        if crate::compose::Kinsoku::from_name(&g.kinsoku).is_none() {
+            return Err(format!(
+                "grid.kinsoku must be \"normal\", \"basic\", \"gb\" or \"strict\", not {:?}",
+                g.kinsoku
+            ));
         }
         if self.type_width() > mm(self.page.width) {
             return Err(format!(

@@ -18,7 +18,7 @@ impl Setter<'_> {
 
     /// The kinsoku level of the layout.
     pub(super) fn kinsoku(&self) -> Kinsoku {
-        if self.layout.grid.kinsoku == "strict" { Kinsoku::Strict } else { Kinsoku::Gb }
+        Kinsoku::from_name(&self.layout.grid.kinsoku).unwrap_or_default()
     }
 
     /// Composes spans in a measure.
