@@ -6,13 +6,15 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod metadata;
+
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, from_issue};
-use crate::flow::{Metadata, Page, flow};
+use crate::flow::{FlowWarning, Metadata, Page, flow};
 use crate::font::FontError;
 use crate::layout::{self, LayoutError};
 use crate::manifest;
-use crate::pdf::{PdfError, write_pdf};
+use crate::pdf::{Options, PdfError, write_pdf_with};
 use crate::setting::{Setter, folio, load_fonts, set_document};
 
 /// Why a build failed.
@@ -26,6 +28,8 @@ pub enum BuildError {
     Font(FontError),
     /// The PDF could not be made.
     Pdf(PdfError),
+    /// An environment variable the build reads is wrong (`SOURCE_DATE_EPOCH`).
+    Environment(String),
     /// The output could not be written.
     Output {
         /// The output path.
@@ -42,6 +46,7 @@ impl fmt::Display for BuildError {
             BuildError::Layout(e) => write!(f, "error: {e}"),
             BuildError::Font(e) => write!(f, "error: {e}"),
             BuildError::Pdf(e) => write!(f, "error: cannot write the PDF: {e}"),
+            BuildError::Environment(e) => write!(f, "error: {e}"),
             BuildError::Output { path, error } => write!(f, "error: cannot write {}: {error}", path.display()),
         }
     }
@@ -59,6 +64,8 @@ pub struct Typeset {
     pub metadata: Metadata,
     /// The fonts the pages use.
     pub book: crate::font::FontBook,
+    /// Layout faults no arrangement could avoid (a widow, an unbalanced last page).
+    pub warnings: Vec<FlowWarning>,
 }
 
 /// Reads, checks and lays out an issue.
@@ -69,24 +76,24 @@ pub fn typeset(manifest_path: &Path) -> Result<Typeset, BuildError> {
     let (book, faces) = load_fonts(&layout).map_err(BuildError::Font)?;
     let setter = Setter { layout: &layout, book: &book, faces: &faces };
     let galley = set_document(&document, &setter);
-    let mut pages = flow(&galley, &layout);
+    let flowed = flow(&galley, &layout).map_err(|e| {
+        let hint = "shorten the text, or raise page.max_pages in the layout";
+        BuildError::Input(Diagnostic::file(manifest_path, e.to_string()).with_hint(hint))
+    })?;
+    let (mut pages, warnings) = (flowed.pages, flowed.warnings);
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(folio(&setter, i + 1));
     }
-    let metadata = metadata(&document);
-    Ok(Typeset { document, pages, metadata, book })
+    let created = metadata::source_date_epoch().map_err(BuildError::Environment)?;
+    let metadata = metadata::metadata(&document, &layout, &galley, &pages, created);
+    Ok(Typeset { document, pages, metadata, book, warnings })
 }
 
-/// The metadata recorded in the PDF.
-fn metadata(doc: &Document) -> Metadata {
-    let m = &doc.masthead;
-    Metadata {
-        title: format!("{} {}年{}", m.title, doc.date.0, m.number),
-        author: m.publisher.clone(),
-        subject: doc.articles.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join("；"),
-        date: doc.date,
-        language: "zh-CN".into(),
-    }
+/// Lays out an issue and makes its PDF in memory with `options`.
+pub fn make_pdf(manifest_path: &Path, options: &Options) -> Result<(Typeset, Vec<u8>), BuildError> {
+    let set = typeset(manifest_path)?;
+    let bytes = write_pdf_with(&set.pages, &set.metadata, &set.book, options).map_err(BuildError::Pdf)?;
+    Ok((set, bytes))
 }
 
 /// What a successful build produced.
@@ -98,6 +105,8 @@ pub struct Report {
     pub pages: usize,
     /// Size of the PDF in bytes.
     pub bytes: usize,
+    /// Layout warnings, one message each.
+    pub warnings: Vec<String>,
 }
 
 /// The default output path: the manifest's path with the extension `pdf`.
@@ -105,20 +114,25 @@ pub fn default_output(manifest_path: &Path) -> PathBuf {
     manifest_path.with_extension("pdf")
 }
 
-/// Builds an issue into a PDF at `output` (or next to the manifest).
+/// Builds an issue into a PDF/X-4 file at `output` (or next to the manifest).
 pub fn build(manifest_path: &Path, output: Option<&Path>) -> Result<Report, BuildError> {
-    let set = typeset(manifest_path)?;
-    let bytes = write_pdf(&set.pages, &set.metadata, &set.book).map_err(BuildError::Pdf)?;
+    build_with(manifest_path, output, &Options::default())
+}
+
+/// Builds an issue into a PDF at `output` (or next to the manifest) with `options`.
+pub fn build_with(manifest_path: &Path, output: Option<&Path>, options: &Options) -> Result<Report, BuildError> {
+    let (set, bytes) = make_pdf(manifest_path, options)?;
     let path = output.map_or_else(|| default_output(manifest_path), Path::to_path_buf);
     write_atomically(&path, &bytes).map_err(|error| BuildError::Output { path: path.clone(), error })?;
-    Ok(Report { output: Some(path), pages: set.pages.len(), bytes: bytes.len() })
+    let warnings = set.warnings.iter().map(ToString::to_string).collect();
+    Ok(Report { output: Some(path), pages: set.pages.len(), bytes: bytes.len(), warnings })
 }
 
 /// Lays out an issue and makes its PDF in memory, writing nothing.
 pub fn check(manifest_path: &Path) -> Result<Report, BuildError> {
-    let set = typeset(manifest_path)?;
-    let bytes = write_pdf(&set.pages, &set.metadata, &set.book).map_err(BuildError::Pdf)?;
-    Ok(Report { output: None, pages: set.pages.len(), bytes: bytes.len() })
+    let (set, bytes) = make_pdf(manifest_path, &Options::default())?;
+    let warnings = set.warnings.iter().map(ToString::to_string).collect();
+    Ok(Report { output: None, pages: set.pages.len(), bytes: bytes.len(), warnings })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.

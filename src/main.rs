@@ -3,12 +3,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
+use jianbao::pdf::{Options, Standard, parse_bleed};
 
 /// jianbao — typesets a Chinese bulletin (简报) from a TOML issue manifest into a print-ready PDF.
 #[derive(Parser)]
 #[command(name = "jianbao", version, about, long_about = None)]
-#[command(after_help = "Example:\n  jianbao build examples/lianluo-2021-04/issue.toml -o lianluo.pdf\n\n\
+#[command(after_help = "Example:\n  jianbao build examples/lianluo-2021-04/issue.toml -o lianluo.pdf\n  \
+jianbao build issue.toml -o print.pdf --bleed 3mm --marks\n  \
+jianbao build issue.toml -o archive.pdf --standard pdfa-2b\n\n\
 The manifest format is described in the README (masthead fields, [[article]] entries,\n\
 [distribution] and [colophon]). Exit status: 0 success, 1 wrong input, 2 usage error.")]
 struct Cli {
@@ -25,6 +29,17 @@ enum Command {
         /// Where to write the PDF. An existing file is replaced only when the build succeeds.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
+        /// The standard the PDF conforms to: PDF/X-4 for the print shop, PDF/A-2b or PDF/A-1b
+        /// for the archive.
+        #[arg(long, value_name = "STANDARD", default_value = "pdfx-4", value_parser = standard_parser())]
+        standard: Standard,
+        /// Bleed around the trimmed page, e.g. 3mm: the MediaBox grows by it on every side and
+        /// what touches the trim edge runs into it.
+        #[arg(long, value_name = "LENGTH", value_parser = parse_bleed)]
+        bleed: Option<f64>,
+        /// Draw crop marks outside the bleed.
+        #[arg(long)]
+        marks: bool,
     },
     /// Validate and lay out an issue, report problems, write nothing.
     Check {
@@ -38,14 +53,25 @@ enum Command {
     },
 }
 
+/// Parses `--standard` from the names the PDF stage knows.
+fn standard_parser() -> impl TypedValueParser<Value = Standard> {
+    PossibleValuesParser::new(Standard::ALL.map(Standard::name))
+        .map(|name| Standard::from_name(&name).unwrap_or_default())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build { manifest, output } => jianbao::build::build(manifest, output.as_deref()).map(|r| {
-            let out = r.output.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
-            println!("wrote {out}: {} pages, {} KB", r.pages, r.bytes.div_ceil(1024));
-        }),
+        Command::Build { manifest, output, standard, bleed, marks } => {
+            let options = Options { standard: *standard, bleed: bleed.unwrap_or(0.0), marks: *marks };
+            jianbao::build::build_with(manifest, output.as_deref(), &options).map(|r| {
+                r.warnings.iter().for_each(|w| eprintln!("{w}"));
+                let out = r.output.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+                println!("wrote {out} ({standard}): {} pages, {} KB", r.pages, r.bytes.div_ceil(1024));
+            })
+        }
         Command::Check { manifest } => jianbao::build::check(manifest).map(|r| {
+            r.warnings.iter().for_each(|w| eprintln!("{w}"));
             println!("ok: {} lays out on {} pages", manifest.display(), r.pages);
         }),
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),

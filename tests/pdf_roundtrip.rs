@@ -50,6 +50,7 @@ fn meta() -> Metadata {
         subject: "测试".into(),
         date: (2021, 4, 3),
         language: "zh-CN".into(),
+        ..Metadata::default()
     }
 }
 

@@ -15,6 +15,10 @@ use super::url;
 /// Cost of a break inside a token (a URL or word wider than the measure): used only where the
 /// alternative is a line running past the column edge.
 pub(super) const EMERGENCY: f64 = 1.0e5;
+/// Cost of breaking inside a word where lines should break between words (titles).
+const INSIDE_WORD: f64 = 3000.0;
+/// Cost of breaking between a number and the Han character after it (2021年|4月, 5|号).
+const NUMBER_UNIT: f64 = 200.0;
 /// Cost of breaking a URL or e-mail address at one of its safe points.
 const URL_BREAK: f64 = 50.0;
 
@@ -78,6 +82,11 @@ fn decide(
     tokens: &[std::ops::Range<usize>],
     pos: usize,
 ) -> Break {
+    // Inside a URL or an e-mail address only its own safe points count (a solidus or a full
+    // stop there is not a mark of Chinese text).
+    if tokens.iter().any(|t| t.start < pos && pos < t.end) {
+        return if url::safe_break(a, b) { Break::Allowed(URL_BREAK) } else { Break::Allowed(EMERGENCY) };
+    }
     // —— and …… are one mark each: never split; between two of them a break is allowed.
     let long = |c: char| matches!(c, '—' | '…' | '⋯' | '⸺');
     if long(a) && a == b {
@@ -104,8 +113,15 @@ fn decide(
     if level == Kinsoku::Strict && long(b) {
         return Break::Never;
     }
-    if level.forbids_start(b) || level.forbids_end(a) || prefix_symbol(b) {
+    // Spaces at a line end vanish: the character before them is what ends the line.
+    let end_char = chars[..k].iter().rev().map(|&(_, c)| c).find(|c| !c.is_whitespace()).unwrap_or(a);
+    if level.forbids_start(b) || level.forbids_end(end_char) || prefix_symbol(b) {
         return Break::Never;
+    }
+    // Curly quotes in Chinese text are brackets, not UAX #14's ambiguous QU: a line may end
+    // before an opening quote and after a closing one (ctex-kit#437).
+    if level >= Kinsoku::Basic && ((matches!(b, '“' | '‘') && !a.is_ascii()) || (matches!(a, '”' | '’') && !b.is_ascii())) {
+        return Break::Allowed(0.0);
     }
     // UAX #14 keeps …… to what precedes it (× IN); clreq allows a break before it but at the
     // strict level. CSS `normal` allows a break before the hyphens ‐ – in Chinese.
@@ -113,11 +129,10 @@ fn decide(
     {
         return Break::Allowed(0.0);
     }
-    if let Some(t) = tokens.iter().find(|t| t.start < pos && pos < t.end) {
-        let _ = t;
-        return if url::safe_break(a, b) { Break::Allowed(URL_BREAK) } else { Break::Allowed(EMERGENCY) };
-    }
-    if uax {
+    if uax && ((a.is_ascii_digit() && super::class::is_han(b)) || (matches!(a, '年' | '月') && b.is_ascii_digit())) {
+        // House style: keep a number with its measure word or date part where possible.
+        Break::Allowed(NUMBER_UNIT)
+    } else if uax {
         Break::Allowed(0.0)
     } else if a.is_whitespace() || b.is_whitespace() {
         Break::Never
@@ -133,15 +148,19 @@ fn prefix_symbol(c: char) -> bool {
 }
 
 /// All break opportunities of a prepared paragraph, in order, ending with the paragraph end.
-pub(super) fn opportunities(par: &Prepared, level: Kinsoku) -> Vec<Opportunity> {
+pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<Opportunity> {
     let breaks = text_breaks(&par.text, level);
+    let boundaries = if words { super::words::word_boundaries(&par.text) } else { Vec::new() };
     let mut out = Vec::new();
     for (k, c) in par.clusters.iter().enumerate().skip(1) {
         // Never before a space: the space ends the line before it.
         if c.class == super::class::Class::Space {
             continue;
         }
-        if let Break::Allowed(penalty) = breaks[c.range.start] {
+        if let Break::Allowed(mut penalty) = breaks[c.range.start] {
+            if words && boundaries.binary_search(&c.range.start).is_err() {
+                penalty += INSIDE_WORD;
+            }
             out.push(Opportunity { at: k, penalty });
         }
     }

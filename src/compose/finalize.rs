@@ -1,8 +1,9 @@
-//! Finalising lines: justification (stretching inter-character glue, shrinking punctuation
-//! blanks and Han–Latin glue), alignment, and the glyph positions of every line.
+//! Finalising lines: justification by tiers ([`adjust`]), alignment, and the glyph positions
+//! of every line.
+//!
+//! [`adjust`]: super::adjust
 
-use super::class::Class;
-use super::linebreak::extent;
+use super::adjust::{distribute, measure};
 use super::prepare::Prepared;
 use super::{Align, Line, LineGlyph, ParStyle};
 
@@ -22,12 +23,12 @@ pub(super) fn finalize(par: &Prepared, breaks: &[usize], style: &ParStyle) -> Ve
 fn line(par: &Prepared, start: usize, stop: usize, last: bool, style: &ParStyle) -> Line {
     let indent = if start == 0 { style.first_indent } else { style.rest_indent };
     let avail = style.width - indent;
-    let ext = extent(par, start, stop);
-    let diff = avail - ext.natural;
-    let justify = style.align == Align::Justify && (!last || diff < 0.0);
-    let stretch = if justify && diff > 0.0 && ext.stretch_gaps > 0 { diff / ext.stretch_gaps as f64 } else { 0.0 };
-    let squeeze = if justify && diff < 0.0 && ext.shrink > 0.0 { (-diff / ext.shrink).min(1.0) } else { 0.0 };
-    let used = ext.natural + stretch * ext.stretch_gaps as f64 - squeeze * ext.shrink;
+    let m = measure(par, start, stop, style);
+    let diff = avail - m.natural;
+    // Justified lines fill the measure; every line is squeezed when it is too long.
+    let target = if (style.align == Align::Justify && !last) || diff < 0.0 { diff } else { 0.0 };
+    let (deltas, unabsorbed) = distribute(&m, start, target);
+    let used = m.natural + target - unabsorbed;
     let mut x = indent
         + match style.align {
             Align::Justify | Align::Left => 0.0,
@@ -35,12 +36,12 @@ fn line(par: &Prepared, start: usize, stop: usize, last: bool, style: &ParStyle)
             Align::Center => ((avail - used) / 2.0).max(0.0),
         };
     let left = x;
+    x -= m.lead;
     let mut glyphs = Vec::new();
-    for k in start..ext.end {
+    for k in start..m.end {
         let c = &par.clusters[k];
         if k > start {
-            let g = par.gaps[k];
-            x += g.natural - squeeze * g.shrink + if g.stretchable { stretch } else { 0.0 };
+            x += par.gaps[k].natural + deltas.gap[k - start];
         }
         if c.visible {
             let text = &par.text[c.range.clone()];
@@ -56,13 +57,17 @@ fn line(par: &Prepared, start: usize, stop: usize, last: bool, style: &ParStyle)
                 });
             }
         }
-        x += c.width;
-        let compressed_after = k + 1 < ext.end && par.gaps[k + 1].natural < 0.0;
-        if k + 1 < ext.end && !compressed_after && matches!(c.class, Class::Stop | Class::Close) {
-            x -= squeeze * c.blank_right;
-        }
+        x += c.width + deltas.cluster[k - start];
     }
-    let right = x - ext.end.checked_sub(1).map_or(0.0, |k| par.clusters[k].blank_right);
+    let last_cluster = &par.clusters[m.end - 1];
+    let right = if m.hangs { x - last_cluster.width } else { x - last_cluster.blank_right - last_cluster.kern };
     let text_end = par.clusters[stop - 1].range.end;
-    Line { glyphs, left, right, last, text: par.text[par.clusters[start].range.start..text_end].to_string() }
+    Line {
+        glyphs,
+        left,
+        right,
+        last,
+        overfull: (right - style.width).max(0.0),
+        text: par.text[par.clusters[start].range.start..text_end].to_string(),
+    }
 }

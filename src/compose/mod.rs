@@ -5,12 +5,16 @@
 //! [`linebreak`] (total-fit choice of breaks) → [`finalize`] (justification, glyph positions).
 //! `compose` knows nothing of pages: x is measured from the left edge of the measure.
 
+mod adjust;
 pub mod breaks;
 pub mod class;
 mod finalize;
+mod glue;
 mod linebreak;
 mod prepare;
 mod url;
+mod widths;
+pub mod words;
 
 use crate::font::{FaceId, FontBook};
 
@@ -55,6 +59,54 @@ pub struct ParStyle {
     pub align: Align,
     /// Kinsoku level.
     pub kinsoku: Kinsoku,
+    /// Punctuation width style.
+    pub punctuation: PunctStyle,
+    /// Whether a lone 、，。． at a line end may hang outside the measure (clreq §3.1.7).
+    pub hanging: bool,
+    /// Whether lines should break between words only (titles): a break inside a word found by
+    /// the segmenter costs a penalty.
+    pub words: bool,
+    /// Whether an opening bracket or quote at a line start drops its leading blank (clreq
+    /// "can"; off by default to keep the character grid).
+    pub trim_opener: bool,
+}
+
+impl ParStyle {
+    /// A measure `width` points wide with no indent, GB kinsoku, quanjiao marks, no hanging.
+    pub fn new(width: f64, align: Align) -> Self {
+        ParStyle {
+            width,
+            first_indent: 0.0,
+            rest_indent: 0.0,
+            align,
+            kinsoku: Kinsoku::Gb,
+            punctuation: PunctStyle::Quanjiao,
+            hanging: false,
+            words: false,
+            trim_opener: false,
+        }
+    }
+}
+
+/// How wide punctuation marks are set (cjk-rules §1.4, after xeCJK's PunctStyle).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PunctStyle {
+    /// 全角式: every mark a full em (GB default), compressed where marks meet and at line ends.
+    #[default]
+    Quanjiao,
+    /// 开明式: 。？！ full width, every other mark ½ em.
+    Kaiming,
+}
+
+impl PunctStyle {
+    /// Parses a layout's style name.
+    pub fn from_name(name: &str) -> Option<PunctStyle> {
+        match name {
+            "quanjiao" => Some(PunctStyle::Quanjiao),
+            "kaiming" => Some(PunctStyle::Kaiming),
+            _ => None,
+        }
+    }
 }
 
 /// One glyph of a composed line.
@@ -87,17 +139,20 @@ pub struct Line {
     pub right: f64,
     /// Whether the line is the paragraph's last.
     pub last: bool,
+    /// How far the line runs past the measure, points (0 unless an unbreakable token is wider
+    /// than the measure; callers report it).
+    pub overfull: f64,
     /// The source text of the line (without the spaces dropped at the break).
     pub text: String,
 }
 
 /// Composes a paragraph into lines.
 pub fn compose(book: &FontBook, spans: &[Span], style: &ParStyle) -> Vec<Line> {
-    let par = prepare::prepare(book, spans);
+    let par = prepare::prepare(book, spans, style.punctuation);
     if par.clusters.is_empty() {
         return Vec::new();
     }
-    let opportunities = breaks::opportunities(&par, style.kinsoku);
+    let opportunities = breaks::opportunities(&par, style.kinsoku, style.words);
     let breaks = linebreak::linebreak(&par, &opportunities, style);
     finalize::finalize(&par, &breaks, style)
 }

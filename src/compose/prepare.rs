@@ -1,10 +1,13 @@
-//! Preparation: shape each style run, cut the glyphs into clusters, give every cluster its
-//! class and width, and put glue between clusters (Han–Latin spacing, mark compression).
+//! Preparation: shape each style run and cut the glyphs into clusters; then [`widths`] gives
+//! every cluster its width and [`glue`] puts glue between clusters.
+//!
+//! [`widths`]: super::widths
+//! [`glue`]: super::glue
 
 use std::ops::Range;
 
-use super::Span;
 use super::class::Class;
+use super::{PunctStyle, Span, glue, widths};
 use crate::font::{FaceId, FontBook, shape};
 
 /// A glyph of a cluster, positioned relative to the cluster's left edge (points).
@@ -36,10 +39,27 @@ pub(super) struct Cluster {
     pub glyphs: Vec<ClusterGlyph>,
     /// Width of the box, points (natural, with fixed width rules applied).
     pub width: f64,
-    /// Blank on the right that may be removed (line end, shrinking), points.
+    /// Blank on the right that may be removed (line end, shrinking, compression), points.
     pub blank_right: f64,
+    /// Blank on the left that may be removed (an opening bracket's), points.
+    pub blank_left: f64,
     /// Whether it is drawn (a space that became Han–Latin glue is not).
     pub visible: bool,
+    /// Kerning toward the next cluster included in `width` (shaped minus nominal advance),
+    /// points; given back when the cluster ends a line.
+    pub kern: f64,
+}
+
+/// What a gap between two clusters is, for justification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum GapKind {
+    /// Nothing may be added or removed (inside Latin words and numbers, around connectors).
+    #[default]
+    Solid,
+    /// Inter-character glue next to Chinese text: stretches, evenly, last.
+    Cjk,
+    /// Han–Latin/digit spacing: ¼ em, shrinking to ⅛ em, stretching to ½ em.
+    HanLatin,
 }
 
 /// Glue between two clusters.
@@ -47,10 +67,8 @@ pub(super) struct Cluster {
 pub(super) struct Gap {
     /// Natural width, points (negative where adjacent marks are compressed).
     pub natural: f64,
-    /// How much it may shrink, points.
-    pub shrink: f64,
-    /// Whether justification may add space here.
-    pub stretchable: bool,
+    /// What it is.
+    pub kind: GapKind,
 }
 
 /// A prepared paragraph.
@@ -67,7 +85,7 @@ pub(super) struct Prepared {
 }
 
 /// Shapes and measures a paragraph.
-pub(super) fn prepare(book: &FontBook, spans: &[Span]) -> Prepared {
+pub(super) fn prepare(book: &FontBook, spans: &[Span], style: PunctStyle) -> Prepared {
     let mut text = String::new();
     let mut clusters = Vec::new();
     for span in spans {
@@ -75,12 +93,9 @@ pub(super) fn prepare(book: &FontBook, spans: &[Span]) -> Prepared {
         text.push_str(&span.text);
         clusters.extend(span_clusters(book, span, base));
     }
-    let clusters = pair_long_marks(&text, clusters);
-    let mut clusters = clusters;
-    for c in &mut clusters {
-        set_width(&text, c);
-    }
-    let gaps = glue(&text, &mut clusters);
+    let mut clusters = pair_long_marks(&text, clusters);
+    widths::set_widths(&text, &mut clusters, style);
+    let gaps = glue::glue(&mut clusters);
     let em = spans.first().map_or(10.0, |s| s.size);
     Prepared { text, clusters, gaps, em }
 }
@@ -95,6 +110,8 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
         .map(|(i, c)| i..i + c.len_utf8())
         .collect();
     let run = shape(face, &span.text, &fwid);
+    let upem = face.units_per_em as f64;
+    let nominal = |id: u16| face.advance(id) / upem;
     let mut out: Vec<Cluster> = Vec::new();
     let mut pen = 0.0;
     let mut origin = 0.0; // pen position where the current cluster starts
@@ -105,6 +122,7 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
             Some(last) if last.range.start == start => {
                 last.glyphs.push(ClusterGlyph { id: g.id, dx: glyph_x - origin, dy: g.y_offset * span.size });
                 last.width += g.advance * span.size;
+                last.kern += (g.advance - nominal(g.id)) * span.size;
             }
             _ => {
                 let class = span.text[g.cluster..].chars().next().map_or(Class::Latin, Class::of);
@@ -116,7 +134,9 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
                     embolden: span.embolden,
                     glyphs: vec![ClusterGlyph { id: g.id, dx: g.x_offset * span.size, dy: g.y_offset * span.size }],
                     width: g.advance * span.size,
+                    kern: (g.advance - nominal(g.id)) * span.size,
                     blank_right: 0.0,
+                    blank_left: 0.0,
                     visible: true,
                 });
                 origin = pen;
@@ -149,6 +169,7 @@ fn pair_long_marks(text: &str, clusters: Vec<Cluster>) -> Vec<Cluster> {
                 let shift = prev.width;
                 prev.glyphs.extend(c.glyphs.iter().map(|g| ClusterGlyph { dx: g.dx + shift, ..g.clone() }));
                 prev.width += c.width;
+                prev.kern = c.kern;
                 prev.range.end = c.range.end;
                 run += 1;
             }
@@ -164,68 +185,4 @@ fn pair_long_marks(text: &str, clusters: Vec<Cluster>) -> Vec<Cluster> {
 /// Number of characters in a range of the text.
 fn chars(text: &str, range: &Range<usize>) -> usize {
     text[range.clone()].chars().count()
-}
-
-/// Applies the fixed width rules: marks on the full-width grid, ½-em interpuncts, blanks.
-fn set_width(text: &str, c: &mut Cluster) {
-    let em = c.size;
-    match c.class {
-        Class::Stop | Class::Close => {
-            if (c.width - em).abs() < 0.05 * em {
-                c.blank_right = 0.5 * em;
-            }
-        }
-        Class::Interpunct => {
-            // fwid gives a centred 1-em dot; GB sets it in ½ em, still centred.
-            let shift = (c.width - 0.5 * em) / 2.0;
-            for g in &mut c.glyphs {
-                g.dx -= shift;
-            }
-            c.width = 0.5 * em;
-        }
-        Class::Space => {
-            if text[c.range.clone()].chars().all(|ch| ch == ' ') {
-                c.width = c.width.min(0.5 * em);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Builds the glue between clusters: Han–Latin spacing (¼ em, shrinking to ⅛), compression of
-/// adjacent marks (the facing blank halves), and where justification may stretch.
-fn glue(_text: &str, clusters: &mut [Cluster]) -> Vec<Gap> {
-    let mut gaps = vec![Gap::default(); clusters.len()];
-    for k in 1..clusters.len() {
-        let (a, b) = (&clusters[k - 1], &clusters[k]);
-        let em = a.size.max(b.size);
-        let mut gap = Gap { natural: 0.0, shrink: 0.0, stretchable: a.class.is_cjk() || b.class.is_cjk() };
-        if (a.class == Class::Han && b.class.is_western()) || (a.class.is_western() && b.class == Class::Han) {
-            gap = Gap { natural: 0.25 * em, shrink: 0.125 * em, stretchable: true };
-        }
-        if a.class.is_mark() && b.class.is_mark() {
-            if a.blank_right > 0.0 {
-                gap.natural = -a.blank_right;
-            } else if b.class == Class::Open && (b.width - b.size).abs() < 0.05 * b.size {
-                gap.natural = -0.5 * b.size;
-            }
-        }
-        if a.class == Class::Space || b.class == Class::Space {
-            gap.stretchable = true;
-        }
-        gaps[k] = gap;
-    }
-    // A space typed between Han and a Latin letter or digit is that gap, not added to it.
-    for k in 1..clusters.len().saturating_sub(1) {
-        let (prev, mid, next) = (clusters[k - 1].class, clusters[k].class, clusters[k + 1].class);
-        let han_latin = (prev == Class::Han && next.is_western()) || (prev.is_western() && next == Class::Han);
-        if mid == Class::Space && han_latin {
-            let em = clusters[k].size;
-            clusters[k].width = 0.0;
-            clusters[k].visible = false;
-            gaps[k] = Gap { natural: 0.0, shrink: 0.0, stretchable: false };
-            gaps[k + 1] = Gap { natural: 0.25 * em, shrink: 0.125 * em, stretchable: true };
-        }
-    }
-    gaps
 }

@@ -1,58 +1,103 @@
-//! Filling columns with units: keeps (titles with their text, no lone first or last line of
-//! a paragraph in a column) and balancing the last page's columns.
+//! Measuring columns: how many grid lines a run of units takes (space dropped at a column's
+//! head and foot), and where a column starting at a unit may end.
 
+use super::faults::{Fault, faults};
 use super::galley::Unit;
 
-/// Where the column starting at `start` with room for `capacity` lines ends.
-pub(super) fn column_end(units: &[Unit], start: usize, capacity: usize) -> usize {
-    let start = skip_discardable(units, start);
-    let mut used = 0;
-    let mut end = start;
-    while end < units.len() && used + units[end].lines <= capacity {
-        used += units[end].lines;
-        end += 1;
-    }
-    if end == units.len() || end == start {
-        return end.max(start + usize::from(end == start && start < units.len()));
-    }
-    // Back up to a place where no keep is broken.
-    let mut cut = end;
-    while cut > start && (units[cut - 1].keep_with_next || units[cut - 1].discard_at_top) {
-        cut -= 1;
-    }
-    if cut == start { end } else { cut }
+/// Lines a column may be left short of the fullest fit when looking for a better break.
+const SLACK: usize = 12;
+
+/// The units' heights and keeps, indexed for constant-time column measures.
+pub(super) struct Measure {
+    /// `sums[i]`: grid lines of `units[..i]`.
+    sums: Vec<usize>,
+    /// `solid[i]`: grid lines of `units[..i]` that are not space.
+    solid: Vec<usize>,
+    /// `head[i]`: the first unit at or after `i` that is not space.
+    head: Vec<usize>,
+    /// `foot[e]`: the end of `units[..e]` with trailing space dropped.
+    foot: Vec<usize>,
+    /// The fault of a column break after each unit.
+    pub(super) faults: Vec<Option<Fault>>,
 }
 
-/// Skips the space units at a column top.
-pub(super) fn skip_discardable(units: &[Unit], mut start: usize) -> usize {
-    while start < units.len() && units[start].discard_at_top {
-        start += 1;
+impl Measure {
+    /// Indexes the units.
+    pub(super) fn new(units: &[Unit]) -> Measure {
+        let n = units.len();
+        let (mut sums, mut solid) = (vec![0; n + 1], vec![0; n + 1]);
+        for (i, u) in units.iter().enumerate() {
+            sums[i + 1] = sums[i] + u.lines;
+            solid[i + 1] = solid[i] + if u.is_space() { 0 } else { u.lines };
+        }
+        let mut head = vec![n; n + 1];
+        for i in (0..n).rev() {
+            head[i] = if units[i].is_space() { head[i + 1] } else { i };
+        }
+        let mut foot = vec![0; n + 1];
+        for e in 1..=n {
+            foot[e] = if units[e - 1].is_space() { foot[e - 1] } else { e };
+        }
+        Measure { sums, solid, head, foot, faults: faults(units) }
     }
-    start
-}
 
-/// Lines used by `units[start..end]`, discardable space at the top excluded.
-pub(super) fn height(units: &[Unit], start: usize, end: usize) -> usize {
-    let start = skip_discardable(units, start).min(end);
-    units[start..end].iter().map(|u| u.lines).sum()
-}
-
-/// Splits `units` into two columns of at most `capacity` lines with heights as equal as can
-/// be, the first never shorter; `None` when they do not fit.
-pub(super) fn balance(units: &[Unit], capacity: usize) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None; // (cost, split)
-    for split in 0..=units.len() {
-        if split > 0 && split < units.len() && units[split - 1].keep_with_next {
-            continue;
-        }
-        let (h1, h2) = (height(units, 0, split), height(units, split, units.len()));
-        if h1 > capacity || h2 > capacity {
-            continue;
-        }
-        let cost = h1.abs_diff(h2) * 2 + usize::from(h2 > h1);
-        if best.is_none_or(|(c, _)| cost < c) {
-            best = Some((cost, split));
-        }
+    /// Number of units.
+    pub(super) fn len(&self) -> usize {
+        self.sums.len() - 1
     }
-    best.map(|(_, split)| split)
+
+    /// The first unit a column starting at `start` shows (space at its head dropped).
+    pub(super) fn head(&self, start: usize) -> usize {
+        self.head[start]
+    }
+
+    /// The end of a column ending at `end` with the space at its foot dropped.
+    pub(super) fn foot(&self, end: usize) -> usize {
+        self.foot[end]
+    }
+
+    /// Grid lines taken by `units[start..end]` set in one column.
+    pub(super) fn height(&self, start: usize, end: usize) -> usize {
+        let (s, e) = (self.head[start], self.foot[end]);
+        if s < e { self.sums[e] - self.sums[s] } else { 0 }
+    }
+
+    /// Grid lines of text from `start` to the end, space not counted: no arrangement of the
+    /// rest in columns takes fewer.
+    pub(super) fn rest(&self, start: usize) -> usize {
+        self.solid[self.len()] - self.solid[start]
+    }
+
+    /// Rows from the head of a column starting at `start` to unit `i` in it.
+    pub(super) fn row(&self, start: usize, i: usize) -> usize {
+        self.sums[i] - self.sums[self.head[start].min(i)]
+    }
+
+    /// The fault of ending a column at `end` (none at the end of the text).
+    pub(super) fn fault(&self, end: usize) -> Option<Fault> {
+        if end == 0 || end >= self.len() { None } else { self.faults[end - 1] }
+    }
+
+    /// The ends worth trying for a column from `start` with room for `capacity` lines: the
+    /// fullest fit and those up to [`SLACK`] lines shorter; all shorter ones too when none
+    /// of those is free of faults; a single unit too tall for the column when nothing fits.
+    /// Ascending; empty only when no text is left.
+    pub(super) fn ends(&self, start: usize, capacity: usize) -> Vec<usize> {
+        let first = self.head(start);
+        let n = self.len();
+        if first == n {
+            return if start < n { vec![n] } else { Vec::new() };
+        }
+        let mut fit = first;
+        while fit < n && self.height(start, fit + 1) <= capacity {
+            fit += 1;
+        }
+        if fit == first {
+            return vec![first + 1];
+        }
+        let full = self.height(start, fit);
+        let near: Vec<usize> =
+            (first + 1..=fit).filter(|&e| self.height(start, e) + SLACK >= full).collect();
+        if near.iter().any(|&e| self.fault(e).is_none()) { near } else { (first + 1..=fit).collect() }
+    }
 }

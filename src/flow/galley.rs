@@ -2,20 +2,41 @@
 
 use super::page::Item;
 
+/// What a unit of the running text is; `flow` derives its keeps (titles with their text, no
+/// lone first or last line of a paragraph in a column) from these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Part {
+    /// Space between articles, dropped at the head or foot of a column.
+    Space,
+    /// An article title (all its lines in one unit).
+    Title,
+    /// One line of a body paragraph.
+    #[default]
+    Line,
+    /// The last line of a body paragraph (also the only line of a one-line paragraph).
+    LastLine,
+    /// One line of the credit （…　供稿）.
+    Credit,
+}
+
 /// A piece of the running text that takes whole grid lines in one column.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Unit {
     /// Grid lines it takes.
     pub lines: usize,
     /// Items, x from the column's left edge, y from the baseline of the unit's first grid line.
     pub items: Vec<Item>,
-    /// The unit must stay in the same column as the next one (a title, a paragraph's first
-    /// line, its last-but-one line).
-    pub keep_with_next: bool,
-    /// Space that is dropped when it falls at the top of a column.
-    pub discard_at_top: bool,
+    /// What it is.
+    pub part: Part,
     /// Index of the article it belongs to (for messages and outlines).
     pub article: usize,
+}
+
+impl Unit {
+    /// Whether the unit is space that a column head or foot drops.
+    pub fn is_space(&self) -> bool {
+        self.part == Part::Space
+    }
 }
 
 /// A block set across all columns (masthead, closing block).
@@ -37,6 +58,8 @@ pub struct Galley {
     pub units: Vec<Unit>,
     /// The closing block, at the foot of the last page.
     pub closing: Block,
+    /// The article titles by index, for messages.
+    pub titles: Vec<String>,
 }
 
 /// Moves items by (dx, dy).

@@ -1,108 +1,72 @@
 //! Page flow: units onto the line grid, column by column and page by page; the masthead on
 //! page 1 and the closing block at the foot of the last page, both spanning the columns.
 //!
-//! `flow` is pure: composed material and a layout in, pages out.
+//! Every unit takes whole grid lines, so every body line in every column lies on the one
+//! grid. Titles go with two lines of their text, paragraphs leave no single line alone at a
+//! column's head or foot, the last page's columns end within a line of each other above the
+//! closing block, and the closing block is never split. `flow` is pure: composed material
+//! and a layout in, pages out.
 
+mod balance;
 mod columns;
+mod faults;
 mod galley;
+mod outcome;
+mod outline;
 mod page;
+mod plan;
+mod render;
+mod review;
 
-pub use galley::{Block, Galley, Unit, translate};
+pub use faults::Fault;
+pub use galley::{Block, Galley, Part, Unit, translate};
+pub use outcome::{FlowError, FlowWarning, Flowed, Placement, Problem};
+pub use outline::article_starts;
 pub use page::*;
 
 use crate::layout::Layout;
-use crate::units::mm;
+use columns::Measure;
+use plan::{Frame, PAGE, PAGE_FIRST, PagePlan, plan};
 
-/// Lays the galley out on pages.
-pub fn flow(galley: &Galley, layout: &Layout) -> Vec<Page> {
-    let plan = plan(galley, layout);
-    plan.pages.iter().enumerate().map(|(p, cols)| render(galley, layout, p, cols, p + 1 == plan.pages.len())).collect()
-}
-
-/// Which units go in which column of which page.
-struct Plan {
-    /// Per page, per column: the range of units.
-    pages: Vec<Vec<(usize, usize)>>,
-}
-
-/// Grid lines a column of page `page` offers.
-fn page_capacity(galley: &Galley, layout: &Layout, page: usize) -> usize {
-    let lines = layout.grid.lines;
-    if page == 0 { lines.saturating_sub(galley.masthead.lines) } else { lines }
-}
-
-/// Decides the columns of every page.
-fn plan(galley: &Galley, layout: &Layout) -> Plan {
-    let units = &galley.units;
-    let ncols = layout.grid.columns;
-    let mut pages = Vec::new();
-    let mut start = 0;
-    loop {
-        let page = pages.len();
-        let full = page_capacity(galley, layout, page);
-        let above_closing = full.saturating_sub(galley.closing.lines);
-        if let Some(cols) = last_page(units, start, above_closing, ncols) {
-            pages.push(cols);
-            return Plan { pages };
-        }
-        let mut cols = Vec::new();
-        for _ in 0..ncols {
-            let end = columns::column_end(units, start, full);
-            cols.push((start, end));
-            start = end;
-        }
-        pages.push(cols);
-        if start >= units.len() {
-            // Everything is placed but the closing block did not fit: it gets a page of its own.
-            pages.push(vec![(units.len(), units.len()); ncols]);
-            return Plan { pages };
-        }
-    }
-}
-
-/// Sets the remaining units above the closing block, columns balanced, if they fit.
-fn last_page(units: &[Unit], start: usize, capacity: usize, ncols: usize) -> Option<Vec<(usize, usize)>> {
-    let rest = &units[start..];
-    let n = units.len();
-    match ncols {
-        1 => (columns::height(rest, 0, rest.len()) <= capacity).then(|| vec![(start, n)]),
-        2 => columns::balance(rest, capacity).map(|split| vec![(start, start + split), (start + split, n)]),
-        _ => {
-            let mut cols = Vec::new();
-            let mut s = start;
-            for _ in 0..ncols {
-                let e = columns::column_end(units, s, capacity);
-                cols.push((s, e));
-                s = e;
-            }
-            (s >= n).then_some(cols)
-        }
-    }
-}
-
-/// Draws one page: masthead, columns in reading order, closing block.
-fn render(galley: &Galley, layout: &Layout, page: usize, cols: &[(usize, usize)], last: bool) -> Page {
-    let left = layout.type_left();
-    let top = layout.type_top();
-    let mut items = Vec::new();
-    let first_row = if page == 0 {
-        items.extend(translate(&galley.masthead.items, left, top));
-        galley.masthead.lines
-    } else {
-        0
+/// Lays the galley out on pages; fails when the layout's page limit is exceeded.
+pub fn flow(galley: &Galley, layout: &Layout) -> Result<Flowed, FlowError> {
+    let m = Measure::new(&galley.units);
+    let mut frame = Frame {
+        columns: layout.grid.columns,
+        lines: layout.grid.lines,
+        masthead: galley.masthead.lines,
+        closing: galley.closing.lines,
+        page_cost: PAGE,
     };
-    for (c, &(start, end)) in cols.iter().enumerate() {
-        let x = left + c as f64 * (layout.column_width() + layout.gutter());
-        let mut row = first_row;
-        for unit in &galley.units[columns::skip_discardable(&galley.units, start).min(end)..end] {
-            items.extend(translate(&unit.items, x, layout.baseline(row as f64)));
-            row += unit.lines;
+    let mut plans = plan(&m, frame);
+    if let Some(limit) = layout.page.max_pages {
+        if plans.len() > limit {
+            // Fewest pages first, faults accepted.
+            frame.page_cost = PAGE_FIRST;
+            plans = plan(&m, frame);
+            if plans.len() > limit {
+                return Err(too_long(galley, &m, frame, &plans, limit));
+            }
         }
     }
-    if last {
-        items.extend(translate(&galley.closing.items, left, top + layout.type_height()));
-    }
-    Page { width: mm(layout.page.width), height: mm(layout.page.height), items }
+    let (pages, placements) = render::render(galley, layout, &m, &plans);
+    let warnings = review::review(galley, &m, &plans);
+    Ok(Flowed { pages, placements, warnings })
+}
+
+/// The error for a plan longer than `limit` pages: column lines beyond what the allowed pages
+/// hold, and the article that runs past them.
+fn too_long(galley: &Galley, m: &Measure, frame: Frame, plans: &[PagePlan], limit: usize) -> FlowError {
+    let used: usize = plans.iter().flat_map(|p| &p.columns).map(|&(s, e)| m.height(s, e)).sum();
+    let room = (limit * frame.lines).saturating_sub(frame.masthead + frame.closing) * frame.columns;
+    let article = plans
+        .iter()
+        .skip(limit)
+        .flat_map(|p| &p.columns)
+        .map(|&(s, _)| m.head(s))
+        .find_map(|i| galley.units.get(i))
+        .and_then(|u| galley.titles.get(u.article).cloned());
+    FlowError::TooLong { pages: plans.len(), limit, lines: used.saturating_sub(room).max(1), article }
 }
 
 #[cfg(test)]

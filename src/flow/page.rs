@@ -23,6 +23,27 @@ impl Cmyk {
     pub const BLACK: Cmyk = Cmyk { c: 0.0, m: 0.0, y: 0.0, k: 1.0 };
 }
 
+/// A spot ink (a Separation in the PDF): its name and the process colour that stands in for
+/// it on a four-colour device. A colour equal to `alternate` is printed with this ink.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spot {
+    /// The ink's name as the print shop knows it, e.g. `PANTONE 485 C`.
+    pub name: String,
+    /// Its CMYK equivalent.
+    pub alternate: Cmyk,
+}
+
+/// An entry of the document outline (bookmarks): where an article starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    /// The article title.
+    pub title: String,
+    /// Index of the page (from 0).
+    pub page: usize,
+    /// Top of the destination, points from the top of the trimmed page.
+    pub y: f64,
+}
+
 /// One glyph placed on the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedGlyph {
@@ -105,4 +126,19 @@ pub struct Metadata {
     pub date: (i32, u8, u8),
     /// Language tag, e.g. `zh-CN`.
     pub language: String,
+    /// The series title, e.g. `联络动态`.
+    pub series: String,
+    /// The issue number as printed, e.g. `第4期`.
+    pub issue: String,
+    /// The running total as printed, without brackets, e.g. `总第六百二十七期`; empty if none.
+    pub total: String,
+    /// The publisher, e.g. `湖南省人大常委会选举任免联络工作委员会`.
+    pub publisher: String,
+    /// Creation time in seconds since 1970-01-01 UTC (`SOURCE_DATE_EPOCH`); `None` records the
+    /// issue date at midnight UTC.
+    pub created: Option<i64>,
+    /// The outline: one entry per article, in order.
+    pub bookmarks: Vec<Bookmark>,
+    /// Spot inks; every other colour is process CMYK.
+    pub spots: Vec<Spot>,
 }

@@ -1,77 +1,264 @@
-//! Flow tests on synthetic units: keeps, the balanced last page, the closing block.
+//! Flow tests on synthetic units: keeps, the balanced last page, the closing block, limits.
 
 use super::*;
 use crate::layout;
 
-/// A unit of `lines` grid lines carrying one rule so its position can be read back.
-fn unit(lines: usize, keep: bool, id: usize) -> Unit {
-    let rule = Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: id as f64, color: Cmyk::BLACK };
-    Unit { lines, items: vec![Item::Rule(rule)], keep_with_next: keep, discard_at_top: false, article: 0 }
+/// A unit of `lines` grid lines of kind `part`.
+fn unit(part: Part, lines: usize, article: usize) -> Unit {
+    let rule = Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: 1.0, color: Cmyk::BLACK };
+    let items = if part == Part::Space { Vec::new() } else { vec![Item::Rule(rule)] };
+    Unit { lines, items, part, article }
 }
 
-/// (page, x, y) of every unit, found by its id in the rule thickness.
-fn positions(pages: &[Page]) -> Vec<(usize, f64, f64, usize)> {
-    let mut out = Vec::new();
-    for (p, page) in pages.iter().enumerate() {
-        for item in &page.items {
-            if let Item::Rule(r) = item {
-                if r.x1 - r.x0 == 1.0 {
-                    out.push((p, r.x0, r.y, r.thickness as usize));
-                }
-            }
+/// An article: space (unless first), a title of `title` lines, paragraphs of these lengths.
+fn article(index: usize, title: usize, paragraphs: &[usize]) -> Vec<Unit> {
+    let mut units = Vec::new();
+    if index > 0 {
+        units.push(unit(Part::Space, 1, index));
+    }
+    units.push(unit(Part::Title, title, index));
+    for &n in paragraphs {
+        for i in 0..n {
+            units.push(unit(if i + 1 == n { Part::LastLine } else { Part::Line }, 1, index));
         }
     }
-    out
+    units
 }
 
+/// A galley of these units with a masthead and closing block of the given lines.
 fn galley(units: Vec<Unit>, masthead: usize, closing: usize) -> Galley {
+    let titles = (0..=units.iter().map(|u| u.article).max().unwrap_or(0)).map(|i| format!("文章{i}")).collect();
     Galley {
         masthead: Block { lines: masthead, items: vec![] },
         units,
         closing: Block { lines: closing, items: vec![] },
+        titles,
+    }
+}
+
+/// The two-column layout with `lines` grid lines per column.
+fn layout_with(lines: usize, columns: usize) -> Layout {
+    let mut layout = layout::load("two-column").unwrap();
+    layout.grid.lines = lines;
+    layout.grid.columns = columns;
+    layout
+}
+
+/// Per page and column, the units set there in order.
+fn columns(flowed: &Flowed) -> Vec<Vec<Vec<usize>>> {
+    let mut out: Vec<Vec<Vec<usize>>> = Vec::new();
+    for (i, p) in flowed.placements.iter().enumerate() {
+        let Some(p) = p else { continue };
+        while out.len() <= p.page {
+            out.push(Vec::new());
+        }
+        while out[p.page].len() <= p.column {
+            out[p.page].push(Vec::new());
+        }
+        out[p.page][p.column].push(i);
+    }
+    out
+}
+
+/// Rows used by a column's units.
+fn height(g: &Galley, flowed: &Flowed, col: &[usize]) -> usize {
+    col.last().map_or(0, |&i| flowed.placements[i].map_or(0, |p| p.row) + g.units[i].lines)
+}
+
+/// Asserts the keeps: no column ends with a title or with fewer than two body lines after
+/// its title; no paragraph line alone at a column's foot or head; rows follow one another.
+fn assert_keeps(g: &Galley, flowed: &Flowed) {
+    assert!(flowed.warnings.is_empty(), "{:?}", flowed.warnings);
+    for page in columns(flowed) {
+        for col in page {
+            for w in col.windows(2) {
+                let (a, b) = (flowed.placements[w[0]].unwrap(), flowed.placements[w[1]].unwrap());
+                assert_eq!(a.row + g.units[w[0]].lines, b.row, "units {w:?} are not consecutive");
+            }
+            let parts: Vec<Part> = col.iter().map(|&i| g.units[i].part).collect();
+            let last = col.len() - 1;
+            assert_ne!(parts[last], Part::Title, "title last in column {col:?}");
+            if let Some(t) = parts.iter().position(|&p| p == Part::Title) {
+                let after = parts[t + 1..].iter().filter(|p| matches!(p, Part::Line | Part::LastLine)).count();
+                assert!(after >= 2 || col[t] + after + 1 == g.units.len(), "title with {after} lines in {col:?}");
+            }
+            // A paragraph's first line (not last) at the foot; its last line alone at the head.
+            let first_at_foot = parts[last] == Part::Line && (last == 0 || parts[last - 1] != Part::Line);
+            assert!(!first_at_foot || col[last] + 1 == g.units.len(), "orphan at the foot of {col:?}");
+            let widow = parts[0] == Part::LastLine && col[0] > 0 && g.units[col[0] - 1].part == Part::Line;
+            assert!(!widow, "widow at the head of {col:?}");
+        }
     }
 }
 
 #[test]
-fn title_is_never_last_in_a_column() {
-    let layout = layout::load("two-column").unwrap();
-    let cap = layout.grid.lines;
-    // Fill column 1 up to one line short, then a title that keeps with two lines.
-    let mut units: Vec<Unit> = (0..cap - 1).map(|i| unit(1, false, i + 1)).collect();
-    units.push(unit(1, true, 1000)); // title
-    units.push(unit(1, true, 1001)); // first line of its paragraph
-    units.extend((0..2 * cap).map(|i| unit(1, false, 2000 + i)));
-    let pages = flow(&galley(units, 0, 0), &layout);
-    let pos = positions(&pages);
-    let title = pos.iter().find(|p| p.3 == 1000).unwrap();
-    let next = pos.iter().find(|p| p.3 == 1001).unwrap();
-    assert_eq!((title.0, title.1), (next.0, next.1), "title and its text share a column");
-    assert!(
-        (title.2 - layout.baseline(0.0)).abs() < 1e-6,
-        "title moved to the column top: {title:?} {next:?} {}",
-        layout.baseline(0.0)
-    );
+fn title_that_would_end_a_column_moves_with_two_lines_of_text() {
+    let layout = layout_with(20, 2);
+    // Article 0 fills column 1 but for one line; article 1's title would take that line.
+    let mut units = article(0, 2, &[1; 17]);
+    units.extend(article(1, 2, &[6, 6, 6, 6, 6]));
+    let g = galley(units, 0, 0);
+    let flowed = flow(&g, &layout).unwrap();
+    let title = g.units.iter().rposition(|u| u.part == Part::Title).unwrap();
+    let p = flowed.placements[title].unwrap();
+    assert_eq!((p.page, p.column, p.row), (0, 1, 0), "the title opens column 2");
+    assert_eq!(flowed.placements[title + 2].unwrap().column, 1);
+    assert_keeps(&g, &flowed);
+}
+
+#[test]
+fn a_one_line_paragraph_after_a_title_takes_the_next_paragraph_along() {
+    let layout = layout_with(20, 2);
+    let mut units = article(0, 2, &[1; 15]);
+    units.extend(article(1, 1, &[1, 4, 6, 6, 6, 6]));
+    let g = galley(units, 0, 0);
+    let flowed = flow(&g, &layout).unwrap();
+    let title = g.units.iter().rposition(|u| u.part == Part::Title).unwrap();
+    // Title (row 18) + one line would fit column 1 (rows 18, 19) but leave one body line.
+    assert_eq!(flowed.placements[title].unwrap().column, 1);
+    assert_keeps(&g, &flowed);
+}
+
+#[test]
+fn a_paragraph_leaves_no_widow_at_the_head_of_a_column() {
+    let layout = layout_with(20, 2);
+    // 2 title lines + 9 + 10 = 21: the paragraph's last line would open column 2.
+    let mut units = article(0, 2, &[9, 10]);
+    units.extend(article(1, 2, &[8, 8, 8, 8]));
+    let g = galley(units, 0, 0);
+    let flowed = flow(&g, &layout).unwrap();
+    let cols = columns(&flowed);
+    assert!(height(&g, &flowed, &cols[0][0]) < 20, "column 1 gives lines to column 2");
+    let last = flowed.placements[19].unwrap();
+    assert!(last.column == 1 && last.row > 0, "the paragraph's last line is not alone: {last:?}");
+    assert_keeps(&g, &flowed);
+}
+
+#[test]
+fn a_paragraph_leaves_no_orphan_at_the_foot_of_a_column() {
+    let layout = layout_with(20, 2);
+    // 2 + 17 = 19: the next paragraph's first line alone would end column 1.
+    let mut units = article(0, 2, &[17, 12]);
+    units.extend(article(1, 2, &[8, 8, 8, 8]));
+    let g = galley(units, 0, 0);
+    let flowed = flow(&g, &layout).unwrap();
+    let second = 1 + 17; // units: the title, 17 lines, then the 12-line paragraph
+    let p = flowed.placements[second].unwrap();
+    assert_eq!((p.column, p.row), (1, 0), "the paragraph starts column 2");
+    assert_keeps(&g, &flowed);
 }
 
 #[test]
 fn last_page_columns_are_balanced_above_the_closing_block() {
     let layout = layout::load("two-column").unwrap();
-    let units: Vec<Unit> = (0..31).map(|i| unit(1, false, i + 1)).collect();
-    let pages = flow(&galley(units, 10, 8), &layout);
-    assert_eq!(pages.len(), 1);
-    let pos = positions(&pages);
-    let left_x = pos[0].1;
-    let col1 = pos.iter().filter(|p| p.1 == left_x).count();
-    let col2 = pos.len() - col1;
-    assert!(col1 >= col2 && col1 - col2 <= 1, "columns {col1} and {col2}");
+    let g = galley(article(0, 3, &[5, 7, 4, 9, 6]), 10, 8);
+    let flowed = flow(&g, &layout).unwrap();
+    assert_eq!(flowed.pages.len(), 1);
+    let cols = columns(&flowed);
+    let (a, b) = (height(&g, &flowed, &cols[0][0]), height(&g, &flowed, &cols[0][1]));
+    assert!(a >= b && a - b <= 1, "columns {a} and {b}");
+    assert_keeps(&g, &flowed);
+}
+
+#[test]
+fn earlier_pages_give_up_lines_so_the_last_page_balances() {
+    let layout = layout_with(20, 2);
+    // Page 1 holds 40 lines; 41 lines of paragraphs of 2 and 3 leave the last page one
+    // paragraph of 2 lines (unbreakable) unless page 1 gives some up.
+    let mut paragraphs = vec![3; 11];
+    paragraphs.extend([2, 2, 2, 2]);
+    let g = galley(article(0, 1, &paragraphs), 0, 4);
+    let flowed = flow(&g, &layout).unwrap();
+    let cols = columns(&flowed);
+    let last = cols.last().unwrap();
+    let heights: Vec<usize> = last.iter().map(|c| height(&g, &flowed, c)).collect();
+    assert!(heights.len() == 2 && heights[0] >= heights[1] && heights[0] - heights[1] <= 1, "{heights:?}");
+    assert_keeps(&g, &flowed);
 }
 
 #[test]
 fn closing_block_that_does_not_fit_moves_whole_to_a_new_page() {
-    let layout = layout::load("two-column").unwrap();
-    let cap = layout.grid.lines;
-    let units: Vec<Unit> = (0..2 * cap).map(|i| unit(1, false, i + 1)).collect();
-    let pages = flow(&galley(units, 0, 8), &layout);
-    assert_eq!(pages.len(), 2, "a full page, then the closing block on its own page");
-    assert!(positions(&pages).iter().all(|p| p.0 == 0));
+    let layout = layout_with(20, 2);
+    // 38 lines of one-line paragraphs: 19 + 19 on page 1, not 12 + 12 above the closing block.
+    let g = galley(article(0, 2, &[1; 36]), 0, 8);
+    let flowed = flow(&g, &layout).unwrap();
+    assert_eq!(flowed.pages.len(), 2, "the text on page 1, the closing block on page 2");
+    assert!(flowed.placements.iter().flatten().all(|p| p.page == 0));
+    let cols = columns(&flowed);
+    let (a, b) = (height(&g, &flowed, &cols[0][0]), height(&g, &flowed, &cols[0][1]));
+    assert!(a >= b && a - b <= 1, "the last page with text is balanced: {a} and {b}");
+    assert_keeps(&g, &flowed);
+}
+
+#[test]
+fn a_keep_longer_than_a_column_is_broken_and_reported() {
+    let layout = layout_with(4, 1);
+    // A 3-line title with a 3-line paragraph cannot share a 4-line column.
+    let g = galley(article(0, 3, &[3, 3]), 0, 0);
+    let flowed = flow(&g, &layout).unwrap();
+    assert!(!flowed.warnings.is_empty());
+    let shown = flowed.warnings[0].to_string();
+    assert!(shown.contains("page 1, column 1") && shown.contains("文章0"), "{shown}");
+}
+
+#[test]
+fn a_page_limit_that_is_exceeded_names_the_lines_and_the_article() {
+    let mut layout = layout_with(20, 2);
+    layout.page.max_pages = Some(1);
+    let mut units = article(0, 2, &[10, 10]);
+    units.extend(article(1, 2, &[10, 10, 10]));
+    let g = galley(units, 0, 4);
+    let err = flow(&g, &layout).unwrap_err();
+    // 2 + 20 + 1 + 2 + 30 = 55 lines against 2 × (20 - 4) = 32.
+    assert_eq!(err, FlowError::TooLong { pages: 2, limit: 1, lines: 23, article: Some("文章1".into()) });
+    assert!(err.to_string().contains("23 lines too long"), "{err}");
+}
+
+#[test]
+fn a_page_limit_takes_a_fault_rather_than_a_page() {
+    let mut layout = layout_with(10, 1);
+    // 1 + 8 + 11 lines fill two pages only by leaving an orphan or a widow.
+    let g = galley(article(0, 1, &[8, 11]), 0, 0);
+    assert_eq!(flow(&g, &layout).unwrap().pages.len(), 3);
+    layout.page.max_pages = Some(2);
+    let flowed = flow(&g, &layout).unwrap();
+    assert_eq!(flowed.pages.len(), 2);
+    assert_eq!(flowed.warnings.len(), 1, "{:?}", flowed.warnings);
+}
+
+#[test]
+fn three_columns_balance_too() {
+    let layout = layout_with(30, 3);
+    let g = galley(article(0, 2, &[4, 5, 6, 4, 5, 6, 7]), 0, 5);
+    let flowed = flow(&g, &layout).unwrap();
+    let cols = columns(&flowed);
+    let heights: Vec<usize> = cols[0].iter().map(|c| height(&g, &flowed, c)).collect();
+    assert_eq!(heights.len(), 3);
+    assert!(heights.windows(2).all(|w| w[0] >= w[1]) && heights[0] - heights[2] <= 1, "{heights:?}");
+}
+
+#[test]
+fn masthead_on_page_one_only_and_closing_on_the_last_page() {
+    let layout = layout_with(20, 2);
+    let rule = |t: f64| Item::Rule(Rule { x0: 0.0, x1: 5.0, y: 0.0, thickness: t, color: Cmyk::BLACK });
+    let mut g = galley(article(0, 2, &[8; 12]), 6, 5);
+    g.masthead.items = vec![rule(7.0)];
+    g.closing.items = vec![rule(9.0)];
+    let flowed = flow(&g, &layout).unwrap();
+    let count = |p: &Page, t: f64| p.items.iter().filter(|i| matches!(i, Item::Rule(r) if r.thickness == t)).count();
+    let n = flowed.pages.len();
+    assert!(n >= 3);
+    for (i, page) in flowed.pages.iter().enumerate() {
+        assert_eq!(count(page, 7.0), usize::from(i == 0));
+        assert_eq!(count(page, 9.0), usize::from(i + 1 == n));
+    }
+    // Page 1's columns start below the masthead.
+    assert_eq!(flowed.placements[0].unwrap().row, 6);
+    assert_keeps(&g, &flowed);
+}
+
+#[test]
+fn an_empty_galley_gives_one_page_with_the_closing_block() {
+    let flowed = flow(&galley(Vec::new(), 5, 5), &layout_with(20, 2)).unwrap();
+    assert_eq!(flowed.pages.len(), 1);
 }

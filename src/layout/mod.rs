@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 pub use model::*;
 
 /// The layouts shipped with the program, by name.
-const BUILT_IN: &[(&str, &str)] = &[("two-column", include_str!("../../layouts/two-column.toml"))];
+const BUILT_IN: &[(&str, &str)] = &[
+    ("two-column", include_str!("../../layouts/two-column.toml")),
+    ("gbt9704", include_str!("../../layouts/gbt9704.toml")),
+];
 
 /// A layout that cannot be used.
 #[derive(Debug, Clone, PartialEq)]

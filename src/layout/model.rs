@@ -19,6 +19,10 @@ pub struct Layout {
     pub fonts: BTreeMap<String, String>,
     /// CMYK colours by key.
     pub colors: BTreeMap<String, [f64; 4]>,
+    /// Colours printed as spot inks: a key of `[colors]` → the ink's name (a Separation in the
+    /// PDF); the colour's CMYK value is the ink's alternate, what a four-colour device prints.
+    #[serde(default)]
+    pub spots: BTreeMap<String, String>,
     /// Type roles by name (`body`, `lead`, `title`, …).
     pub roles: BTreeMap<String, Role>,
     /// The masthead block.
@@ -39,6 +43,12 @@ pub struct PageSpec {
     pub height: f64,
     /// Paper top to the top of the first line's em box, mm.
     pub top: f64,
+    /// Paper left edge to the type area (the binding margin), mm; centred when absent.
+    #[serde(default)]
+    pub left: Option<f64>,
+    /// Most pages an issue may take; a longer issue fails to build.
+    #[serde(default)]
+    pub max_pages: Option<usize>,
 }
 
 /// The character grid shared by all columns.
@@ -59,9 +69,20 @@ pub struct Grid {
     pub gutter_chars: usize,
     /// First-line indent, in characters.
     pub indent_chars: f64,
-    /// Kinsoku level: `gb` or `strict`.
+    /// Kinsoku level: `normal`, `basic`, `gb` (default) or `strict`.
     #[serde(default = "default_kinsoku")]
     pub kinsoku: String,
+    /// Punctuation style: `quanjiao` (default) or `kaiming`.
+    #[serde(default = "default_punctuation")]
+    pub punctuation: String,
+    /// Whether a lone 、，。． may hang past the line end (off by default: it breaks the grid).
+    #[serde(default)]
+    pub hanging_punctuation: bool,
+}
+
+/// Default punctuation style.
+fn default_punctuation() -> String {
+    "quanjiao".into()
 }
 
 /// Default kinsoku level.
@@ -90,6 +111,10 @@ pub struct Role {
     /// Extra space between characters, em (a letter-spaced masthead title).
     #[serde(default)]
     pub tracking: f64,
+    /// Synthetic bold for a face with no bold weight: stroke width in em (0.03 is a good
+    /// start); the glyphs keep their advances, so the grid is unchanged.
+    #[serde(default)]
+    pub embolden: f64,
 }
 
 /// Where the masthead's lines sit (page 1, all columns).
@@ -138,6 +163,17 @@ pub struct ClosingSpec {
 pub struct FolioSpec {
     /// Distance below the type area, mm.
     pub offset: f64,
+    /// `center` (default), or `outside`: odd pages at the right, even pages at the left.
+    #[serde(default = "default_folio_align")]
+    pub align: String,
+    /// Indent from the type area's side when `outside`, em of the folio role.
+    #[serde(default)]
+    pub indent: f64,
+}
+
+/// Default folio alignment.
+fn default_folio_align() -> String {
+    "center".into()
 }
 
 impl Layout {
@@ -149,6 +185,9 @@ impl Layout {
         }
         if !(g.body_size > 0.0 && g.line_pitch >= g.body_size) {
             return Err("grid: body_size must be positive and line_pitch at least body_size".into());
+        }
+        if crate::compose::PunctStyle::from_name(&g.punctuation).is_none() {
+            return Err(format!("grid.punctuation must be \"quanjiao\" or \"kaiming\", not {:?}", g.punctuation));
         }
         if crate::compose::Kinsoku::from_name(&g.kinsoku).is_none() {
             return Err(format!(
@@ -185,6 +224,23 @@ impl Layout {
                 return Err(format!("no colour `{key}` in [colors]"));
             }
         }
+        for (key, ink) in &self.spots {
+            if !self.colors.contains_key(key) {
+                return Err(format!("spots.{key}: no colour `{key}` in [colors]"));
+            }
+            if ink.trim().is_empty() || matches!(ink.as_str(), "All" | "None") {
+                return Err(format!("spots.{key}: {ink:?} cannot name a spot ink"));
+            }
+        }
+        if !matches!(self.folio.align.as_str(), "center" | "outside") {
+            return Err(format!("folio.align must be \"center\" or \"outside\", not {:?}", self.folio.align));
+        }
+        if self.page.max_pages == Some(0) {
+            return Err("page.max_pages must be at least 1".into());
+        }
+        if self.type_left() < 0.0 || self.type_left() + self.type_width() > mm(self.page.width) + 1e-6 {
+            return Err("the type area runs past the side of the page".into());
+        }
         if self.masthead.lines >= g.lines {
             return Err("masthead.lines leaves no room for text".into());
         }
@@ -214,7 +270,7 @@ impl Layout {
 
     /// Left edge of the type area, pt (centred on the page).
     pub fn type_left(&self) -> f64 {
-        (mm(self.page.width) - self.type_width()) / 2.0
+        self.page.left.map_or((mm(self.page.width) - self.type_width()) / 2.0, mm)
     }
 
     /// Top of the type area, pt.

@@ -53,6 +53,8 @@ pub(super) struct EmbeddedFont {
     program: Vec<u8>,
     /// Whether `program` is CFF.
     cff: bool,
+    /// Number of glyphs in the subset: CIDs 0 (`.notdef`) to `cid_count - 1`.
+    cid_count: u16,
     /// Descriptor metrics.
     metrics: Metrics,
 }
@@ -88,6 +90,7 @@ impl EmbeddedFont {
             glyphs,
             program,
             cff,
+            cid_count: remapper.num_gids(),
             metrics: metrics(face, scale),
         })
     }
@@ -97,9 +100,11 @@ impl EmbeddedFont {
         self.glyphs.get(&gid)
     }
 
-    /// Writes the Type0 font and everything it refers to, taking new ids from `next`.
-    pub(super) fn write(&self, chunk: &mut Chunk, next: &mut Ref) {
+    /// Writes the Type0 font and everything it refers to, taking new ids from `next`; with
+    /// `cid_set`, the descriptor lists the CIDs present (PDF/A-1 asks for it).
+    pub(super) fn write(&self, chunk: &mut Chunk, next: &mut Ref, cid_set: bool) {
         let (cid_font, descriptor, file, to_unicode) = (next.bump(), next.bump(), next.bump(), next.bump());
+        let cid_set = cid_set.then(|| next.bump());
         let base = Name(self.base_font.as_bytes());
         chunk
             .type0_font(self.type0)
@@ -108,7 +113,10 @@ impl EmbeddedFont {
             .descendant_font(cid_font)
             .to_unicode(to_unicode);
         self.write_cid_font(chunk, cid_font, descriptor);
-        self.write_descriptor(chunk, descriptor, file);
+        self.write_descriptor(chunk, descriptor, file, cid_set);
+        if let Some(id) = cid_set {
+            chunk.stream(id, &deflate(&cid_bits(self.cid_count))).filter(Filter::FlateDecode);
+        }
 
         let program = deflate(&self.program);
         let mut stream = chunk.stream(file, &program);
@@ -148,7 +156,7 @@ impl EmbeddedFont {
     }
 
     /// Writes the font descriptor.
-    fn write_descriptor(&self, chunk: &mut Chunk, id: Ref, file: Ref) {
+    fn write_descriptor(&self, chunk: &mut Chunk, id: Ref, file: Ref, cid_set: Option<Ref>) {
         let m = &self.metrics;
         let [x0, y0, x1, y1] = m.bbox.map(|v| v as f32);
         let mut flags = FontFlags::SYMBOLIC;
@@ -170,7 +178,20 @@ impl EmbeddedFont {
         } else {
             descriptor.font_file2(file);
         }
+        if let Some(cid_set) = cid_set {
+            descriptor.cid_set(cid_set);
+        }
     }
+}
+
+/// A `CIDSet` bit string: bit `cid` set (high bit first) for every CID below `count`.
+fn cid_bits(count: u16) -> Vec<u8> {
+    let count = usize::from(count);
+    let mut bits = vec![0xffu8; count / 8];
+    if count % 8 != 0 {
+        bits.push(0xff << (8 - count % 8));
+    }
+    bits
 }
 
 /// Six capital letters derived from the face and glyph set, so equal subsets get equal tags.
@@ -214,6 +235,14 @@ fn round(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pdf_cid_set_bits() {
+        assert_eq!(cid_bits(0), Vec::<u8>::new());
+        assert_eq!(cid_bits(3), vec![0b1110_0000]);
+        assert_eq!(cid_bits(8), vec![0xff]);
+        assert_eq!(cid_bits(10), vec![0xff, 0b1100_0000]);
+    }
 
     #[test]
     fn pdf_subset_tag_is_deterministic() {

@@ -34,6 +34,7 @@ impl Fnv128 {
 }
 
 /// Hashes one byte string.
+#[cfg(test)]
 pub(super) fn hash(bytes: &[u8]) -> u128 {
     Fnv128::new().write(bytes).value()
 }

@@ -1,41 +1,56 @@
 //! Document metadata: the Info dictionary and the file identifier.
+//!
+//! Every entry has its twin in the XMP packet (`xmp.rs`), with the same value: title, author,
+//! subject, creator, producer, dates, trapping, and the issue's series, number and total.
 
 use pdf_writer::types::TrappingStatus;
-use pdf_writer::{Date, Pdf, Ref, TextStr};
+use pdf_writer::{Name, Pdf, Ref, TextStr};
 
-use super::hash::hash;
+use super::date::Instant;
+use super::hash::Fnv128;
+use super::options::Standard;
 use crate::flow::Metadata;
 
-/// The Producer entry: the program and its version.
-const PRODUCER: &str = concat!("jianbao ", env!("CARGO_PKG_VERSION"));
+/// The Creator entry: the program that made the document's content.
+pub(super) const CREATOR: &str = "jianbao";
 
-/// The issue date at midnight UTC (`D:YYYYMMDD000000Z`).
-fn date(meta: &Metadata) -> Date {
-    let (year, month, day) = meta.date;
-    Date::new(year.clamp(0, 9999) as u16)
-        .month(month)
-        .day(day)
-        .hour(0)
-        .minute(0)
-        .second(0)
-        .utc_offset_hour(0)
-        .utc_offset_minute(0)
-}
+/// The Producer entry: the program and its version.
+pub(super) const PRODUCER: &str = concat!("jianbao ", env!("CARGO_PKG_VERSION"));
 
 /// Writes the Info dictionary as object `id`.
-pub(super) fn write_info(pdf: &mut Pdf, id: Ref, meta: &Metadata) {
-    pdf.document_info(id)
-        .title(TextStr(&meta.title))
-        .author(TextStr(&meta.author))
-        .subject(TextStr(&meta.subject))
-        .creator(TextStr("jianbao"))
-        .producer(TextStr(PRODUCER))
-        .creation_date(date(meta))
-        .modified_date(date(meta))
-        .trapped(TrappingStatus::NotTrapped);
+pub(super) fn write_info(pdf: &mut Pdf, id: Ref, meta: &Metadata, standard: Standard) {
+    let created = Instant::of(meta).pdf();
+    let mut info = pdf.document_info(id);
+    info.title(TextStr(&meta.title));
+    if !meta.author.is_empty() {
+        info.author(TextStr(&meta.author));
+    }
+    if !meta.subject.is_empty() {
+        info.subject(TextStr(&meta.subject));
+    }
+    info.creator(TextStr(CREATOR)).producer(TextStr(PRODUCER)).creation_date(created).modified_date(created);
+    if standard != Standard::PdfA1b {
+        info.trapped(TrappingStatus::NotTrapped);
+    }
+    if let Some(version) = standard.pdfx() {
+        info.pair(Name(b"GTS_PDFXVersion"), TextStr(version));
+    }
+    // The PRISM properties of the XMP packet.
+    for (key, value) in [("Series", &meta.series), ("Issue", &meta.issue), ("IssueTotal", &meta.total)] {
+        if !value.is_empty() {
+            info.pair(Name(key.as_bytes()), TextStr(value));
+        }
+    }
 }
 
-/// A 16-byte file identifier computed from the bytes written so far.
-pub(super) fn file_id(body: &[u8]) -> Vec<u8> {
-    hash(body).to_be_bytes().to_vec()
+/// A 128-bit identifier of the document: the bytes written so far (pages, fonts, outline)
+/// and the metadata that the Info dictionary and XMP packet will add.
+pub(super) fn document_id(body: &[u8], meta: &Metadata, standard: Standard) -> u128 {
+    let mut hasher = Fnv128::new();
+    hasher.write(body).write(standard.name().as_bytes());
+    for field in [&meta.title, &meta.author, &meta.subject, &meta.language, &meta.series, &meta.issue, &meta.total] {
+        hasher.write(field.as_bytes()).write(&[0]);
+    }
+    hasher.write(meta.publisher.as_bytes()).write(Instant::of(meta).xmp().as_bytes());
+    hasher.value()
 }

@@ -1,100 +1,120 @@
-//! The last stage: pages of placed glyphs and rules → the bytes of a print-ready PDF.
+//! The last stage: pages of placed glyphs and rules → the bytes of a print-ready or archival
+//! PDF (PDF/X-4, PDF/A-2b or PDF/A-1b, see [`Standard`]).
 //!
 //! Fonts are subset and embedded as Type0/CIDFont with Identity-H and a ToUnicode CMap;
-//! colours are DeviceCMYK; every stream is Flate-compressed. The output depends only on the
-//! input (no clock, no hash-map order), so identical input gives identical bytes.
+//! colours are DeviceCMYK or spot inks, under a CMYK output intent; every stream but the XMP
+//! packet is Flate-compressed. The output depends only on the input (no clock, no hash-map
+//! order), so identical input gives identical bytes.
 
 mod cmap;
 mod content;
+mod date;
 mod error;
 mod font;
+mod geometry;
 mod hash;
+mod ink;
+mod intent;
+mod marks;
 mod meta;
+mod options;
+mod outline;
+mod pages;
 mod sfnt;
 mod state;
 mod text;
 mod usage;
 mod widths;
+mod xmp;
 
 #[cfg(test)]
 mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
+use pdf_writer::types::PageMode;
+use pdf_writer::{Finish, Pdf, Ref, TextStr};
 
-use crate::flow::{Item, Metadata, Page};
+use crate::flow::{Metadata, Page};
 use crate::font::{Face, FaceId, FontBook};
 
 pub use error::PdfError;
+pub use options::{MAX_BLEED, Options, Standard, parse_bleed};
+
 use font::EmbeddedFont;
+use geometry::Geometry;
+use ink::Inks;
+use pages::{PageRefs, write_page};
 
 /// The zlib compression level of every stream (fixed, for reproducible output).
 const LEVEL: u8 = 9;
 
-/// Writes the pages as a PDF 1.6 file.
+/// Writes the pages as a PDF/X-4 file without bleed or marks (the default [`Options`]).
 pub fn write_pdf(pages: &[Page], meta: &Metadata, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
+    write_pdf_with(pages, meta, fonts, &Options::default())
+}
+
+/// Writes the pages as a PDF to the standard, bleed and marks of `options`.
+pub fn write_pdf_with(
+    pages: &[Page],
+    meta: &Metadata,
+    fonts: &FontBook,
+    options: &Options,
+) -> Result<Vec<u8>, PdfError> {
+    let standard = options.standard;
     let mut next = Ref::new(1);
-    let (catalog, tree, info) = (next.bump(), next.bump(), next.bump());
+    let (catalog, tree, info, xmp, profile, outline) =
+        (next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump());
 
     let mut embedded = BTreeMap::new();
     for (id, used) in usage::collect(pages) {
         let face = lookup(fonts, id)?;
         embedded.insert(id, EmbeddedFont::new(id, face, &used, next.bump())?);
     }
-    let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (next.bump(), next.bump())).collect();
+    let inks = Inks::new(&meta.spots, &mut next);
+    let refs: Vec<PageRefs> = pages
+        .iter()
+        .map(|p| PageRefs { page: next.bump(), content: next.bump(), geometry: Geometry::new(p, options) })
+        .collect();
 
     let mut pdf = Pdf::new();
-    pdf.set_version(1, 6);
+    let (major, minor) = standard.version();
+    pdf.set_version(major, minor);
+    pdf.pages(tree).kids(refs.iter().map(|r| r.page)).count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
+    let mut used_inks = BTreeSet::new();
+    for (page, r) in pages.iter().zip(&refs) {
+        used_inks.extend(write_page(&mut pdf, page, r, tree, &embedded, &inks));
+    }
+    for font in embedded.values() {
+        font.write(&mut pdf, &mut next, standard == Standard::PdfA1b);
+    }
+    inks.write(&mut pdf, &used_inks);
+    intent::write_profile(&mut pdf, profile);
+    let targets: Vec<(Ref, Geometry)> = refs.iter().map(|r| (r.page, r.geometry)).collect();
+    let has_outline = outline::write_outline(&mut pdf, outline, &meta.bookmarks, &targets, &mut next);
+
     let mut cat = pdf.catalog(catalog);
-    cat.pages(tree);
+    cat.pages(tree).metadata(xmp);
     if !meta.language.is_empty() {
         cat.lang(TextStr(&meta.language));
     }
+    if has_outline {
+        cat.outlines(outline).page_mode(PageMode::UseOutlines);
+    }
+    intent::write_intent(&mut cat, standard, profile);
     cat.finish();
-    pdf.pages(tree).kids(page_ids.iter().map(|&(page, _)| page)).count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
 
-    for (page, &(id, content_id)) in pages.iter().zip(&page_ids) {
-        let content = deflate(&content::page_content(page, &embedded));
-        let bx = Rect::new(0.0, 0.0, num(page.width), num(page.height));
-        let mut obj = pdf.page(id);
-        obj.parent(tree).media_box(bx).trim_box(bx).contents(content_id);
-        let mut resources = obj.resources();
-        let mut font_dict = resources.fonts();
-        for face in faces_on(page) {
-            if let Some(font) = embedded.get(&face) {
-                font_dict.pair(Name(font.resource.as_bytes()), font.type0);
-            }
-        }
-        font_dict.finish();
-        resources.finish();
-        obj.finish();
-        pdf.stream(content_id, &content).filter(Filter::FlateDecode);
-    }
-
-    for font in embedded.values() {
-        font.write(&mut pdf, &mut next);
-    }
-    meta::write_info(&mut pdf, info, meta);
-    let id = meta::file_id(pdf.as_bytes());
-    pdf.set_file_id((id.clone(), id));
+    let id = meta::document_id(pdf.as_bytes(), meta, standard);
+    pdf.metadata(xmp, &xmp::packet(meta, standard, id));
+    meta::write_info(&mut pdf, info, meta, standard);
+    let file_id = id.to_be_bytes().to_vec();
+    pdf.set_file_id((file_id.clone(), file_id));
     Ok(pdf.finish())
 }
 
 /// The face with this id, or an error if the book has no such face.
 fn lookup(fonts: &FontBook, id: FaceId) -> Result<&Face, PdfError> {
     fonts.faces().find(|&(i, _)| i == id).map(|(_, face)| face).ok_or(PdfError::UnknownFace(id))
-}
-
-/// The faces a page's text runs use, in id order.
-fn faces_on(page: &Page) -> BTreeSet<FaceId> {
-    page.items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Text(run) if !run.glyphs.is_empty() => Some(run.face),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Zlib-compresses a stream for `/FlateDecode`.

@@ -1,19 +1,25 @@
 //! The graphics and text state of a content stream, so each operator is written only when
 //! its value changes (except `Tf`, which every text object sets for itself).
 
-use pdf_writer::Content;
-use pdf_writer::types::{LineCapStyle, LineJoinStyle, TextRenderingMode};
+use std::collections::BTreeSet;
 
-use super::num;
+use pdf_writer::types::{LineCapStyle, LineJoinStyle, TextRenderingMode};
+use pdf_writer::{Content, Name};
+
+use super::ink::{Ink, Inks, Paint};
 use crate::flow::Cmyk;
 
 /// What the content stream has set so far (`None`: not yet set by us).
-#[derive(Debug, Default)]
-pub(super) struct State {
-    /// Fill colour (`k`).
-    fill: Option<[f32; 4]>,
-    /// Stroke colour (`K`).
-    stroke: Option<[f32; 4]>,
+#[derive(Debug)]
+pub(super) struct State<'a> {
+    /// The document's inks, which decide how a colour is painted.
+    inks: &'a Inks<'a>,
+    /// The separations the stream has used, for the page's resources.
+    pub used: BTreeSet<Ink>,
+    /// Fill colour (`k`, or `cs` + `scn`).
+    fill: Option<Paint>,
+    /// Stroke colour (`K`, or `CS` + `SCN`).
+    stroke: Option<Paint>,
     /// Line width (`w`).
     line_width: Option<f32>,
     /// Line cap (`J`).
@@ -26,25 +32,63 @@ pub(super) struct State {
     rise: f32,
 }
 
-/// A colour's components as written: rounded and clamped to 0–1.
-fn components(color: Cmyk) -> [f32; 4] {
-    [color.c, color.m, color.y, color.k].map(|v| num(v.clamp(0.0, 1.0)))
-}
-
-impl State {
-    /// Sets the fill colour (DeviceCMYK).
-    pub(super) fn fill(&mut self, content: &mut Content, color: Cmyk) {
-        let [c, m, y, k] = components(color);
-        if self.fill.replace([c, m, y, k]) != Some([c, m, y, k]) {
-            content.set_fill_cmyk(c, m, y, k);
+impl<'a> State<'a> {
+    /// The initial state of a content stream painting with `inks`.
+    pub(super) fn new(inks: &'a Inks<'a>) -> Self {
+        State {
+            inks,
+            used: BTreeSet::new(),
+            fill: None,
+            stroke: None,
+            line_width: None,
+            line_cap: None,
+            line_join: None,
+            render: TextRenderingMode::Fill,
+            rise: 0.0,
         }
     }
 
-    /// Sets the stroke colour (DeviceCMYK).
+    /// Sets the fill colour: DeviceCMYK, or a spot ink the colour stands for.
+    pub(super) fn fill(&mut self, content: &mut Content, color: Cmyk) {
+        let paint = self.inks.paint(color);
+        self.fill_paint(content, paint);
+    }
+
+    /// Sets the stroke colour: DeviceCMYK, or a spot ink the colour stands for.
     pub(super) fn stroke(&mut self, content: &mut Content, color: Cmyk) {
-        let [c, m, y, k] = components(color);
-        if self.stroke.replace([c, m, y, k]) != Some([c, m, y, k]) {
-            content.set_stroke_cmyk(c, m, y, k);
+        let paint = self.inks.paint(color);
+        self.stroke_paint(content, paint);
+    }
+
+    /// Sets the fill colour to a paint.
+    pub(super) fn fill_paint(&mut self, content: &mut Content, paint: Paint) {
+        if self.fill.replace(paint) == Some(paint) {
+            return;
+        }
+        match paint {
+            Paint::Process([c, m, y, k]) => {
+                content.set_fill_cmyk(c, m, y, k);
+            }
+            Paint::Ink(ink) => {
+                self.used.insert(ink);
+                content.set_fill_color_space(Name(Inks::resource(ink).as_bytes())).set_fill_color([1.0]);
+            }
+        }
+    }
+
+    /// Sets the stroke colour to a paint.
+    pub(super) fn stroke_paint(&mut self, content: &mut Content, paint: Paint) {
+        if self.stroke.replace(paint) == Some(paint) {
+            return;
+        }
+        match paint {
+            Paint::Process([c, m, y, k]) => {
+                content.set_stroke_cmyk(c, m, y, k);
+            }
+            Paint::Ink(ink) => {
+                self.used.insert(ink);
+                content.set_stroke_color_space(Name(Inks::resource(ink).as_bytes())).set_stroke_color([1.0]);
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! Unit tests: a tiny one-page document built by hand.
 
 use super::*;
-use crate::flow::{Cmyk, PlacedGlyph, Rule, TextRun};
+use crate::flow::{Cmyk, Item, PlacedGlyph, Rule, TextRun};
 use crate::font::{bundled_face, shape};
 
 /// A4 in points.
@@ -44,6 +44,7 @@ fn sample() -> (Vec<Page>, Metadata, FontBook) {
         subject: "测试".into(),
         date: (2021, 4, 15),
         language: "zh-CN".into(),
+        ..Metadata::default()
     };
     (vec![page], meta, book)
 }
@@ -67,7 +68,26 @@ fn pdf_tiny_document() {
     assert!(contains(&bytes, b"(D:20210415000000Z)"));
     assert!(contains(&bytes, b"/Trapped /False"));
     assert!(contains(&bytes, b"/ID ["));
-    assert!(bytes.len() < 60_000, "{} bytes", bytes.len());
+    assert!(contains(&bytes, b"/S /GTS_PDFX") && contains(&bytes, b"/GTS_PDFXVersion (PDF/X-4)"));
+    assert!(contains(&bytes, b"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"));
+    // The output profile takes most of it.
+    assert!(bytes.len() < 60_000 + intent::PROFILE.len(), "{} bytes", bytes.len());
+}
+
+#[test]
+fn pdf_standards_set_version_and_identification() {
+    let (pages, meta, book) = sample();
+    for (standard, header, claim) in [
+        (Standard::PdfA1b, &b"%PDF-1.4"[..], &b"<pdfaid:part>1</pdfaid:part>"[..]),
+        (Standard::PdfA2b, b"%PDF-1.6", b"<pdfaid:part>2</pdfaid:part>"),
+    ] {
+        let options = Options { standard, ..Options::default() };
+        let bytes = write_pdf_with(&pages, &meta, &book, &options).unwrap_or_default();
+        assert!(bytes.starts_with(header), "{standard}");
+        assert!(contains(&bytes, claim) && contains(&bytes, b"/S /GTS_PDFA1"), "{standard}");
+        assert!(!contains(&bytes, b"GTS_PDFX"), "{standard}");
+        assert_eq!(contains(&bytes, b"/CIDSet"), standard == Standard::PdfA1b, "{standard}");
+    }
 }
 
 #[test]
@@ -99,7 +119,11 @@ fn pdf_content_places_glyphs_and_colours() {
         Err(e) => panic!("{e}"),
     };
     let fonts = BTreeMap::from([(FaceId(0), font)]);
-    let content = String::from_utf8_lossy(&content::page_content(&pages[0], &fonts)).into_owned();
+    let inks = Inks::new(&[], &mut Ref::new(20));
+    let geometry = Geometry::new(&pages[0], &Options::default());
+    let (content, used) = content::page_content(&pages[0], &fonts, &inks, &geometry);
+    assert!(used.is_empty());
+    let content = String::from_utf8_lossy(&content).into_owned();
     assert!(content.contains("0 0 0 1 k"), "{content}");
     assert!(content.contains("0 0.8 0.8 0 K"), "{content}");
     assert!(content.contains("1.5 w"), "{content}");

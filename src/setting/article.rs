@@ -1,62 +1,25 @@
-//! An article: its title (centred, bold, balanced, whole grid lines), its paragraphs
-//! (justified, 2-em indent, one unit per line with widow and orphan keeps) and its credit.
+//! An article: its title (centred, bold, balanced, whole grid lines), then its paragraphs
+//! and credit (`body`), with the space that separates it from the article before.
 
 use super::Setter;
+use super::body::{add_credit, body_units};
 use super::runs::line_items;
-use crate::compose::Align;
 use crate::document::Article;
-use crate::flow::Unit;
+use crate::flow::{Part, Unit};
 
 /// Sets one article into units.
 pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bool) -> Vec<Unit> {
     let mut units = Vec::new();
     let title = s.layout.role("title");
     if !first && title.space_before > 0.0 {
-        units.push(Unit {
-            lines: title.space_before.round().max(1.0) as usize,
-            items: Vec::new(),
-            keep_with_next: false,
-            discard_at_top: true,
-            article: index,
-        });
+        let lines = title.space_before.round().max(1.0) as usize;
+        units.push(Unit { lines, items: Vec::new(), part: Part::Space, article: index });
     }
     units.push(title_unit(article, index, s));
-    for paragraph in &article.paragraphs {
-        let spans: Vec<_> =
-            paragraph.runs.iter().map(|run| s.span(if run.bold { "lead" } else { "body" }, &run.text)).collect();
-        let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
-        let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
-        let n = lines.len();
-        let color = s.color("body");
-        for (i, line) in lines.iter().enumerate() {
-            // No first line alone at a column foot, no last line alone at a column head.
-            let keep = n >= 2 && (i == 0 || i + 2 == n);
-            units.push(Unit {
-                lines: 1,
-                items: line_items(line, 0.0, 0.0, color),
-                keep_with_next: keep,
-                discard_at_top: false,
-                article: index,
-            });
-        }
-    }
+    let (body, last_right) = body_units(article, index, s);
+    units.extend(body);
     if let Some(credit) = &article.credit {
-        // The credit is never alone at a column head.
-        if let Some(last) = units.last_mut() {
-            last.keep_with_next = true;
-        }
-        let lines = s.compose(&[s.span("credit", credit)], s.layout.column_width(), Align::Right, (0.0, 0.0));
-        let color = s.color("credit");
-        let n = lines.len();
-        for (i, line) in lines.iter().enumerate() {
-            units.push(Unit {
-                lines: 1,
-                items: line_items(line, 0.0, 0.0, color),
-                keep_with_next: i + 1 < n,
-                discard_at_top: false,
-                article: index,
-            });
-        }
+        add_credit(credit, index, s, last_right, &mut units);
     }
     units
 }
@@ -66,7 +29,7 @@ fn title_unit(article: &Article, index: usize, s: &Setter) -> Unit {
     let role = s.layout.role("title");
     let grid = &s.layout.grid;
     let pitch = role.line_pitch.unwrap_or(role.size * 1.5);
-    let lines = s.compose(&[s.span("title", &article.title)], s.layout.column_width(), Align::Center, (0.0, 0.0));
+    let lines = s.compose_title("title", &article.title, s.layout.column_width());
     let text_height = (lines.len().max(1) - 1) as f64 * pitch + role.size;
     let after = role.space_after * grid.line_pitch;
     // Room from the em-box top of the unit's first grid line to that of the line after it.
@@ -80,5 +43,5 @@ fn title_unit(article: &Article, index: usize, s: &Setter) -> Unit {
         .enumerate()
         .flat_map(|(i, line)| line_items(line, 0.0, first_baseline + i as f64 * pitch, color))
         .collect();
-    Unit { lines: grid_lines, items, keep_with_next: true, discard_at_top: false, article: index }
+    Unit { lines: grid_lines, items, part: Part::Title, article: index }
 }

@@ -1,4 +1,5 @@
-//! Page numbers in the form — 1 —, centred below the type area.
+//! Page numbers in the form — 1 —, below the type area: centred, or (GB/T 9704) on the
+//! outside edge, odd pages at the right and even pages at the left, indented.
 
 use super::Setter;
 use super::runs::line_items;
@@ -12,8 +13,14 @@ pub fn folio(s: &Setter, number: usize) -> Vec<Item> {
     let size = layout.role("folio").size;
     let text = format!("— {number} —");
     let y = layout.type_top() + layout.type_height() + mm(layout.folio.offset) + 0.5 * size;
-    s.compose(&[s.span("folio", &text)], layout.type_width(), Align::Center, (0.0, 0.0))
+    let indent = layout.folio.indent * size;
+    let (x, width, align) = match (layout.folio.align.as_str(), number % 2) {
+        ("outside", 1) => (layout.type_left(), layout.type_width() - indent, Align::Right),
+        ("outside", _) => (layout.type_left() + indent, layout.type_width() - indent, Align::Left),
+        _ => (layout.type_left(), layout.type_width(), Align::Center),
+    };
+    s.compose(&[s.span("folio", &text)], width, align, (0.0, 0.0))
         .first()
-        .map(|line| line_items(line, layout.type_left(), y, s.color("folio")))
+        .map(|line| line_items(line, x, y, s.color("folio")))
         .unwrap_or_default()
 }

@@ -3,10 +3,12 @@
 //! `flow`. This is where a document, a layout and fonts meet.
 
 mod article;
+mod body;
 mod closing;
 mod folio;
 mod masthead;
 mod runs;
+mod title;
 
 use std::collections::BTreeMap;
 
@@ -48,5 +50,6 @@ pub fn set_document(doc: &Document, setter: &Setter) -> Galley {
         masthead: masthead::set_masthead(&doc.masthead, setter),
         units,
         closing: closing::set_closing(&doc.closing, setter),
+        titles: doc.articles.iter().map(|a| a.title.clone()).collect(),
     }
 }

@@ -1,14 +1,14 @@
 //! From roles to spans, and from composed lines to positioned text runs.
 
 use super::Setter;
-use crate::compose::{Align, Kinsoku, Line, ParStyle, Span, compose};
+use crate::compose::{Align, Kinsoku, Line, ParStyle, PunctStyle, Span, compose};
 use crate::flow::{Cmyk, Item, PlacedGlyph, TextRun};
 
 impl Setter<'_> {
     /// A span of `text` in the named role.
     pub(super) fn span(&self, role: &str, text: &str) -> Span {
         let r = self.layout.role(role);
-        Span { text: text.to_string(), face: self.faces[&r.font], size: r.size, embolden: 0.0 }
+        Span { text: text.to_string(), face: self.faces[&r.font], size: r.size, embolden: r.embolden }
     }
 
     /// The colour of a role.
@@ -21,10 +21,21 @@ impl Setter<'_> {
         Kinsoku::from_name(&self.layout.grid.kinsoku).unwrap_or_default()
     }
 
+    /// The paragraph style of the layout for a measure, alignment and (first, other) indents.
+    pub(super) fn style(&self, width: f64, align: Align, indents: (f64, f64)) -> ParStyle {
+        let grid = &self.layout.grid;
+        let mut style = ParStyle::new(width, align);
+        style.first_indent = indents.0;
+        style.rest_indent = indents.1;
+        style.kinsoku = self.kinsoku();
+        style.punctuation = PunctStyle::from_name(&grid.punctuation).unwrap_or_default();
+        style.hanging = grid.hanging_punctuation;
+        style
+    }
+
     /// Composes spans in a measure.
     pub(super) fn compose(&self, spans: &[Span], width: f64, align: Align, indents: (f64, f64)) -> Vec<Line> {
-        let style = ParStyle { width, first_indent: indents.0, rest_indent: indents.1, align, kinsoku: self.kinsoku() };
-        compose(self.book, spans, &style)
+        compose(self.book, spans, &self.style(width, align, indents))
     }
 }
 
@@ -57,13 +68,7 @@ pub(super) fn line_items(line: &Line, x: f64, y: f64, color: Cmyk) -> Vec<Item> 
 /// carries the text as ActualText so that it copies out without the spacing.
 pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: f64) -> Item {
     let lines = s.compose(&[s.span(role, text)], 1.0e6, Align::Left, (0.0, 0.0));
-    let line = lines.into_iter().next().unwrap_or(Line {
-        glyphs: Vec::new(),
-        left: 0.0,
-        right: 0.0,
-        last: true,
-        text: String::new(),
-    });
+    let line = lines.into_iter().next().unwrap_or(Line { glyphs: Vec::new(), left: 0.0, right: 0.0, last: true, overfull: 0.0, text: String::new() });
     // Cluster starts: glyphs that carry text.
     let starts: Vec<usize> = (0..line.glyphs.len()).filter(|&i| !line.glyphs[i].text.is_empty()).collect();
     let natural = line.right - line.left;

@@ -1,5 +1,6 @@
 //! Reading back a PDF for tests: page count and boxes, fonts, text (through each font's
-//! ToUnicode CMap, honouring `/ActualText` spans) and colour operators.
+//! ToUnicode CMap, honouring `/ActualText` spans), colour operators and separations, and the
+//! document-level parts the standards ask for: header, output intents, XMP, outline.
 //!
 //! Pages are numbered from 0. The helpers panic with a message on anything malformed, which
 //! is what a test wants.
@@ -448,6 +449,150 @@ pub fn info(bytes: &[u8]) -> BTreeMap<String, String> {
                 _ => return None,
             };
             Some((String::from_utf8_lossy(key).into_owned(), value))
+        })
+        .collect()
+}
+
+/// The version in the file header, e.g. `1.6`.
+pub fn header_version(bytes: &[u8]) -> String {
+    let head = bytes.get(..8).unwrap_or_else(|| panic!("file too short for a header"));
+    let head = std::str::from_utf8(head).unwrap_or_else(|_| panic!("header is not text"));
+    head.strip_prefix("%PDF-").unwrap_or_else(|| panic!("no %PDF- header: {head:?}")).to_string()
+}
+
+/// The `/BleedBox` of page `page` (from 0), if it has one.
+pub fn bleed_box(bytes: &[u8], page: usize) -> Option<[f64; 4]> {
+    let doc = load(bytes);
+    inherited(&doc, page_id(&doc, page), b"BleedBox")?;
+    Some(page_box(bytes, page, b"BleedBox"))
+}
+
+/// The document catalog.
+fn catalog(doc: &Document) -> &Dictionary {
+    doc.catalog().unwrap_or_else(|e| panic!("no document catalog: {e}"))
+}
+
+/// A name object's text without the slash; panics on anything else.
+fn name_of(obj: &Object) -> String {
+    match obj {
+        Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
+        other => panic!("expected a name, found {other:?}"),
+    }
+}
+
+/// A string or name object as text (PDF text strings decoded).
+fn text_of(obj: &Object) -> String {
+    match obj {
+        Object::String(s, _) => text_string(s),
+        Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
+        other => panic!("expected a string, found {other:?}"),
+    }
+}
+
+/// A catalog entry that is a name, e.g. `PageMode`.
+pub fn catalog_name(bytes: &[u8], key: &str) -> Option<String> {
+    let doc = load(bytes);
+    entry(&doc, catalog(&doc), key.as_bytes()).map(name_of)
+}
+
+/// What a test needs to know about an output intent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputIntent {
+    /// `/S`, e.g. `GTS_PDFX`.
+    pub subtype: String,
+    /// `/OutputConditionIdentifier`.
+    pub condition: String,
+    /// `/N` of the embedded `/DestOutputProfile`, if there is one.
+    pub components: Option<i64>,
+    /// The embedded profile, decompressed (empty if none).
+    pub profile: Vec<u8>,
+}
+
+/// The catalog's output intents, in order.
+pub fn output_intents(bytes: &[u8]) -> Vec<OutputIntent> {
+    let doc = load(bytes);
+    let Some(Object::Array(intents)) = entry(&doc, catalog(&doc), b"OutputIntents") else { return Vec::new() };
+    intents
+        .iter()
+        .map(|oi| {
+            let Object::Dictionary(dict) = resolve(&doc, oi) else { panic!("an output intent is not a dictionary") };
+            let profile = match entry(&doc, dict, b"DestOutputProfile") {
+                Some(Object::Stream(s)) => Some(s),
+                Some(other) => panic!("DestOutputProfile is not a stream: {other:?}"),
+                None => None,
+            };
+            OutputIntent {
+                subtype: entry(&doc, dict, b"S").map(name_of).unwrap_or_default(),
+                condition: entry(&doc, dict, b"OutputConditionIdentifier").map(text_of).unwrap_or_default(),
+                components: profile.and_then(|s| s.dict.get(b"N").ok()).and_then(|n| n.as_i64().ok()),
+                profile: profile
+                    .map(|s| s.decompressed_content().unwrap_or_else(|e| panic!("profile stream: {e}")))
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The catalog's XMP metadata packet as text, if any.
+pub fn xmp(bytes: &[u8]) -> Option<String> {
+    let doc = load(bytes);
+    match entry(&doc, catalog(&doc), b"Metadata")? {
+        Object::Stream(s) => {
+            let data = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            Some(String::from_utf8(data).unwrap_or_else(|e| panic!("XMP is not UTF-8: {e}")))
+        }
+        other => panic!("/Metadata is not a stream: {other:?}"),
+    }
+}
+
+/// The value of an XMP property such as `dc:title` (the first item of an array or language
+/// alternative), entities decoded; `None` if the packet does not have it.
+pub fn xmp_value(xmp: &str, property: &str) -> Option<String> {
+    let open = format!("<{property}>");
+    let start = xmp.find(&open)? + open.len();
+    let end = start + xmp[start..].find(&format!("</{property}>"))?;
+    let mut inner = &xmp[start..end];
+    if let Some(li) = inner.find("<rdf:li") {
+        let from = li + inner[li..].find('>')? + 1;
+        inner = &inner[from..from + inner[from..].find("</rdf:li>")?];
+    }
+    Some(inner.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"))
+}
+
+/// The top-level outline entries: title, page (from 0) and the top of the destination.
+pub fn outline(bytes: &[u8]) -> Vec<(String, usize, f64)> {
+    let doc = load(bytes);
+    let pages = page_ids(&doc);
+    let Some(root) = dict_entry(&doc, catalog(&doc), b"Outlines") else { return Vec::new() };
+    let mut entries = Vec::new();
+    let mut item = dict_entry(&doc, root, b"First");
+    while let Some(dict) = item {
+        let title = entry(&doc, dict, b"Title").map(text_of).unwrap_or_default();
+        let Some(Object::Array(dest)) = entry(&doc, dict, b"Dest") else { panic!("outline item {title} has no /Dest") };
+        let Some(Object::Reference(page)) = dest.first() else { panic!("/Dest of {title} names no page") };
+        let page = pages.iter().position(|p| p == page).unwrap_or_else(|| panic!("/Dest of {title}: no such page"));
+        let top = dest.get(3).map_or(f64::NAN, |o| number(resolve(&doc, o)));
+        entries.push((title, page, top));
+        item = dict_entry(&doc, dict, b"Next");
+    }
+    entries
+}
+
+/// The Separation colour spaces in page `page`'s resources: resource name → (colorant name,
+/// alternate space name).
+pub fn separations(bytes: &[u8], page: usize) -> BTreeMap<String, (String, String)> {
+    let doc = load(bytes);
+    let page = doc.get_dictionary(page_id(&doc, page)).unwrap_or_else(|e| panic!("page: {e}"));
+    let Some(resources) = dict_entry(&doc, page, b"Resources") else { return BTreeMap::new() };
+    let Some(spaces) = dict_entry(&doc, resources, b"ColorSpace") else { return BTreeMap::new() };
+    spaces
+        .iter()
+        .filter_map(|(key, value)| match resolve(&doc, value) {
+            Object::Array(a) if a.first().map(name_of).as_deref() == Some("Separation") => Some((
+                String::from_utf8_lossy(key).into_owned(),
+                (a.get(1).map(name_of).unwrap_or_default(), a.get(2).map(name_of).unwrap_or_default()),
+            )),
+            _ => None,
         })
         .collect()
 }

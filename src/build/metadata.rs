@@ -1,0 +1,69 @@
+//! What the PDF records about the issue: title, publisher, dates, the outline of its articles
+//! and the layout's spot inks.
+
+use crate::document::Document;
+use crate::flow::{Bookmark, Galley, Metadata, Page, Spot, article_starts};
+use crate::layout::Layout;
+
+/// The metadata of a laid-out issue; `created` overrides the creation date (seconds since
+/// 1970, from `SOURCE_DATE_EPOCH`).
+pub(super) fn metadata(
+    doc: &Document,
+    layout: &Layout,
+    galley: &Galley,
+    pages: &[Page],
+    created: Option<i64>,
+) -> Metadata {
+    let m = &doc.masthead;
+    let publisher = m.publisher.trim();
+    Metadata {
+        title: format!("{} {}年{}", m.title, doc.date.0, m.number),
+        author: m.publisher.clone(),
+        subject: doc.articles.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join("；"),
+        date: doc.date,
+        language: "zh-CN".into(),
+        series: m.title.clone(),
+        issue: m.number.clone(),
+        total: m.total.as_deref().unwrap_or("").trim_matches(['（', '）', '(', ')']).to_string(),
+        // `…委员会编` is "edited by …": the publisher is the body itself.
+        publisher: publisher.strip_suffix("编印").or(publisher.strip_suffix('编')).unwrap_or(publisher).to_string(),
+        created,
+        bookmarks: bookmarks(doc, galley, pages),
+        spots: spots(layout),
+    }
+}
+
+/// One bookmark per article where its first line is drawn; an article with nothing drawn
+/// points where the one before it does (the top of page 1 for the first).
+fn bookmarks(doc: &Document, galley: &Galley, pages: &[Page]) -> Vec<Bookmark> {
+    let starts = article_starts(galley, pages);
+    let mut at = (0, 0.0);
+    doc.articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| {
+            if let Some(Some(start)) = starts.get(i) {
+                at = *start;
+            }
+            Bookmark { title: article.title.clone(), page: at.0, y: at.1 }
+        })
+        .collect()
+}
+
+/// The layout's spot inks, each with its colour as the CMYK alternate.
+fn spots(layout: &Layout) -> Vec<Spot> {
+    layout.spots.iter().map(|(key, name)| Spot { name: name.clone(), alternate: layout.color(key) }).collect()
+}
+
+/// `SOURCE_DATE_EPOCH` from the environment: `Ok(None)` when unset or empty, an error message
+/// when it is not a whole number of seconds.
+pub(super) fn source_date_epoch() -> Result<Option<i64>, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => v.trim().parse().map(Some).map_err(|_| {
+            format!("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, not `{v}`")
+        }),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err("SOURCE_DATE_EPOCH is not valid text".into()),
+    }
+}

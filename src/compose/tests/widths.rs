@@ -1,0 +1,75 @@
+//! Cases 17–24: widths and compression of marks.
+
+use super::*;
+
+#[test]
+fn case_17_full_stop_and_quote_compressed_and_line_end_half() {
+    let lines = set("“好。”他说。", 20.0);
+    let l = &lines[0];
+    assert!((x_of(l, "他") - x_of(l, "。") - 1.5).abs() < 0.01, "。” takes 1.5 em");
+    assert!((l.right - l.left - 6.0 * EM).abs() < 0.01, "total 6 em: {}", l.right - l.left);
+}
+
+#[test]
+fn case_18_closing_bracket_and_comma() {
+    let lines = set("（一），二", 20.0);
+    let l = &lines[0];
+    assert!((x_of(l, "二") - x_of(l, "）") - 1.5).abs() < 0.01);
+    assert!((l.right - l.left - 4.5 * EM).abs() < 0.01);
+}
+
+#[test]
+fn case_19_colon_and_quote_also_across_style_runs() {
+    for spans in [vec![("他说：“是。”", 0.0)], vec![("他说：", 0.03), ("“是。”", 0.0)]] {
+        let (lines, _) = set_spans(&spans, 20.0, |_| {});
+        let l = &lines[0];
+        assert!((x_of(l, "是") - x_of(l, "：") - 1.5).abs() < 0.01, "：“ is 1.5 em in {spans:?}");
+    }
+}
+
+#[test]
+fn case_20_bracket_and_question_mark_face_ink_to_ink() {
+    let lines = set("这是（？）一句话。", 20.0);
+    let l = &lines[0];
+    assert!((x_of(l, "？") - x_of(l, "（") - 1.0).abs() < 0.01, "（？ not compressed");
+    assert!((x_of(l, "一") - x_of(l, "（") - 2.5).abs() < 0.01, "（？） is 2.5 em");
+}
+
+#[test]
+fn case_21_question_exclamation_pairs() {
+    let lines = set("真的吗？！", 20.0);
+    let l = &lines[0];
+    assert!((l.right / EM - x_of(l, "？") - 1.0).abs() < 0.01, "？！ takes 1 em");
+    let lines = set("为什么？？？好", 20.0);
+    let l = &lines[0];
+    assert!((x_of(l, "好") - x_of(l, "？") - 2.0).abs() < 0.01, "？？？ takes 2 em");
+}
+
+#[test]
+fn case_22_line_end_marks_half_width_and_line_full() {
+    let text = "一二三四五六七八九，十一二三四五六七八。一二三四五六七八九，十一二三四五六七八。";
+    let lines = set(text, 10.0);
+    check(text, &lines, 10.0);
+    for l in &lines[..lines.len() - 1] {
+        if l.text.ends_with(['，', '。']) {
+            let mark = l.text.chars().next_back().unwrap().to_string();
+            assert!((l.right / EM - x_of(l, &mark) - 0.5).abs() < 0.01, "{:?}", l.text);
+            assert!((l.right - 10.0 * EM).abs() < 0.01);
+        }
+    }
+}
+
+#[test]
+fn case_23_bracket_at_paragraph_start_after_indent() {
+    let (lines, _) = set_spans(&[("（一）聚焦主题主线。", 0.0)], 13.0, |s| s.first_indent = 2.0 * EM);
+    assert!((x_of(&lines[0], "（") - 2.0).abs() < 0.01, "full-width bracket after a 2-em indent");
+}
+
+#[test]
+fn case_24_kaiming_style() {
+    let (lines, _) = set_spans(&[("一，二、三。四？", 0.0)], 20.0, |s| s.punctuation = PunctStyle::Kaiming);
+    let l = &lines[0];
+    assert!((x_of(l, "二") - x_of(l, "，") - 0.5).abs() < 0.01);
+    assert!((x_of(l, "三") - x_of(l, "、") - 0.5).abs() < 0.01);
+    assert!((x_of(l, "四") - x_of(l, "。") - 1.0).abs() < 0.01);
+}

@@ -1,0 +1,46 @@
+//! An article's running text as units: one unit per body line (justified, first-line indent)
+//! marked as a paragraph's last line or not, so that `flow` can keep paragraphs from leaving
+//! a single line alone; and the credit, on the last body line when it fits there.
+
+use super::Setter;
+use super::runs::line_items;
+use crate::compose::Align;
+use crate::document::Article;
+use crate::flow::{Part, Unit};
+
+/// The body lines of an article, and the right edge of the last one (points from the column's
+/// left edge).
+pub(super) fn body_units(article: &Article, index: usize, s: &Setter) -> (Vec<Unit>, Option<f64>) {
+    let mut units = Vec::new();
+    let mut last_right = None;
+    let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
+    let color = s.color("body");
+    for paragraph in &article.paragraphs {
+        let spans: Vec<_> =
+            paragraph.runs.iter().map(|run| s.span(if run.bold { "lead" } else { "body" }, &run.text)).collect();
+        let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
+        for (i, line) in lines.iter().enumerate() {
+            let part = if i + 1 == lines.len() { Part::LastLine } else { Part::Line };
+            units.push(Unit { lines: 1, items: line_items(line, 0.0, 0.0, color), part, article: index });
+            last_right = Some(line.right);
+        }
+    }
+    (units, last_right)
+}
+
+/// Adds the credit: flush right on the last body line when that line, one em and the credit
+/// fit in the column (cjk-rules case 45), else on lines of its own, flush right.
+pub(super) fn add_credit(credit: &str, index: usize, s: &Setter, last_right: Option<f64>, units: &mut Vec<Unit>) {
+    let lines = s.compose(&[s.span("credit", credit)], s.layout.column_width(), Align::Right, (0.0, 0.0));
+    let color = s.color("credit");
+    let em = s.layout.grid.body_size;
+    if let ([line], Some(right), Some(last)) = (lines.as_slice(), last_right, units.last_mut()) {
+        if last.part == Part::LastLine && right + em <= line.left + 1e-6 {
+            last.items.extend(line_items(line, 0.0, 0.0, color));
+            return;
+        }
+    }
+    for line in &lines {
+        units.push(Unit { lines: 1, items: line_items(line, 0.0, 0.0, color), part: Part::Credit, article: index });
+    }
+}
