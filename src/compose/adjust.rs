@@ -6,6 +6,14 @@ use super::ParStyle;
 use super::class::Class;
 use super::prepare::{GapKind, Prepared};
 
+/// The widest a Han–Latin gap may stretch, em (clreq: ½ em; kept just under it so that
+/// measurement noise never reads as "over ½ em").
+const HAN_LATIN_MAX: f64 = 0.48;
+
+/// The widest inter-character gap justification adds before Latin words start to take the
+/// rest, em.
+const LOOSE: f64 = 0.24;
+
 /// Where an adjustment applies.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Slot {
@@ -24,8 +32,11 @@ struct Adjustable {
     shrink: Option<(usize, f64)>,
     /// Limited stretch (first tier), points; `None` when it takes part only in the even tier.
     stretch_limited: Option<f64>,
-    /// Whether it takes part in the even (last) stretch tier.
+    /// Whether it takes part in the even stretch tier.
     stretch_even: bool,
+    /// Whether it takes what the even tier cannot take without leaving Han gaps loose (the
+    /// letters of a Latin word: a last resort).
+    stretch_last: bool,
 }
 
 /// The measure of a candidate line.
@@ -45,6 +56,8 @@ pub(super) struct Metrics {
     pub hangs: bool,
     /// Blank dropped before the first cluster (a trimmed opener), points.
     pub lead: f64,
+    /// The line's em (size of its first cluster), points.
+    pub em: f64,
     adjustables: Vec<Adjustable>,
 }
 
@@ -55,12 +68,20 @@ impl Metrics {
     }
 }
 
+/// Whether a class is set in proportional Western glyphs (letters, digits, symbols).
+fn proportional(class: Class) -> bool {
+    matches!(class, Class::Latin | Class::Digit | Class::Symbol)
+}
+
 /// Measures the line from cluster `start` up to (not including) `stop`.
 pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyle) -> Metrics {
     let hanging = style.hanging;
     let clusters = &par.clusters;
     let mut end = stop;
-    while end > start + 1 && (clusters[end - 1].class == Class::Space || !clusters[end - 1].visible) {
+    // Spaces (an ideographic one too) at a line end take no room and are not drawn.
+    while end > start + 1
+        && (matches!(clusters[end - 1].class, Class::Space | Class::IdeoSpace) || !clusters[end - 1].visible)
+    {
         end -= 1;
     }
     // An opener at the line start may drop its leading blank.
@@ -78,14 +99,30 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
                 GapKind::HanLatin => Some(Adjustable {
                     slot: Slot::Gap(k),
                     shrink: Some((1, g.natural - 0.125 * em)),
-                    stretch_limited: Some(0.5 * em - g.natural),
+                    stretch_limited: Some(HAN_LATIN_MAX * em - g.natural),
                     stretch_even: false,
+                    stretch_last: false,
                 }),
                 GapKind::Cjk => {
                     // An opening bracket's blank may shrink unless compression used it already.
                     let open = (g.natural >= 0.0 && c.blank_left > 0.0).then_some((0, c.blank_left));
-                    Some(Adjustable { slot: Slot::Gap(k), shrink: open, stretch_limited: None, stretch_even: true })
+                    Some(Adjustable { slot: Slot::Gap(k), shrink: open, stretch_limited: None, stretch_even: true, stretch_last: false })
                 }
+                // An address spreads with the Han gaps, and past ¼ em takes the rest alone.
+                GapKind::Url => Some(Adjustable {
+                    slot: Slot::Gap(k),
+                    shrink: None,
+                    stretch_limited: None,
+                    stretch_even: true,
+                    stretch_last: true,
+                }),
+                GapKind::Solid if proportional(c.class) && proportional(clusters[k - 1].class) => Some(Adjustable {
+                    slot: Slot::Gap(k),
+                    shrink: None,
+                    stretch_limited: None,
+                    stretch_even: false,
+                    stretch_last: true,
+                }),
                 GapKind::Solid => None,
             };
             adjustables.extend(adj);
@@ -99,6 +136,7 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
                 shrink: Some((tier, c.blank_right)),
                 stretch_limited: None,
                 stretch_even: false,
+                stretch_last: false,
             });
         }
         if c.class == Class::Space && c.visible && k + 1 < end {
@@ -106,7 +144,9 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
                 slot: Slot::Cluster(k),
                 shrink: Some((1, (c.width - 0.25 * em).max(0.0))),
                 stretch_limited: Some((0.5 * em - c.width).max(0.0)),
-                stretch_even: false,
+                // Past ½ em a word space still takes its share, sparing the Han gaps.
+                stretch_even: true,
+                stretch_last: true,
             });
         }
     }
@@ -134,7 +174,8 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
         stretch_limited += a.stretch_limited.unwrap_or(0.0);
         stretch_even += usize::from(a.stretch_even);
     }
-    Metrics { end, natural, shrink, stretch_limited, stretch_even, hangs, lead, adjustables }
+    let em = clusters[start].size;
+    Metrics { end, natural, shrink, stretch_limited, stretch_even, hangs, lead, em, adjustables }
 }
 
 /// The adjustment of every gap and cluster of a line, points, indexed from `start`.
@@ -183,6 +224,23 @@ pub(super) fn distribute(m: &Metrics, start: usize, diff: f64) -> (Deltas, f64) 
             rest -= m.stretch_limited * f;
         }
         let even: Vec<&Adjustable> = m.adjustables.iter().filter(|a| a.stretch_even).collect();
+        let last: Vec<&Adjustable> = m.adjustables.iter().filter(|a| a.stretch_last).collect();
+        // Inter-character gaps take up to ¼ em each; past that, the letters of Latin words
+        // take the rest when the line has any (a loose line is worse than slight tracking).
+        if rest > 0.0 && !even.is_empty() && !last.is_empty() {
+            let each = (rest / even.len() as f64).min(LOOSE * m.em);
+            for a in &even {
+                add(a.slot, each);
+            }
+            rest -= each * even.len() as f64;
+            if rest > 0.0 {
+                let share = rest / last.len() as f64;
+                for a in &last {
+                    add(a.slot, share);
+                }
+                rest = 0.0;
+            }
+        }
         let spread: Vec<&Adjustable> = if even.is_empty() {
             m.adjustables.iter().filter(|a| a.stretch_limited.is_some()).collect()
         } else {

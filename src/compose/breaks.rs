@@ -19,6 +19,8 @@ pub(super) const EMERGENCY: f64 = 1.0e5;
 const INSIDE_WORD: f64 = 3000.0;
 /// Cost of breaking between a number and the Han character after it (2021年|4月, 5|号).
 const NUMBER_UNIT: f64 = 200.0;
+/// Cost of breaking a URL or e-mail address between two letters, when no safe point serves.
+const URL_EMERGENCY: f64 = 2000.0;
 /// Cost of breaking a URL or e-mail address at one of its safe points.
 const URL_BREAK: f64 = 50.0;
 
@@ -85,7 +87,13 @@ fn decide(
     // Inside a URL or an e-mail address only its own safe points count (a solidus or a full
     // stop there is not a mark of Chinese text).
     if tokens.iter().any(|t| t.start < pos && pos < t.end) {
-        return if url::safe_break(a, b) { Break::Allowed(URL_BREAK) } else { Break::Allowed(EMERGENCY) };
+        return if url::safe_break(a, b) {
+            Break::Allowed(URL_BREAK)
+        } else if level.forbids_start(b) || level.forbids_end(a) {
+            Break::Never
+        } else {
+            Break::Allowed(URL_EMERGENCY)
+        };
     }
     // —— and …… are one mark each: never split; between two of them a break is allowed.
     let long = |c: char| matches!(c, '—' | '…' | '⋯' | '⸺');
@@ -114,8 +122,8 @@ fn decide(
         return Break::Never;
     }
     // Spaces at a line end vanish: the character before them is what ends the line.
-    let end_char = chars[..k].iter().rev().map(|&(_, c)| c).find(|c| !c.is_whitespace()).unwrap_or(a);
-    if level.forbids_start(b) || level.forbids_end(end_char) || prefix_symbol(b) {
+    let end_char = chars[..k].iter().rev().map(|&(_, c)| c).find(|&c| !c.is_whitespace() && !invisible(c)).unwrap_or(a);
+    if level.forbids_start(b) || level.forbids_end(end_char) || prefix_symbol(b) || pictograph(end_char) {
         return Break::Never;
     }
     // Curly quotes in Chinese text are brackets, not UAX #14's ambiguous QU: a line may end
@@ -145,6 +153,17 @@ fn decide(
 /// `line-break` expectations for zh at the normal and strict levels).
 fn prefix_symbol(c: char) -> bool {
     matches!(c, '±' | '€' | '№' | '﹩' | '＄' | '￡' | '￥' | '￦' | '¥' | '£' | '₩')
+}
+
+/// Variation selectors and joiners, which belong to the character before them.
+fn invisible(c: char) -> bool {
+    matches!(c as u32, 0xFE00..=0xFE0F | 0x200D | 0xE0100..=0xE01EF)
+}
+
+/// Icons and pictographs (arrows, dingbats, enclosed letters, emoji) introduce what follows
+/// them, like a bullet: a line does not end with one.
+fn pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2190..=0x21FF | 0x2300..=0x23FF | 0x2460..=0x24FF | 0x25A0..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
 }
 
 /// All break opportunities of a prepared paragraph, in order, ending with the paragraph end.

@@ -23,8 +23,10 @@ pub enum Class {
     Solidus,
     /// The ideographic space U+3000: one em of blank.
     IdeoSpace,
-    /// A Latin letter, a European digit or other proportional text.
+    /// A Latin (or other alphabetic) letter: proportional, takes Han–Latin spacing.
     Latin,
+    /// Western punctuation, symbols and pictographs: proportional, no Han–Latin spacing.
+    Symbol,
     /// A European digit.
     Digit,
     /// A space U+0020 (or another breaking space).
@@ -55,13 +57,14 @@ impl Class {
             // Full-width letters, digits and signs sit on the grid like Han characters.
             '\u{FF01}'..='\u{FF5E}' | '\u{FFE0}'..='\u{FFE6}' => Class::Han,
             _ if is_han(c) => Class::Han,
-            _ => Class::Latin,
+            _ if c.is_alphanumeric() => Class::Latin,
+            _ => Class::Symbol,
         }
     }
 
     /// Whether the class is set on the Chinese full-width grid (Han and Chinese marks).
     pub fn is_cjk(self) -> bool {
-        !matches!(self, Class::Latin | Class::Digit | Class::Space | Class::Solidus)
+        !matches!(self, Class::Latin | Class::Digit | Class::Space | Class::Solidus | Class::Symbol)
     }
 
     /// Whether the class is a Chinese punctuation mark.
@@ -252,6 +255,7 @@ mod tests {
         assert_eq!(Class::of('“'), Class::Open);
         assert_eq!(Class::of('》'), Class::Close);
         assert_eq!(Class::of('A'), Class::Latin);
+        assert_eq!(Class::of('-'), Class::Symbol);
         assert_eq!(Class::of('4'), Class::Digit);
         assert_eq!(Class::of('𠀾'), Class::Han);
     }

@@ -3,25 +3,65 @@
 
 use super::class::Class;
 use super::prepare::{Cluster, Gap, GapKind};
+use super::url;
 
 /// Builds `gaps[k]`, the glue before cluster `k`.
-pub(super) fn glue(clusters: &mut [Cluster]) -> Vec<Gap> {
+pub(super) fn glue(text: &str, clusters: &mut [Cluster]) -> Vec<Gap> {
     let mut gaps = vec![Gap::default(); clusters.len()];
     for k in 1..clusters.len() {
         let (a, b) = (&clusters[k - 1], &clusters[k]);
         gaps[k] = gap(a, b);
     }
-    // A space typed between Han and a Latin letter or digit is that gap, not added to it.
-    for k in 1..clusters.len().saturating_sub(1) {
-        let (prev, mid, next) = (clusters[k - 1].class, clusters[k].class, clusters[k + 1].class);
-        if mid == Class::Space && han_latin(prev, next) {
-            clusters[k].width = 0.0;
-            clusters[k].visible = false;
-            gaps[k] = Gap { natural: 0.0, kind: GapKind::Solid };
-            gaps[k + 1] = Gap { natural: 0.25 * clusters[k].size, kind: GapKind::HanLatin };
+    whitespace_runs(clusters, &mut gaps);
+    // Inside a URL or e-mail address the characters may spread a little when justifying.
+    for token in url::tokens(text) {
+        for k in 1..clusters.len() {
+            let (a, b) = (&clusters[k - 1], &clusters[k]);
+            if a.range.start >= token.start && b.range.end <= token.end && gaps[k].kind == GapKind::Solid {
+                gaps[k].kind = GapKind::Url;
+            }
         }
     }
     gaps
+}
+
+/// Typed whitespace that is spacing, not content: spaces (and an ideographic space) between
+/// Han and a Latin letter or digit become the Han–Latin gap, never added to it; several spaces
+/// between Latin words count as one.
+fn whitespace_runs(clusters: &mut [Cluster], gaps: &mut [Gap]) {
+    let white = |c: &Cluster| matches!(c.class, Class::Space | Class::IdeoSpace);
+    let mut k = 1;
+    while k < clusters.len() {
+        if !white(&clusters[k]) {
+            k += 1;
+            continue;
+        }
+        let end = k + clusters[k..].iter().take_while(|c| white(c)).count();
+        if end < clusters.len() {
+            let (before, after) = (clusters[k - 1].class, clusters[end].class);
+            let only_spaces = clusters[k..end].iter().all(|c| c.class == Class::Space);
+            let hide_from = if han_latin(before, after) {
+                Some(k)
+            } else if before.is_western() && after.is_western() && only_spaces {
+                Some(k + 1)
+            } else {
+                None
+            };
+            if let Some(first_hidden) = hide_from {
+                for i in first_hidden..end {
+                    clusters[i].width = 0.0;
+                    clusters[i].visible = false;
+                    gaps[i] = Gap { natural: 0.0, kind: GapKind::Solid };
+                }
+                gaps[end] = if first_hidden == k {
+                    Gap { natural: 0.25 * clusters[end].size, kind: GapKind::HanLatin }
+                } else {
+                    Gap { natural: 0.0, kind: GapKind::Solid }
+                };
+            }
+        }
+        k = end;
+    }
 }
 
 /// Whether two classes meet at a Han–Latin boundary.

@@ -60,6 +60,9 @@ pub(super) enum GapKind {
     Cjk,
     /// Han–Latin/digit spacing: ¼ em, shrinking to ⅛ em, stretching to ½ em.
     HanLatin,
+    /// Between two characters of a URL or e-mail address: stretches with the inter-character
+    /// glue of the line, so a line holding a long address need not leave its Han gaps loose.
+    Url,
 }
 
 /// Glue between two clusters.
@@ -95,7 +98,7 @@ pub(super) fn prepare(book: &FontBook, spans: &[Span], style: PunctStyle) -> Pre
     }
     let mut clusters = pair_long_marks(&text, clusters);
     widths::set_widths(&text, &mut clusters, style);
-    let gaps = glue::glue(&mut clusters);
+    let gaps = glue::glue(&text, &mut clusters);
     let em = spans.first().map_or(10.0, |s| s.size);
     Prepared { text, clusters, gaps, em }
 }

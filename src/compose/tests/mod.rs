@@ -101,3 +101,4 @@ fn url_breaks(text: &str, lines: &[Line]) -> Vec<bool> {
     out
 }
 
+
