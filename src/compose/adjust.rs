@@ -50,7 +50,8 @@ pub(super) struct Metrics {
     pub shrink: [f64; 3],
     /// Limited stretch available, points.
     pub stretch_limited: f64,
-    /// Number of places in the even stretch tier.
+    /// Number of places in the even stretch tier that are not letters of an address or word
+    /// (the line-breaker's measure of how well a line takes space).
     pub stretch_even: usize,
     /// Whether the last mark hangs outside the measure.
     pub hangs: bool,
@@ -172,7 +173,8 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
             shrink[tier] += amount;
         }
         stretch_limited += a.stretch_limited.unwrap_or(0.0);
-        stretch_even += usize::from(a.stretch_even);
+        // What the line-breaker counts on: gaps that stretch without tracking letters.
+        stretch_even += usize::from(a.stretch_even && (!a.stretch_last || matches!(a.slot, Slot::Cluster(_))));
     }
     let em = clusters[start].size;
     Metrics { end, natural, shrink, stretch_limited, stretch_even, hangs, lead, em, adjustables }

@@ -20,7 +20,7 @@ const INSIDE_WORD: f64 = 3000.0;
 /// Cost of breaking between a number and the Han character after it (2021年|4月, 5|号).
 const NUMBER_UNIT: f64 = 200.0;
 /// Cost of breaking a URL or e-mail address between two letters, when no safe point serves.
-const URL_EMERGENCY: f64 = 2000.0;
+const URL_EMERGENCY: f64 = 1000.0;
 /// Cost of breaking a URL or e-mail address at one of its safe points.
 const URL_BREAK: f64 = 50.0;
 

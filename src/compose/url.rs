@@ -1,7 +1,7 @@
 //! URLs and e-mail addresses inside running text: found as tokens, broken only at safe points,
 //! with no hyphen added.
 //!
-//! The safe points are *after* `. - _ @ ? & = #`. Breaking after `/` or before `.` is common
+//! The safe points are *after* `. - _ @ ? & = #` and before `@`. Breaking after `/` or before `.` is common
 //! on the web, but in Chinese print a line then ends with a solidus or starts with a full stop,
 //! both of which the kinsoku rules (and the print checks) forbid; after a full stop the line
 //! end reads naturally and the next line starts with a letter.
@@ -41,7 +41,8 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
 
 /// Whether a URL may break between `a` and `b`.
 pub fn safe_break(a: char, b: char) -> bool {
-    matches!(a, '.' | '-' | '_' | '@' | '?' | '&' | '=' | '#') && b.is_ascii_alphanumeric()
+    (matches!(a, '.' | '-' | '_' | '@' | '?' | '&' | '=' | '#') && b.is_ascii_alphanumeric())
+        || (b == '@' && a.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
