@@ -6,12 +6,13 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod glyphs;
 mod metadata;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, from_issue};
 use crate::flow::{FlowWarning, Metadata, Page, flow};
-use crate::font::FontError;
+use crate::font::{FallbackChain, FontError, add_fallbacks};
 use crate::layout::{self, LayoutError};
 use crate::manifest;
 use crate::pdf::{Options, PdfError, write_pdf_with};
@@ -66,14 +67,44 @@ pub struct Typeset {
     pub book: crate::font::FontBook,
     /// Layout faults no arrangement could avoid (a widow, an unbalanced last page).
     pub warnings: Vec<FlowWarning>,
+    /// Characters no font has, printed as boxes (only with `allow_missing_glyphs`).
+    pub glyph_warnings: Vec<String>,
+}
+
+impl Typeset {
+    /// Every warning as a message: missing glyphs first, then layout faults.
+    pub fn messages(&self) -> Vec<String> {
+        self.glyph_warnings.iter().cloned().chain(self.warnings.iter().map(ToString::to_string)).collect()
+    }
+}
+
+/// What a build may do beyond the PDF's own options.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct BuildOptions {
+    /// The PDF standard, bleed and marks.
+    pub pdf: Options,
+    /// Print a visible box (and warn) for a character no font has, instead of failing.
+    pub allow_missing_glyphs: bool,
 }
 
 /// Reads, checks and lays out an issue.
 pub fn typeset(manifest_path: &Path) -> Result<Typeset, BuildError> {
+    typeset_with(manifest_path, &BuildOptions::default())
+}
+
+/// Reads, checks and lays out an issue with `options`.
+pub fn typeset_with(manifest_path: &Path, options: &BuildOptions) -> Result<Typeset, BuildError> {
     let issue = manifest::load(manifest_path).map_err(BuildError::Input)?;
     let document = from_issue(&issue);
     let layout = layout::load(&document.layout).map_err(BuildError::Layout)?;
-    let (book, faces) = load_fonts(&layout).map_err(BuildError::Font)?;
+    let (mut book, faces) = load_fonts(&layout).map_err(BuildError::Font)?;
+    let chain = FallbackChain { fonts: layout.fallback.fonts.clone(), system: layout.fallback.system };
+    let missing = add_fallbacks(&mut book, &chain, &glyphs::printed_chars(&document)).map_err(BuildError::Font)?;
+    if !missing.is_empty() && !options.allow_missing_glyphs {
+        return Err(BuildError::Input(glyphs::missing_glyphs(&issue, &missing)));
+    }
+    let glyph_warnings: Vec<String> =
+        missing.iter().map(|&c| format!("no font has {}: printed as a box", glyphs::describe(c))).collect();
     let setter = Setter { layout: &layout, book: &book, faces: &faces };
     let galley = set_document(&document, &setter);
     let flowed = flow(&galley, &layout).map_err(|e| {
@@ -86,13 +117,13 @@ pub fn typeset(manifest_path: &Path) -> Result<Typeset, BuildError> {
     }
     let created = metadata::source_date_epoch().map_err(BuildError::Environment)?;
     let metadata = metadata::metadata(&document, &layout, &galley, &pages, created);
-    Ok(Typeset { document, pages, metadata, book, warnings })
+    Ok(Typeset { document, pages, metadata, book, warnings, glyph_warnings })
 }
 
 /// Lays out an issue and makes its PDF in memory with `options`.
-pub fn make_pdf(manifest_path: &Path, options: &Options) -> Result<(Typeset, Vec<u8>), BuildError> {
-    let set = typeset(manifest_path)?;
-    let bytes = write_pdf_with(&set.pages, &set.metadata, &set.book, options).map_err(BuildError::Pdf)?;
+pub fn make_pdf(manifest_path: &Path, options: &BuildOptions) -> Result<(Typeset, Vec<u8>), BuildError> {
+    let set = typeset_with(manifest_path, options)?;
+    let bytes = write_pdf_with(&set.pages, &set.metadata, &set.book, &options.pdf).map_err(BuildError::Pdf)?;
     Ok((set, bytes))
 }
 
@@ -119,20 +150,28 @@ pub fn build(manifest_path: &Path, output: Option<&Path>) -> Result<Report, Buil
     build_with(manifest_path, output, &Options::default())
 }
 
-/// Builds an issue into a PDF at `output` (or next to the manifest) with `options`.
+/// Builds an issue into a PDF at `output` (or next to the manifest) with PDF `options`.
 pub fn build_with(manifest_path: &Path, output: Option<&Path>, options: &Options) -> Result<Report, BuildError> {
+    build_opts(manifest_path, output, &BuildOptions { pdf: *options, ..BuildOptions::default() })
+}
+
+/// Builds an issue into a PDF at `output` (or next to the manifest) with build `options`.
+pub fn build_opts(manifest_path: &Path, output: Option<&Path>, options: &BuildOptions) -> Result<Report, BuildError> {
     let (set, bytes) = make_pdf(manifest_path, options)?;
     let path = output.map_or_else(|| default_output(manifest_path), Path::to_path_buf);
     write_atomically(&path, &bytes).map_err(|error| BuildError::Output { path: path.clone(), error })?;
-    let warnings = set.warnings.iter().map(ToString::to_string).collect();
-    Ok(Report { output: Some(path), pages: set.pages.len(), bytes: bytes.len(), warnings })
+    Ok(Report { output: Some(path), pages: set.pages.len(), bytes: bytes.len(), warnings: set.messages() })
 }
 
 /// Lays out an issue and makes its PDF in memory, writing nothing.
 pub fn check(manifest_path: &Path) -> Result<Report, BuildError> {
-    let (set, bytes) = make_pdf(manifest_path, &Options::default())?;
-    let warnings = set.warnings.iter().map(ToString::to_string).collect();
-    Ok(Report { output: None, pages: set.pages.len(), bytes: bytes.len(), warnings })
+    check_opts(manifest_path, &BuildOptions::default())
+}
+
+/// Lays out an issue with build `options` and makes its PDF in memory, writing nothing.
+pub fn check_opts(manifest_path: &Path, options: &BuildOptions) -> Result<Report, BuildError> {
+    let (set, bytes) = make_pdf(manifest_path, options)?;
+    Ok(Report { output: None, pages: set.pages.len(), bytes: bytes.len(), warnings: set.messages() })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
+use jianbao::build::BuildOptions;
 use jianbao::pdf::{Options, Standard, parse_bleed};
 
 /// jianbao — typesets a Chinese bulletin (简报) from a TOML issue manifest into a print-ready PDF.
@@ -40,11 +41,18 @@ enum Command {
         /// Draw crop marks outside the bleed.
         #[arg(long)]
         marks: bool,
+        /// Print a visible box, with a warning, for a character no font has (otherwise the
+        /// build fails naming it).
+        #[arg(long)]
+        allow_missing_glyphs: bool,
     },
     /// Validate and lay out an issue, report problems, write nothing.
     Check {
         /// The issue manifest.
         manifest: PathBuf,
+        /// Report characters no font has as warnings instead of errors.
+        #[arg(long)]
+        allow_missing_glyphs: bool,
     },
     /// Print the issue's text in reading order (articles, then the closing block).
     Text {
@@ -62,18 +70,22 @@ fn standard_parser() -> impl TypedValueParser<Value = Standard> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build { manifest, output, standard, bleed, marks } => {
-            let options = Options { standard: *standard, bleed: bleed.unwrap_or(0.0), marks: *marks };
-            jianbao::build::build_with(manifest, output.as_deref(), &options).map(|r| {
+        Command::Build { manifest, output, standard, bleed, marks, allow_missing_glyphs } => {
+            let pdf = Options { standard: *standard, bleed: bleed.unwrap_or(0.0), marks: *marks };
+            let options = BuildOptions { pdf, allow_missing_glyphs: *allow_missing_glyphs };
+            jianbao::build::build_opts(manifest, output.as_deref(), &options).map(|r| {
                 r.warnings.iter().for_each(|w| eprintln!("{w}"));
                 let out = r.output.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
                 println!("wrote {out} ({standard}): {} pages, {} KB", r.pages, r.bytes.div_ceil(1024));
             })
         }
-        Command::Check { manifest } => jianbao::build::check(manifest).map(|r| {
+        Command::Check { manifest, allow_missing_glyphs } => {
+            let options = BuildOptions { allow_missing_glyphs: *allow_missing_glyphs, ..BuildOptions::default() };
+            jianbao::build::check_opts(manifest, &options).map(|r| {
             r.warnings.iter().for_each(|w| eprintln!("{w}"));
-            println!("ok: {} lays out on {} pages", manifest.display(), r.pages);
-        }),
+                println!("ok: {} lays out on {} pages", manifest.display(), r.pages);
+            })
+        }
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),
     };
     match result {

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::class::Class;
 use super::{PunctStyle, Span, glue, widths};
 use crate::font::{FaceId, FontBook, shape};
@@ -94,13 +96,54 @@ pub(super) fn prepare(book: &FontBook, spans: &[Span], style: PunctStyle) -> Pre
     for span in spans {
         let base = text.len();
         text.push_str(&span.text);
-        clusters.extend(span_clusters(book, span, base));
+        for (range, face) in face_runs(book, span) {
+            let run = Span { text: span.text[range.clone()].to_string(), face, ..span.clone() };
+            let mut run_clusters = span_clusters(book, &run, base + range.start);
+            if face != span.face {
+                fit_fallback(book, span.face, face, &mut run_clusters);
+            }
+            clusters.extend(run_clusters);
+        }
     }
     let mut clusters = pair_long_marks(&text, clusters);
     widths::set_widths(&text, &mut clusters, style);
     let gaps = glue::glue(&text, &mut clusters);
     let em = spans.first().map_or(10.0, |s| s.size);
     Prepared { text, clusters, gaps, em }
+}
+
+/// Splits a span into runs by the face that has each character (grapheme clusters stay whole;
+/// spaces and controls stay in the span's face).
+fn face_runs(book: &FontBook, span: &Span) -> Vec<(Range<usize>, FaceId)> {
+    let mut runs: Vec<(Range<usize>, FaceId)> = Vec::new();
+    for (i, g) in span.text.grapheme_indices(true) {
+        let first = g.chars().next().unwrap_or(' ');
+        let face = if first.is_whitespace() || first.is_control() { span.face } else { book.face_for(span.face, first) };
+        match runs.last_mut() {
+            Some((range, f)) if *f == face => range.end = i + g.len(),
+            _ => runs.push((i..i + g.len(), face)),
+        }
+    }
+    runs
+}
+
+/// Puts glyphs of a fallback face on the primary face's em box: the same baseline offset of
+/// the ideographic box, and Han characters centred in a full em.
+fn fit_fallback(book: &FontBook, primary: FaceId, fallback: FaceId, clusters: &mut [Cluster]) {
+    let (p, f) = (book.face(primary), book.face(fallback));
+    let shift = p.em_bottom / p.units_per_em as f64 - f.em_bottom / f.units_per_em as f64;
+    for c in clusters {
+        let dy = shift * c.size;
+        let dx = if c.class == Class::Han { (c.size - c.width) / 2.0 } else { 0.0 };
+        for g in &mut c.glyphs {
+            g.dy += dy;
+            g.dx += dx;
+        }
+        if c.class == Class::Han {
+            c.width = c.size;
+            c.kern = 0.0;
+        }
+    }
 }
 
 /// Shapes one span and cuts it into clusters.

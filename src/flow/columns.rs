@@ -13,6 +13,8 @@ pub(super) struct Measure {
     sums: Vec<usize>,
     /// `solid[i]`: grid lines of `units[..i]` that are not space.
     solid: Vec<usize>,
+    /// `flex[i]`: grid lines `units[..i]` may grow by.
+    flex: Vec<usize>,
     /// `head[i]`: the first unit at or after `i` that is not space.
     head: Vec<usize>,
     /// `foot[e]`: the end of `units[..e]` with trailing space dropped.
@@ -25,10 +27,11 @@ impl Measure {
     /// Indexes the units.
     pub(super) fn new(units: &[Unit]) -> Measure {
         let n = units.len();
-        let (mut sums, mut solid) = (vec![0; n + 1], vec![0; n + 1]);
+        let (mut sums, mut solid, mut flex) = (vec![0; n + 1], vec![0; n + 1], vec![0; n + 1]);
         for (i, u) in units.iter().enumerate() {
             sums[i + 1] = sums[i] + u.lines;
             solid[i + 1] = solid[i] + if u.is_space() { 0 } else { u.lines };
+            flex[i + 1] = flex[i] + u.stretch;
         }
         let mut head = vec![n; n + 1];
         for i in (0..n).rev() {
@@ -38,7 +41,7 @@ impl Measure {
         for e in 1..=n {
             foot[e] = if units[e - 1].is_space() { foot[e - 1] } else { e };
         }
-        Measure { sums, solid, head, foot, faults: faults(units) }
+        Measure { sums, solid, flex, head, foot, faults: faults(units) }
     }
 
     /// Number of units.
@@ -60,6 +63,14 @@ impl Measure {
     pub(super) fn height(&self, start: usize, end: usize) -> usize {
         let (s, e) = (self.head[start], self.foot[end]);
         if s < e { self.sums[e] - self.sums[s] } else { 0 }
+    }
+
+    /// Grid lines a column of `units[start..end]` with room for `capacity` lines grows by to
+    /// reach its foot, within what the space inside it may stretch.
+    pub(super) fn fill(&self, start: usize, end: usize, capacity: usize) -> usize {
+        let (s, e) = (self.head[start], self.foot[end]);
+        let flex = if s < e { self.flex[e] - self.flex[s] } else { 0 };
+        capacity.saturating_sub(self.height(start, end)).min(flex)
     }
 
     /// Grid lines of text from `start` to the end, space not counted: no arrangement of the
@@ -96,8 +107,7 @@ impl Measure {
             return vec![first + 1];
         }
         let full = self.height(start, fit);
-        let near: Vec<usize> =
-            (first + 1..=fit).filter(|&e| self.height(start, e) + SLACK >= full).collect();
+        let near: Vec<usize> = (first + 1..=fit).filter(|&e| self.height(start, e) + SLACK >= full).collect();
         if near.iter().any(|&e| self.fault(e).is_none()) { near } else { (first + 1..=fit).collect() }
     }
 }

@@ -28,6 +28,9 @@ pub struct Unit {
     pub items: Vec<Item>,
     /// What it is.
     pub part: Part,
+    /// Grid lines it may grow by so that a column held short by a keep still ends on its last
+    /// grid line (space between articles).
+    pub stretch: usize,
     /// Index of the article it belongs to (for messages and outlines).
     pub article: usize,
 }

@@ -32,21 +32,21 @@ use plan::{Frame, PAGE, PAGE_FIRST, PagePlan, plan};
 pub fn flow(galley: &Galley, layout: &Layout) -> Result<Flowed, FlowError> {
     let m = Measure::new(&galley.units);
     let mut frame = Frame {
-        columns: layout.grid.columns,
+        columns: layout.grid.columns.max(1),
         lines: layout.grid.lines,
         masthead: galley.masthead.lines,
         closing: galley.closing.lines,
         page_cost: PAGE,
     };
     let mut plans = plan(&m, frame);
-    if let Some(limit) = layout.page.max_pages {
+    if let Some(limit) = layout.page.max_pages
+        && plans.len() > limit
+    {
+        // Fewest pages first, faults accepted.
+        frame.page_cost = PAGE_FIRST;
+        plans = plan(&m, frame);
         if plans.len() > limit {
-            // Fewest pages first, faults accepted.
-            frame.page_cost = PAGE_FIRST;
-            plans = plan(&m, frame);
-            if plans.len() > limit {
-                return Err(too_long(galley, &m, frame, &plans, limit));
-            }
+            return Err(too_long(galley, &m, frame, &plans, limit));
         }
     }
     let (pages, placements) = render::render(galley, layout, &m, &plans);

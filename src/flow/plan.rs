@@ -3,8 +3,9 @@
 //! Every way of filling the pages is weighed at once (dynamic programming over the unit
 //! where each page starts), so a column may end short to keep a title with its text or to
 //! spare a widow, and earlier pages give up lines when that lets the last page balance.
-//! Costs, from light to heavy: lines a column is left short, a page, an unbalanced last
-//! page, a widow or orphan, a title at a column foot, a unit taller than a column.
+//! Costs, from light to heavy: space before a title stretched by a line, lines a column is
+//! left short, a page holding only the closing block, a page, an unbalanced last page, a
+//! widow or orphan, a title at a column foot, a unit taller than a column.
 
 use super::balance::last_page;
 use super::columns::Measure;
@@ -13,6 +14,11 @@ use super::columns::Measure;
 pub(super) const PAGE: u64 = 10_000;
 /// Cost of one page when the page count must come first (a page limit is near).
 pub(super) const PAGE_FIRST: u64 = 10_000_000_000_000;
+/// Cost of a page holding the closing block and no text (half a page: the text before may
+/// end some lines short to keep the closing block company).
+const CLOSING_ALONE: u64 = PAGE / 2;
+/// Cost of a grid line added to the space before a title to fill a column.
+const STRETCH: u64 = 40;
 /// Cost of `n` lines short in a column that is not on the last page: `SHORT * n * n`.
 const SHORT: u64 = 100;
 /// Cost of a column holding a unit taller than itself.
@@ -66,7 +72,7 @@ pub(super) fn plan(m: &Measure, frame: Frame) -> Vec<PagePlan> {
     let n = m.len();
     let full = frame.lines;
     let mut best: Vec<(u64, Choice)> = vec![(0, Choice::ClosingAlone); n + 1];
-    best[n] = (frame.page_cost, Choice::ClosingAlone);
+    best[n] = (frame.page_cost + CLOSING_ALONE, Choice::ClosingAlone);
     for s in (1..n).rev() {
         best[s] = choose(m, frame, s, full, &best);
     }
@@ -88,7 +94,7 @@ pub(super) fn plan(m: &Measure, frame: Frame) -> Vec<PagePlan> {
         match choice {
             Choice::Full(ends) => {
                 pages.push(PagePlan { columns: columns(&ends), capacity, closing: false, balanced: false });
-                s = ends[ends.len() - 1];
+                s = ends.last().copied().unwrap_or(n);
                 choice = best[s].1.clone();
                 capacity = full;
             }
@@ -134,16 +140,16 @@ fn choose(m: &Measure, frame: Frame, s: usize, capacity: usize, best: &[(u64, Ch
     if let Some((cost, ends)) = last_page(m, s, capacity.saturating_sub(frame.closing), frame.columns) {
         offer(page + cost, Choice::Last(ends));
     }
-    if frame.closing > 0 {
-        if let Some((cost, ends)) = last_page(m, s, capacity, frame.columns) {
-            offer(2 * page + cost, Choice::LastThenClosing(ends));
-        }
+    if frame.closing > 0
+        && let Some((cost, ends)) = last_page(m, s, capacity, frame.columns)
+    {
+        offer(2 * page + CLOSING_ALONE + cost, Choice::LastThenClosing(ends));
     }
     let mut ends = Vec::with_capacity(frame.columns);
     full_pages(m, frame.columns, capacity, s, 0, &mut ends, &mut |ends, cost| {
-        let end = ends[ends.len() - 1];
+        let end = ends.last().copied().unwrap_or(n);
         let rest = if end == n { LAST_RESORT + best[n].0 } else { best[end].0 };
-        offer(page + cost + rest, Choice::Full(ends.to_vec()));
+        offer(page.saturating_add(cost).saturating_add(rest), Choice::Full(ends.to_vec()));
     });
     choice
 }
@@ -170,16 +176,23 @@ fn full_pages(
         ends.pop();
         return;
     }
-    for end in m.ends(start, capacity) {
+    // Fullest first: of two plans that cost the same, the one whose columns are full now
+    // and end short later, where the trouble is, wins.
+    for end in m.ends(start, capacity).into_iter().rev() {
         ends.push(end);
         full_pages(m, columns, capacity, end, cost + column_cost(m, start, end, capacity), ends, found);
         ends.pop();
     }
 }
 
-/// Cost of a column of a page that is not the last: lines left short, a fault at its end.
+/// Cost of a column of a page that is not the last: lines left short or filled by stretching
+/// space, a fault at its end.
 fn column_cost(m: &Measure, start: usize, end: usize, capacity: usize) -> u64 {
     let height = m.height(start, end);
-    let short = if height > capacity { OVERFULL } else { SHORT * ((capacity - height) as u64).pow(2) };
+    let fill = m.fill(start, end, capacity);
+    let short = match capacity.checked_sub(height + fill) {
+        Some(short) => SHORT * (short as u64).pow(2) + STRETCH * fill as u64,
+        None => OVERFULL,
+    };
     short + m.fault(end).map_or(0, |f| f.cost())
 }

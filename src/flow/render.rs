@@ -1,5 +1,6 @@
-//! Drawing the planned pages: the masthead on page 1, the columns' units on the grid, the
-//! closing block at the foot of its page; and where each unit went.
+//! Drawing the planned pages: the masthead on page 1, the columns' units on the grid (space
+//! before a title stretched by whole lines where a column would end short), the closing
+//! block at the foot of its page; and where each unit went.
 
 use super::columns::Measure;
 use super::galley::{Galley, translate};
@@ -29,9 +30,14 @@ pub(super) fn render(
             for (c, &(start, end)) in plan.columns.iter().enumerate() {
                 let x = layout.type_left() + c as f64 * (layout.column_width() + layout.gutter());
                 // Space at the column's head and foot is dropped.
-                for i in m.head(start).min(end)..m.foot(end).max(start) {
-                    let unit = &galley.units[i];
-                    let row = first_row + m.row(start, i);
+                // Columns of a page that is not the last fill to their foot by stretching space.
+                let mut fill = if plan.balanced { 0 } else { m.fill(start, end, plan.capacity) };
+                let mut extra = 0;
+                let shown = m.head(start).min(end)..m.foot(end).max(start);
+                for (i, unit) in galley.units.iter().enumerate().take(shown.end).skip(shown.start) {
+                    let row = first_row + m.row(start, i) + extra;
+                    let grow = unit.stretch.min(fill);
+                    (fill, extra) = (fill - grow, extra + grow);
                     items.extend(translate(&unit.items, x, layout.baseline(row as f64)));
                     placements[i] = Some(Placement { page: p, column: c, row });
                 }

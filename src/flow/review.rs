@@ -8,9 +8,7 @@ use super::plan::PagePlan;
 
 /// The warnings of a plan, in page and column order.
 pub(super) fn review(galley: &Galley, m: &Measure, plans: &[PagePlan]) -> Vec<FlowWarning> {
-    let title = |unit: usize| {
-        galley.units.get(unit).and_then(|u| galley.titles.get(u.article)).cloned()
-    };
+    let title = |unit: usize| galley.units.get(unit).and_then(|u| galley.titles.get(u.article)).cloned();
     let mut warnings = Vec::new();
     for (p, plan) in plans.iter().enumerate() {
         let mut heights = Vec::new();

@@ -7,7 +7,7 @@ use crate::layout;
 fn unit(part: Part, lines: usize, article: usize) -> Unit {
     let rule = Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: 1.0, color: Cmyk::BLACK };
     let items = if part == Part::Space { Vec::new() } else { vec![Item::Rule(rule)] };
-    Unit { lines, items, part, article }
+    Unit { lines, items, part, stretch: 0, article }
 }
 
 /// An article: space (unless first), a title of `title` lines, paragraphs of these lengths.
@@ -73,7 +73,8 @@ fn assert_keeps(g: &Galley, flowed: &Flowed) {
         for col in page {
             for w in col.windows(2) {
                 let (a, b) = (flowed.placements[w[0]].unwrap(), flowed.placements[w[1]].unwrap());
-                assert_eq!(a.row + g.units[w[0]].lines, b.row, "units {w:?} are not consecutive");
+                let gap = b.row - a.row - g.units[w[0]].lines;
+                assert!(gap <= g.units[w[0]].stretch, "units {w:?} are not consecutive");
             }
             let parts: Vec<Part> = col.iter().map(|&i| g.units[i].part).collect();
             let last = col.len() - 1;
@@ -83,7 +84,8 @@ fn assert_keeps(g: &Galley, flowed: &Flowed) {
                 assert!(after >= 2 || col[t] + after + 1 == g.units.len(), "title with {after} lines in {col:?}");
             }
             // A paragraph's first line (not last) at the foot; its last line alone at the head.
-            let first_at_foot = parts[last] == Part::Line && (last == 0 || parts[last - 1] != Part::Line);
+            let i = col[last];
+            let first_at_foot = parts[last] == Part::Line && (i == 0 || g.units[i - 1].part != Part::Line);
             assert!(!first_at_foot || col[last] + 1 == g.units.len(), "orphan at the foot of {col:?}");
             let widow = parts[0] == Part::LastLine && col[0] > 0 && g.units[col[0] - 1].part == Part::Line;
             assert!(!widow, "widow at the head of {col:?}");
@@ -179,14 +181,19 @@ fn earlier_pages_give_up_lines_so_the_last_page_balances() {
 #[test]
 fn closing_block_that_does_not_fit_moves_whole_to_a_new_page() {
     let layout = layout_with(20, 2);
-    // 38 lines of one-line paragraphs: 19 + 19 on page 1, not 12 + 12 above the closing block.
-    let g = galley(article(0, 2, &[1; 36]), 0, 8);
+    // 38 lines of one-line paragraphs fit page 1 but not above the closing block.
+    let mut g = galley(article(0, 2, &[1; 36]), 0, 8);
+    let rule = Item::Rule(Rule { x0: 0.0, x1: 5.0, y: 0.0, thickness: 9.0, color: Cmyk::BLACK });
+    g.closing.items = vec![rule.clone(), rule];
     let flowed = flow(&g, &layout).unwrap();
-    assert_eq!(flowed.pages.len(), 2, "the text on page 1, the closing block on page 2");
-    assert!(flowed.placements.iter().flatten().all(|p| p.page == 0));
+    assert_eq!(flowed.pages.len(), 2, "the closing block on page 2");
+    let count = |p: &Page| p.items.iter().filter(|i| matches!(i, Item::Rule(r) if r.thickness == 9.0)).count();
+    assert_eq!((count(&flowed.pages[0]), count(&flowed.pages[1])), (0, 2), "the closing block is whole");
+    // A few lines go along so that the closing block is not alone on its page.
     let cols = columns(&flowed);
-    let (a, b) = (height(&g, &flowed, &cols[0][0]), height(&g, &flowed, &cols[0][1]));
-    assert!(a >= b && a - b <= 1, "the last page with text is balanced: {a} and {b}");
+    let h = |c: usize| cols[1].get(c).map_or(0, |col| height(&g, &flowed, col));
+    let (a, b) = (h(0), h(1));
+    assert!(a >= b && a - b <= 1 && a > 0, "the last page is balanced: {a} and {b}");
     assert_keeps(&g, &flowed);
 }
 

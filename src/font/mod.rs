@@ -2,10 +2,12 @@
 
 mod bundled;
 mod face;
+mod fallback;
 mod shape;
 
 pub use bundled::bundled_face;
 pub use face::{Face, FaceData, FontError};
+pub use fallback::{FallbackChain, add_fallbacks};
 pub use shape::{ShapedGlyph, ShapedRun, shape};
 
 /// Loads a face by name: a bundled face (`Noto Serif CJK SC`, `Noto Serif CJK SC Bold`) or a
@@ -33,6 +35,8 @@ pub struct FaceId(pub usize);
 #[derive(Debug, Default)]
 pub struct FontBook {
     faces: Vec<Face>,
+    /// Faces tried, in order, for a character a run's own face lacks.
+    fallbacks: Vec<FaceId>,
 }
 
 impl FontBook {
@@ -53,6 +57,27 @@ impl FontBook {
     /// The face with this id.
     pub fn face(&self, id: FaceId) -> &Face {
         &self.faces[id.0]
+    }
+
+    /// Makes a face the next fallback for characters other faces lack.
+    pub fn push_fallback(&mut self, id: FaceId) {
+        if !self.fallbacks.contains(&id) {
+            self.fallbacks.push(id);
+        }
+    }
+
+    /// Whether any face of the book has the character.
+    pub fn covers(&self, c: char) -> bool {
+        self.faces.iter().any(|f| f.covers(c))
+    }
+
+    /// The face to draw `c` with in a run set in `face`: that face if it has the character,
+    /// else the first fallback that has it, else `face` itself (which draws its .notdef box).
+    pub fn face_for(&self, face: FaceId, c: char) -> FaceId {
+        if self.faces[face.0].covers(c) {
+            return face;
+        }
+        self.fallbacks.iter().copied().find(|f| self.faces[f.0].covers(c)).unwrap_or(face)
     }
 
     /// All faces with their ids, in the order they were added.

@@ -3,6 +3,7 @@
 //! The layouts in the repository's `layouts/` folder are compiled in, so an installed
 //! binary finds them by name; any other layout is read from a path.
 
+mod check;
 mod model;
 
 use std::path::{Path, PathBuf};
@@ -74,3 +75,6 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
+
+#[cfg(test)]
+mod tests;

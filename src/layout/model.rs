@@ -31,6 +31,9 @@ pub struct Layout {
     pub closing: ClosingSpec,
     /// The page number.
     pub folio: FolioSpec,
+    /// Faces for characters the role fonts lack.
+    #[serde(default)]
+    pub fallback: FallbackSpec,
 }
 
 /// Paper size and the top of the type area.
@@ -108,6 +111,10 @@ pub struct Role {
     /// Space below, in grid lines.
     #[serde(default)]
     pub space_after: f64,
+    /// Whole grid lines the space above may grow by, so that a column held short by a keep
+    /// still ends on its last grid line.
+    #[serde(default)]
+    pub space_stretch: usize,
     /// Extra space between characters, em (a letter-spaced masthead title).
     #[serde(default)]
     pub tracking: f64,
@@ -157,6 +164,30 @@ pub struct ClosingSpec {
     pub side_indent: f64,
 }
 
+/// Where characters the role fonts lack are looked for: `fonts` in order (bundled names or
+/// font files, `path#index` for a collection), then the system's fonts unless `system = false`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FallbackSpec {
+    /// Font names or paths, in order.
+    #[serde(default)]
+    pub fonts: Vec<String>,
+    /// Whether the system's fonts are searched after them.
+    #[serde(default = "yes")]
+    pub system: bool,
+}
+
+impl Default for FallbackSpec {
+    fn default() -> Self {
+        FallbackSpec { fonts: Vec::new(), system: true }
+    }
+}
+
+/// `true`, for serde defaults.
+fn yes() -> bool {
+    true
+}
+
 /// The page number.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -177,76 +208,6 @@ fn default_folio_align() -> String {
 }
 
 impl Layout {
-    /// Checks that the parts fit together; returns what does not.
-    pub(super) fn check(&self) -> Result<(), String> {
-        let g = &self.grid;
-        if g.columns == 0 || g.column_chars == 0 || g.lines == 0 {
-            return Err("grid: columns, column_chars and lines must be at least 1".into());
-        }
-        if !(g.body_size > 0.0 && g.line_pitch >= g.body_size) {
-            return Err("grid: body_size must be positive and line_pitch at least body_size".into());
-        }
-        if crate::compose::PunctStyle::from_name(&g.punctuation).is_none() {
-            return Err(format!("grid.punctuation must be \"quanjiao\" or \"kaiming\", not {:?}", g.punctuation));
-        }
-        if crate::compose::Kinsoku::from_name(&g.kinsoku).is_none() {
-            return Err(format!(
-                "grid.kinsoku must be \"normal\", \"basic\", \"gb\" or \"strict\", not {:?}",
-                g.kinsoku
-            ));
-        }
-        if self.type_width() > mm(self.page.width) {
-            return Err(format!(
-                "the grid is {:.1} mm wide, wider than the {:.1} mm page",
-                crate::units::to_mm(self.type_width()),
-                self.page.width
-            ));
-        }
-        if mm(self.page.top) + self.type_height() > mm(self.page.height) {
-            return Err("the grid runs past the foot of the page".into());
-        }
-        for name in
-            ["body", "lead", "title", "credit", "pinyin", "masthead_title", "number", "publisher", "closing", "folio"]
-        {
-            let role = self.roles.get(name).ok_or_else(|| format!("roles.{name} is missing"))?;
-            if !self.fonts.contains_key(&role.font) {
-                return Err(format!("roles.{name}.font: no font `{}` in [fonts]", role.font));
-            }
-            if !self.colors.contains_key(&role.color) {
-                return Err(format!("roles.{name}.color: no colour `{}` in [colors]", role.color));
-            }
-            if !(role.size > 0.0) {
-                return Err(format!("roles.{name}.size must be positive"));
-            }
-        }
-        for key in [&self.masthead.rule_color, &self.closing.rule_color] {
-            if !self.colors.contains_key(key) {
-                return Err(format!("no colour `{key}` in [colors]"));
-            }
-        }
-        for (key, ink) in &self.spots {
-            if !self.colors.contains_key(key) {
-                return Err(format!("spots.{key}: no colour `{key}` in [colors]"));
-            }
-            if ink.trim().is_empty() || matches!(ink.as_str(), "All" | "None") {
-                return Err(format!("spots.{key}: {ink:?} cannot name a spot ink"));
-            }
-        }
-        if !matches!(self.folio.align.as_str(), "center" | "outside") {
-            return Err(format!("folio.align must be \"center\" or \"outside\", not {:?}", self.folio.align));
-        }
-        if self.page.max_pages == Some(0) {
-            return Err("page.max_pages must be at least 1".into());
-        }
-        if self.type_left() < 0.0 || self.type_left() + self.type_width() > mm(self.page.width) + 1e-6 {
-            return Err("the type area runs past the side of the page".into());
-        }
-        if self.masthead.lines >= g.lines {
-            return Err("masthead.lines leaves no room for text".into());
-        }
-        Ok(())
-    }
-
     /// Width of one column, pt (a whole number of characters).
     pub fn column_width(&self) -> f64 {
         self.grid.column_chars as f64 * self.grid.body_size

@@ -22,7 +22,18 @@ use crate::diagnostic::Diagnostic;
 /// folder or a parent folder, and reads every article's text.
 pub fn load(path: &Path) -> Result<Issue, Diagnostic> {
     let manifest = read::read_source(path)?;
+    check(manifest)
+}
+
+/// Parses and validates manifest `text` as if it had been read from `path`: the series file
+/// is looked for and article files are read relative to `path`'s folder.
+pub fn parse_str(text: &str, path: &Path) -> Result<Issue, Diagnostic> {
+    check(SourceFile { path: path.to_path_buf(), text: text.to_string() })
+}
+
+/// Parses and validates a manifest that has been read.
+fn check(manifest: SourceFile) -> Result<Issue, Diagnostic> {
     let raw = read::parse(&manifest)?;
-    let shared = series::load(path)?;
+    let shared = series::load(&manifest.path)?;
     validate::issue(manifest, raw, shared)
 }

@@ -13,7 +13,8 @@ pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bo
     let title = s.layout.role("title");
     if !first && title.space_before > 0.0 {
         let lines = title.space_before.round().max(1.0) as usize;
-        units.push(Unit { lines, items: Vec::new(), part: Part::Space, article: index });
+        let stretch = title.space_stretch;
+        units.push(Unit { lines, items: Vec::new(), part: Part::Space, stretch, article: index });
     }
     units.push(title_unit(article, index, s));
     let (body, last_right) = body_units(article, index, s);
@@ -43,5 +44,5 @@ fn title_unit(article: &Article, index: usize, s: &Setter) -> Unit {
         .enumerate()
         .flat_map(|(i, line)| line_items(line, 0.0, first_baseline + i as f64 * pitch, color))
         .collect();
-    Unit { lines: grid_lines, items, part: Part::Title, article: index }
+    Unit { lines: grid_lines, items, part: Part::Title, stretch: 0, article: index }
 }

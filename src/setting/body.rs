@@ -21,7 +21,7 @@ pub(super) fn body_units(article: &Article, index: usize, s: &Setter) -> (Vec<Un
         let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
         for (i, line) in lines.iter().enumerate() {
             let part = if i + 1 == lines.len() { Part::LastLine } else { Part::Line };
-            units.push(Unit { lines: 1, items: line_items(line, 0.0, 0.0, color), part, article: index });
+            units.push(Unit { lines: 1, items: line_items(line, 0.0, 0.0, color), part, stretch: 0, article: index });
             last_right = Some(line.right);
         }
     }
@@ -34,13 +34,15 @@ pub(super) fn add_credit(credit: &str, index: usize, s: &Setter, last_right: Opt
     let lines = s.compose(&[s.span("credit", credit)], s.layout.column_width(), Align::Right, (0.0, 0.0));
     let color = s.color("credit");
     let em = s.layout.grid.body_size;
-    if let ([line], Some(right), Some(last)) = (lines.as_slice(), last_right, units.last_mut()) {
-        if last.part == Part::LastLine && right + em <= line.left + 1e-6 {
-            last.items.extend(line_items(line, 0.0, 0.0, color));
-            return;
-        }
+    if let ([line], Some(right), Some(last)) = (lines.as_slice(), last_right, units.last_mut())
+        && last.part == Part::LastLine
+        && right + em <= line.left + 1e-6
+    {
+        last.items.extend(line_items(line, 0.0, 0.0, color));
+        return;
     }
     for line in &lines {
-        units.push(Unit { lines: 1, items: line_items(line, 0.0, 0.0, color), part: Part::Credit, article: index });
+        let items = line_items(line, 0.0, 0.0, color);
+        units.push(Unit { lines: 1, items, part: Part::Credit, stretch: 0, article: index });
     }
 }

@@ -68,7 +68,14 @@ pub(super) fn line_items(line: &Line, x: f64, y: f64, color: Cmyk) -> Vec<Item> 
 /// carries the text as ActualText so that it copies out without the spacing.
 pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: f64) -> Item {
     let lines = s.compose(&[s.span(role, text)], 1.0e6, Align::Left, (0.0, 0.0));
-    let line = lines.into_iter().next().unwrap_or(Line { glyphs: Vec::new(), left: 0.0, right: 0.0, last: true, overfull: 0.0, text: String::new() });
+    let line = lines.into_iter().next().unwrap_or(Line {
+        glyphs: Vec::new(),
+        left: 0.0,
+        right: 0.0,
+        last: true,
+        overfull: 0.0,
+        text: String::new(),
+    });
     // Cluster starts: glyphs that carry text.
     let starts: Vec<usize> = (0..line.glyphs.len()).filter(|&i| !line.glyphs[i].text.is_empty()).collect();
     let natural = line.right - line.left;
