@@ -5,6 +5,7 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::issue::{Article, SourceFile, TextOrigin};
+use super::limits::{self, ReadError};
 use super::model::{RawArticle, Text};
 use crate::diagnostic::{Diagnostic, Result};
 
@@ -40,11 +41,24 @@ fn read_file(manifest: &SourceFile, file: &Text) -> Result<(TextOrigin, String)>
     let name = file.get_ref();
     let dir = manifest.path.parent().unwrap_or(Path::new(""));
     let path = dir.join(name);
-    let bytes = std::fs::read(&path).map_err(|e| match e.kind() {
-        _ if name.trim().is_empty() => at("the article's `file` is empty".to_string()),
-        std::io::ErrorKind::NotFound => at(format!("article file `{name}` not found"))
-            .with_hint(format!("looked for `{}`; paths are relative to the manifest's folder", path.display())),
-        _ => at(format!("cannot read article file `{name}`: {e}")),
+    if name.trim().is_empty() {
+        return Err(at("the article's `file` is empty".to_string())
+            .with_hint("give a path relative to the manifest, e.g. `file = \"articles/01.md\"`"));
+    }
+    let bytes = limits::read_limited(&path).map_err(|e| match e {
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            at(format!("article file `{name}` not found"))
+                .with_hint(format!("looked for `{}`; paths are relative to the manifest's folder", path.display()))
+        }
+        ReadError::Io(e) => at(format!("cannot read article file `{name}`: {e}")),
+        ReadError::NotAFile => at(format!("article file `{name}` is not a regular file"))
+            .with_hint("name a text file; folders, devices and pipes cannot be read as articles"),
+        ReadError::TooLarge(size) => at(format!(
+            "article file `{name}` is {} long, over the limit of {} per article",
+            limits::describe(size),
+            limits::describe(limits::MAX_FILE_BYTES)
+        ))
+        .with_hint("split it into several articles; a bulletin article is rarely more than 20 KB"),
     })?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,

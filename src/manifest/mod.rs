@@ -3,6 +3,7 @@
 
 mod articles;
 mod issue;
+pub mod limits;
 mod model;
 mod read;
 mod series;

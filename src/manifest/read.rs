@@ -5,14 +5,24 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::issue::SourceFile;
+use super::limits::{MAX_FILE_BYTES, ReadError, describe, read_limited};
 use super::model::TABLES;
 use super::suggest::closest;
 use crate::diagnostic::{Diagnostic, Result};
 
 /// Reads a TOML file as UTF-8 text.
 pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::file(path, format!("cannot read `{}`: {e}", path.display())))?;
+    let shown = path.display();
+    let bytes = read_limited(path).map_err(|e| match e {
+        ReadError::Io(e) => Diagnostic::file(path, format!("cannot read `{shown}`: {e}")),
+        ReadError::NotAFile => Diagnostic::file(path, format!("`{shown}` is not a regular file"))
+            .with_hint("name the issue's TOML manifest, e.g. issues/2021/04/issue.toml"),
+        ReadError::TooLarge(size) => Diagnostic::file(
+            path,
+            format!("`{shown}` is {} long, over the limit of {} for a manifest", describe(size), describe(MAX_FILE_BYTES)),
+        )
+        .with_hint("keep long texts in article files (`file = …`)"),
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Diagnostic::file(path, format!("`{}` is not valid UTF-8: {e}", path.display()))
             .with_hint("save the file as UTF-8")

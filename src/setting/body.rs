@@ -5,8 +5,9 @@
 use super::Setter;
 use super::runs::line_items;
 use crate::compose::Align;
+use crate::compose::class::Class;
 use crate::document::Article;
-use crate::flow::{Part, Unit};
+use crate::flow::{Item, Part, Unit};
 
 /// The body lines of an article, and the right edge of the last one (points from the column's
 /// left edge).
@@ -28,15 +29,22 @@ pub(super) fn body_units(article: &Article, index: usize, s: &Setter) -> (Vec<Un
     (units, last_right)
 }
 
+/// Space between the last body line (its trimmed end) and a credit set beside it, em.
+const CREDIT_SPACE: f64 = 1.0;
+
 /// Adds the credit: flush right on the last body line when that line, one em and the credit
-/// fit in the column (cjk-rules case 45), else on lines of its own, flush right.
+/// fit in the column (cjk-rules case 45), else on lines of its own, flush right. A line that
+/// ends with a closing mark (。！” …) keeps its credit below: the mark's blank and the
+/// bracket's blank would face each other across the gap, which reads as an uncompressed pair
+/// (and the print checks count it as one).
 pub(super) fn add_credit(credit: &str, index: usize, s: &Setter, last_right: Option<f64>, units: &mut Vec<Unit>) {
     let lines = s.compose(&[s.span("credit", credit)], s.layout.column_width(), Align::Right, (0.0, 0.0));
     let color = s.color("credit");
     let em = s.layout.grid.body_size;
     if let ([line], Some(right), Some(last)) = (lines.as_slice(), last_right, units.last_mut())
         && last.part == Part::LastLine
-        && right + em <= line.left + 1e-6
+        && right + CREDIT_SPACE * em <= line.left + 1e-6
+        && !ends_with_closing_mark(last)
     {
         last.items.extend(line_items(line, 0.0, 0.0, color));
         return;
@@ -45,4 +53,14 @@ pub(super) fn add_credit(credit: &str, index: usize, s: &Setter, last_right: Opt
         let items = line_items(line, 0.0, 0.0, color);
         units.push(Unit { lines: 1, items, part: Part::Credit, stretch: 0, article: index });
     }
+}
+
+/// Whether the last glyph of a unit is a pause or closing mark (blank on its right).
+fn ends_with_closing_mark(unit: &Unit) -> bool {
+    let last = unit.items.iter().rev().find_map(|item| match item {
+        Item::Text(run) => run.glyphs.iter().rev().find(|g| !g.text.is_empty()).map(|g| g.text.clone()),
+        _ => None,
+    });
+    last.and_then(|t| t.chars().next())
+        .is_some_and(|c| matches!(Class::of(c), Class::Stop | Class::Close))
 }
