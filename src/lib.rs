@@ -1,9 +1,12 @@
 //! jianbao — a typesetter for Chinese print bulletins (简报).
 //!
 //! The pipeline runs one way, one module per stage:
-//! `manifest` (TOML → [`manifest::Issue`]) → `document` (blocks) → `compose`
-//! (paragraphs → lines) → `flow` (lines → pages) → `pdf` (pages → bytes).
-//! `layout` and `font` are read by the stages that need them.
+//! `manifest` (TOML → [`manifest::Issue`]) → `document` (blocks) → `setting` (blocks →
+//! units, each paragraph through `compose`: text → lines) → `flow` (units → pages) → `pdf`
+//! (pages → bytes). `layout` and `font` are read by the stages that need them; `build` runs
+//! the stages for one issue.
+
+#![warn(missing_docs)]
 
 pub mod build;
 pub mod compose;
