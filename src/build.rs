@@ -8,15 +8,18 @@ use std::path::{Path, PathBuf};
 
 mod glyphs;
 mod metadata;
+mod output;
+mod shared;
+
+pub use shared::{Laid, Prepared, SharedPdf, make_pdf_shared};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, from_issue};
-use crate::flow::{FlowWarning, Metadata, Page, flow};
-use crate::font::{FallbackChain, FontError, add_fallbacks};
+use crate::flow::{FlowWarning, Metadata, Page};
+use crate::font::FontError;
 use crate::layout::{self, LayoutError};
 use crate::manifest;
 use crate::pdf::{Options, PdfError, write_pdf_with};
-use crate::setting::{Setter, folio, load_fonts, set_document};
 
 /// Why a build failed.
 #[derive(Debug)]
@@ -44,11 +47,11 @@ impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BuildError::Input(d) => write!(f, "{d}"),
-            BuildError::Layout(e) => write!(f, "error: {e}"),
+            BuildError::Layout(e) => write!(f, "{e}"),
             BuildError::Font(e) => write!(f, "error: {e}"),
             BuildError::Pdf(e) => write!(f, "error: cannot write the PDF: {e}"),
             BuildError::Environment(e) => write!(f, "error: {e}"),
-            BuildError::Output { path, error } => write!(f, "error: cannot write {}: {error}", path.display()),
+            BuildError::Output { path, error } => write!(f, "{}", output::write_error(path, error)),
         }
     }
 }
@@ -69,6 +72,8 @@ pub struct Typeset {
     pub warnings: Vec<FlowWarning>,
     /// Characters no font has, printed as boxes (only with `allow_missing_glyphs`).
     pub glyph_warnings: Vec<String>,
+    /// What the manifest's text checks kept and report (`check` prints them).
+    pub input_warnings: Vec<String>,
 }
 
 impl Typeset {
@@ -96,28 +101,36 @@ pub fn typeset(manifest_path: &Path) -> Result<Typeset, BuildError> {
 pub fn typeset_with(manifest_path: &Path, options: &BuildOptions) -> Result<Typeset, BuildError> {
     let issue = manifest::load(manifest_path).map_err(BuildError::Input)?;
     let document = from_issue(&issue);
-    let layout = layout::load(&document.layout).map_err(BuildError::Layout)?;
-    let (mut book, faces) = load_fonts(&layout).map_err(BuildError::Font)?;
-    let chain = FallbackChain { fonts: layout.fallback.fonts.clone(), system: layout.fallback.system };
-    let missing = add_fallbacks(&mut book, &chain, &glyphs::printed_chars(&document)).map_err(BuildError::Font)?;
-    if !missing.is_empty() && !options.allow_missing_glyphs {
-        return Err(BuildError::Input(glyphs::missing_glyphs(&issue, &missing)));
+    let mut prepared = Prepared::for_issue(&issue, &document)?;
+    let glyph_warnings = shared::fallbacks(&issue, &document, &mut prepared, options)?;
+    let Laid { pages, metadata, warnings } = shared::lay_out(&issue, &document, &prepared)?;
+    let input_warnings = issue.warnings.iter().map(Diagnostic::as_warning).collect();
+    Ok(Typeset { document, pages, metadata, book: prepared.book, warnings, glyph_warnings, input_warnings })
+}
+
+/// A layout error; a layout that does not exist is reported at the manifest's `series.layout`.
+fn layout_error(issue: &manifest::Issue, error: LayoutError) -> BuildError {
+    match (&issue.series.layout, error.not_found) {
+        (Some(at), true) => {
+            let d = issue.diagnostic(at.origin, at.span.clone(), &error.message);
+            BuildError::Input(match &error.diagnostic.hint {
+                Some(hint) => d.with_hint(hint),
+                None => d,
+            })
+        }
+        _ => BuildError::Layout(error),
     }
-    let glyph_warnings: Vec<String> =
-        missing.iter().map(|&c| format!("no font has {}: printed as a box", glyphs::describe(c))).collect();
-    let setter = Setter { layout: &layout, book: &book, faces: &faces };
-    let galley = set_document(&document, &setter);
-    let flowed = flow(&galley, &layout).map_err(|e| {
-        let hint = "shorten the text, or raise page.max_pages in the layout";
-        BuildError::Input(Diagnostic::file(manifest_path, e.to_string()).with_hint(hint))
-    })?;
-    let (mut pages, warnings) = (flowed.pages, flowed.warnings);
-    for (i, page) in pages.iter_mut().enumerate() {
-        page.items.extend(folio(&setter, i + 1));
+}
+
+/// A font the layout names that cannot be loaded, reported at its key in `[fonts]`.
+fn font_error(name: &str, layout: &layout::Layout, error: FontError) -> BuildError {
+    match layout.fonts.iter().find(|(_, font)| **font == error.name) {
+        Some((key, _)) => {
+            let hint = "name a bundled font (`Noto Serif CJK SC`, `Noto Serif CJK SC Bold`) or a path to a font file";
+            BuildError::Layout(layout::error_at(name, &format!("fonts.{key}"), &error.to_string(), hint))
+        }
+        None => BuildError::Font(error),
     }
-    let created = metadata::source_date_epoch().map_err(BuildError::Environment)?;
-    let metadata = metadata::metadata(&document, &layout, &galley, &pages, created);
-    Ok(Typeset { document, pages, metadata, book, warnings, glyph_warnings })
 }
 
 /// Lays out an issue and makes its PDF in memory with `options`.
@@ -157,8 +170,11 @@ pub fn build_with(manifest_path: &Path, output: Option<&Path>, options: &Options
 
 /// Builds an issue into a PDF at `output` (or next to the manifest) with build `options`.
 pub fn build_opts(manifest_path: &Path, output: Option<&Path>, options: &BuildOptions) -> Result<Report, BuildError> {
-    let (set, bytes) = make_pdf(manifest_path, options)?;
     let path = output.map_or_else(|| default_output(manifest_path), Path::to_path_buf);
+    if let Some(problem) = output::problem(&path, manifest_path) {
+        return Err(BuildError::Input(problem));
+    }
+    let (set, bytes) = make_pdf(manifest_path, options)?;
     write_atomically(&path, &bytes).map_err(|error| BuildError::Output { path: path.clone(), error })?;
     Ok(Report { output: Some(path), pages: set.pages.len(), bytes: bytes.len(), warnings: set.messages() })
 }
@@ -171,7 +187,8 @@ pub fn check(manifest_path: &Path) -> Result<Report, BuildError> {
 /// Lays out an issue with build `options` and makes its PDF in memory, writing nothing.
 pub fn check_opts(manifest_path: &Path, options: &BuildOptions) -> Result<Report, BuildError> {
     let (set, bytes) = make_pdf(manifest_path, options)?;
-    Ok(Report { output: None, pages: set.pages.len(), bytes: bytes.len(), warnings: set.messages() })
+    let warnings = set.input_warnings.iter().cloned().chain(set.messages()).collect();
+    Ok(Report { output: None, pages: set.pages.len(), bytes: bytes.len(), warnings })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.

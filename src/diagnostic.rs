@@ -67,6 +67,13 @@ impl Diagnostic {
     }
 }
 
+/// The TOML syntax error to report for `text`: the first in the text when the parser found
+/// several (it may list them out of order); `None` when the syntax is sound.
+pub fn first_syntax_error(text: &str) -> Option<toml::de::Error> {
+    let (_, errors) = toml::de::DeTable::parse_recoverable(text);
+    errors.into_iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
+}
+
 /// The largest char boundary of `s` that is not after `i`.
 fn floor_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -90,25 +97,76 @@ fn display_width(c: char) -> usize {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic rendered as a warning: `warning: …` in place of `error: …`.
+    pub fn as_warning(&self) -> String {
+        Rendered { diagnostic: self, label: "warning" }.to_string()
+    }
+}
+
+/// A diagnostic with the word it opens with.
+struct Rendered<'a> {
+    diagnostic: &'a Diagnostic,
+    label: &'a str,
+}
+
+/// The characters of a source line shown around the caret at `caret`: all of a short line,
+/// else 40 before it and 60 from it.
+fn window(len: usize, caret: usize) -> (usize, usize) {
+    if len <= 100 {
+        return (0, len);
+    }
+    let from = caret.saturating_sub(40);
+    (from, (caret + 60).min(len))
+}
+
+/// A character as shown in a quoted source line: a tab as four spaces, a control or
+/// invisible character as a visible stand-in, so that the caret lines up under it.
+fn visible(c: char) -> String {
+    match c {
+        '\t' => "    ".to_string(),
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('?').to_string(),
+        '\u{7F}' => "\u{2421}".to_string(),
+        _ if c.is_control() || is_invisible(c) => "\u{FFFD}".to_string(),
+        _ => c.to_string(),
+    }
+}
+
+/// Whether a character has no width on a terminal: zero-width and format characters.
+fn is_invisible(c: char) -> bool {
+    matches!(c as u32, 0x00AD | 0x180E | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2069 | 0xFE00..=0xFE0F | 0xFEFF)
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
-        let number = self.line.to_string();
+        Rendered { diagnostic: self, label: "error" }.fmt(f)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.diagnostic;
+        writeln!(f, "{}: {}", self.label, d.message)?;
+        let number = d.line.to_string();
         let pad = " ".repeat(number.len());
-        if self.line == 0 {
-            write!(f, "{pad}--> {}", self.file.display())?;
+        if d.line == 0 {
+            write!(f, "{pad}--> {}", d.file.display())?;
         } else {
-            write!(f, "{pad}--> {}:{}:{}", self.file.display(), self.line, self.column)?;
+            write!(f, "{pad}--> {}:{}:{}", d.file.display(), d.line, d.column)?;
         }
-        if let (Some(text), true) = (&self.source_line, self.line > 0) {
-            let shown: String = text.replace('\t', "    ");
-            let before: usize = text.chars().take(self.column - 1).map(display_width).sum();
-            let span = self.end_column.saturating_sub(self.column);
-            let width: usize = text.chars().skip(self.column - 1).take(span).map(display_width).sum();
-            write!(f, "\n{pad} |\n{number} | {shown}\n{pad} | ")?;
+        if let (Some(text), true) = (&d.source_line, d.line > 0) {
+            let chars: Vec<char> = text.chars().collect();
+            let caret = d.column.saturating_sub(1).min(chars.len());
+            let (from, to) = window(chars.len(), caret);
+            let shown: String = chars[from..to].iter().map(|&c| visible(c)).collect();
+            let (lead, tail) = (if from > 0 { "..." } else { "" }, if to < chars.len() { "..." } else { "" });
+            let before: usize = lead.len() + chars[from..caret].iter().map(|&c| display_width(c)).sum::<usize>();
+            let span = d.end_column.saturating_sub(d.column).min(to - caret);
+            let width: usize = chars[caret..caret + span].iter().map(|&c| display_width(c)).sum();
+            write!(f, "\n{pad} |\n{number} | {lead}{shown}{tail}\n{pad} | ")?;
             write!(f, "{}{}", " ".repeat(before), "^".repeat(width.max(1)))?;
         }
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = &d.hint {
             write!(f, "\n{pad} = hint: {hint}")?;
         }
         Ok(())
@@ -155,6 +213,34 @@ mod tests {
         let src = "[issue]\nnumber = 4\n";
         let d = Diagnostic::at("x.toml", src, 0..src.len(), "table");
         assert_eq!((d.line, d.column, d.end_column), (1, 1, 8));
+    }
+
+    #[test]
+    fn control_characters_are_shown_and_long_lines_cut() {
+        let d = Diagnostic::at("a.md", "甲\u{7}乙", 3..4, "bel");
+        assert!(d.to_string().contains("1 | 甲\u{2407}乙\n  |   ^"), "{d}");
+        let long = format!("{}\u{200B}{}", "字".repeat(300), "x".repeat(300));
+        let d = Diagnostic::at("a.md", &long, 900..903, "zw");
+        assert_eq!(d.column, 301);
+        let shown = d.to_string();
+        let quoted = shown.lines().nth(3).unwrap_or_default();
+        assert_eq!(quoted, format!("1 | ...{}\u{FFFD}{}...", "字".repeat(40), "x".repeat(59)));
+        let caret = shown.lines().nth(4).unwrap_or_default();
+        assert_eq!(caret, format!("  | {}^", " ".repeat(83)));
+    }
+
+    #[test]
+    fn the_first_syntax_error_in_the_text() {
+        let e = first_syntax_error("[a]\ntitle = \"长沙\n市开展\"\n").expect("syntax error");
+        assert_eq!(e.span(), Some(19..19));
+        assert!(first_syntax_error("a = 1\n").is_none());
+    }
+
+    #[test]
+    fn renders_as_a_warning() {
+        let d = Diagnostic::at("a.md", "今天,我们", 6..7, "kept").with_hint("did you mean `，`?");
+        let want = "warning: kept\n --> a.md:1:3\n  |\n1 | 今天,我们\n  |     ^\n  = hint: did you mean `，`?";
+        assert_eq!(d.as_warning(), want);
     }
 
     #[test]

@@ -4,10 +4,11 @@
 //! `manifest` (TOML → [`manifest::Issue`]) → `document` (blocks) → `setting` (blocks →
 //! units, each paragraph through `compose`: text → lines) → `flow` (units → pages) → `pdf`
 //! (pages → bytes). `layout` and `font` are read by the stages that need them; `build` runs
-//! the stages for one issue.
+//! the stages for one issue; `batch` builds many, in parallel, sharing the fonts.
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod build;
 pub mod compose;
 pub mod diagnostic;

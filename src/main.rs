@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
+use jianbao::batch::{BatchOptions, progress};
 use jianbao::build::BuildOptions;
 use jianbao::pdf::{Options, Standard, parse_bleed};
 
@@ -13,7 +14,8 @@ use jianbao::pdf::{Options, Standard, parse_bleed};
 #[command(name = "jianbao", version, about, long_about = None)]
 #[command(after_help = "Example:\n  jianbao build examples/lianluo-2021-04/issue.toml -o lianluo.pdf\n  \
 jianbao build issue.toml -o print.pdf --bleed 3mm --marks\n  \
-jianbao build issue.toml -o archive.pdf --standard pdfa-2b\n\n\
+jianbao build issue.toml -o archive.pdf --standard pdfa-2b\n  \
+jianbao batch issues/ -o out/\n\n\
 The manifest format is described in the README (masthead fields, [[article]] entries,\n\
 [distribution] and [colophon]). Exit status: 0 success, 1 wrong input, 2 usage error.")]
 struct Cli {
@@ -54,6 +56,39 @@ enum Command {
         #[arg(long)]
         allow_missing_glyphs: bool,
     },
+    /// Build every issue found under folders or series files into OUTDIR, in parallel;
+    /// issues whose inputs have not changed since their PDF was built are skipped.
+    Batch {
+        /// Folders to search for issue manifests (`*.toml` with an `[issue]` table), series
+        /// files (their folder is searched) or single manifests.
+        #[arg(required = true, value_name = "DIR_OR_SERIES")]
+        inputs: Vec<PathBuf>,
+        /// The output folder: PDFs mirror the issues' paths (issues/2021/04/issue.toml →
+        /// OUTDIR/2021/04.pdf), with index.csv, index.json and the stamp file beside them.
+        #[arg(short, long, value_name = "OUTDIR")]
+        output: PathBuf,
+        /// Rebuild every issue, even those up to date.
+        #[arg(long)]
+        force: bool,
+        /// No progress bar or lines, and a summary without the lists of issues built and skipped.
+        #[arg(short, long)]
+        quiet: bool,
+        /// Worker threads (default: one per core).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// The standard every PDF conforms to.
+        #[arg(long, value_name = "STANDARD", default_value = "pdfx-4", value_parser = standard_parser())]
+        standard: Standard,
+        /// Bleed around the trimmed page, e.g. 3mm.
+        #[arg(long, value_name = "LENGTH", value_parser = parse_bleed)]
+        bleed: Option<f64>,
+        /// Draw crop marks outside the bleed.
+        #[arg(long)]
+        marks: bool,
+        /// Print a visible box, with a warning, for a character no font has.
+        #[arg(long)]
+        allow_missing_glyphs: bool,
+    },
     /// Print the issue's text in reading order (articles, then the closing block).
     Text {
         /// The issue manifest.
@@ -87,6 +122,14 @@ fn main() -> ExitCode {
             })
         }
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),
+        Command::Batch { inputs, output, force, quiet, jobs, standard, bleed, marks, allow_missing_glyphs } => {
+            let pdf = Options { standard: *standard, bleed: bleed.unwrap_or(0.0), marks: *marks };
+            let build = BuildOptions { pdf, allow_missing_glyphs: *allow_missing_glyphs };
+            let options = BatchOptions { build, force: *force, jobs: jobs.map(usize::from) };
+            let summary = jianbao::batch::run(inputs, output, &options, progress::for_stderr(*quiet).as_ref());
+            print!("{}", if *quiet { summary.render_brief() } else { summary.render() });
+            return ExitCode::from(summary.exit_code());
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

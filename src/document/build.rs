@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::model::{Article, Closing, Document, Masthead};
 use super::numerals::{chinese_date, chinese_numeral};
-use super::text::paragraphs;
+use super::text::{paragraphs, untab};
 use crate::manifest::{self, Issue, Located};
 
 /// The layout used when the series names none.
@@ -20,11 +20,11 @@ pub fn from_issue(issue: &Issue) -> Document {
     let date = *issue.date.get_ref();
     let series = &issue.series;
     let masthead = Masthead {
-        pinyin: series.pinyin.as_ref().map(|p| p.value.clone()),
-        title: series.title.value.clone(),
+        pinyin: series.pinyin.as_ref().map(|p| untab(&p.value).into_owned()),
+        title: untab(&series.title.value).into_owned(),
         number: format!("第{}期", issue.number.get_ref()),
         total: issue.total.as_ref().map(|t| format!("（总第{}期）", chinese_numeral(t.value))),
-        publisher: series.publisher.value.clone(),
+        publisher: untab(&series.publisher.value).into_owned(),
         date: chinese_date(date.year, date.month, date.day),
     };
     Document {
@@ -39,16 +39,16 @@ pub fn from_issue(issue: &Issue) -> Document {
 /// One article: title, paragraphs and the credit line （SOURCE　供稿）.
 fn article(article: &manifest::Article) -> Article {
     Article {
-        title: article.title.get_ref().clone(),
+        title: untab(article.title.get_ref()).into_owned(),
         paragraphs: paragraphs(&article.text),
-        credit: article.source.as_ref().map(|s| format!("（{}\u{3000}供稿）", s.get_ref())),
+        credit: article.source.as_ref().map(|s| format!("（{}\u{3000}供稿）", untab(s.get_ref()))),
     }
 }
 
 /// The closing block; the label defaults to 送.
 fn closing(issue: &Issue) -> Closing {
-    let values = |list: &[Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect();
-    let optional = |s: &Option<Spanned<String>>| s.as_ref().map(|s| s.get_ref().clone());
+    let values = |list: &[Spanned<String>]| list.iter().map(|s| untab(s.get_ref()).into_owned()).collect();
+    let optional = |s: &Option<Spanned<String>>| s.as_ref().map(|s| untab(s.get_ref()).into_owned());
     let distribution = issue.distribution.as_ref();
     let colophon = issue.colophon.as_ref();
     Closing {

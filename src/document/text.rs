@@ -7,7 +7,8 @@ use super::model::{Paragraph, Run};
 /// Paragraphs are separated by blank (or whitespace-only) lines; CRLF is accepted. Line
 /// breaks inside a paragraph are joined without a space next to CJK characters or
 /// punctuation, and with one space otherwise (between Latin words or digits). Leading
-/// ideographic spaces (U+3000) of a paragraph are dropped: the layout indents.
+/// ideographic spaces (U+3000) of a paragraph are dropped: the layout indents. A tab inside
+/// a line becomes a space (the manifest's checks report it); every other character is kept.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
@@ -34,20 +35,25 @@ fn is_blank(c: char) -> bool {
 fn paragraph(lines: &[&str]) -> Option<Paragraph> {
     let mut joined = String::new();
     for line in lines {
-        let line = line.trim_matches(is_blank);
+        let line = untab(line.trim_matches(is_blank));
         if let (Some(a), Some(b)) = (joined.chars().next_back(), line.chars().next())
             && !is_cjk(a)
             && !is_cjk(b)
         {
             joined.push(' ');
         }
-        joined.push_str(line);
+        joined.push_str(&line);
     }
     let body = joined.trim_start_matches(|c| is_blank(c) || c == '\u{3000}');
     if body.is_empty() {
         return None;
     }
     Some(Paragraph { runs: runs(body) })
+}
+
+/// `text` with each tab replaced by a space: a tab has no width of its own in print.
+pub fn untab(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\t') { text.replace('\t', " ").into() } else { text.into() }
 }
 
 /// Whether a line break next to `c` is joined without a space: Han, kana, Hangul, CJK and
@@ -133,6 +139,17 @@ mod tests {
     #[test]
     fn keeps_other_characters_exactly() {
         assert_eq!(texts("3 月 2 日，A&B　C"), ["3 月 2 日，A&B　C"]);
+    }
+
+    #[test]
+    fn hygiene_keeps_what_it_does_not_report() {
+        // Full-width digits, U+3000 inside a line, zero-width characters, ASCII punctuation
+        // between Han characters: kept exactly. A tab inside a line: a space.
+        let kept = "全角１２３　数字\u{200B}零宽\u{200D}连接\u{FEFF}今天,我们.结束";
+        assert_eq!(texts(kept), [kept]);
+        assert_eq!(texts("2021年\tA\tB"), ["2021年 A B"]);
+        assert_eq!(texts("\t甲\t\n\t乙"), ["甲乙"]);
+        assert_eq!(texts("\u{FEFF}甲\r\n乙"), ["甲乙"]);
     }
 
     #[test]

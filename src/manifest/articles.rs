@@ -46,10 +46,8 @@ fn read_file(manifest: &SourceFile, file: &Text) -> Result<(TextOrigin, String)>
             .with_hint("give a path relative to the manifest, e.g. `file = \"articles/01.md\"`"));
     }
     let bytes = limits::read_limited(&path).map_err(|e| match e {
-        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            at(format!("article file `{name}` not found"))
-                .with_hint(format!("looked for `{}`; paths are relative to the manifest's folder", path.display()))
-        }
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => at(format!("article file `{name}` not found"))
+            .with_hint(format!("looked for `{}`; paths are relative to the manifest's folder", path.display())),
         ReadError::Io(e) => at(format!("cannot read article file `{name}`: {e}")),
         ReadError::NotAFile => at(format!("article file `{name}` is not a regular file"))
             .with_hint("name a text file; folders, devices and pipes cannot be read as articles"),

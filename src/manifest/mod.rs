@@ -2,12 +2,14 @@
 //! every article's text read). Errors are [`Diagnostic`]s naming file, line and column.
 
 mod articles;
+mod hygiene;
 mod issue;
 pub mod limits;
 mod model;
 mod read;
+mod screen;
 mod series;
-mod suggest;
+pub(crate) mod suggest;
 mod validate;
 
 #[cfg(test)]

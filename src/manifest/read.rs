@@ -4,11 +4,12 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::hygiene::first_control;
 use super::issue::SourceFile;
 use super::limits::{MAX_FILE_BYTES, ReadError, describe, read_limited};
 use super::model::TABLES;
 use super::suggest::closest;
-use crate::diagnostic::{Diagnostic, Result};
+use crate::diagnostic::{Diagnostic, Result, first_syntax_error};
 
 /// Reads a TOML file as UTF-8 text.
 pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
@@ -19,7 +20,11 @@ pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
             .with_hint("name the issue's TOML manifest, e.g. issues/2021/04/issue.toml"),
         ReadError::TooLarge(size) => Diagnostic::file(
             path,
-            format!("`{shown}` is {} long, over the limit of {} for a manifest", describe(size), describe(MAX_FILE_BYTES)),
+            format!(
+                "`{shown}` is {} long, over the limit of {} for a manifest",
+                describe(size),
+                describe(MAX_FILE_BYTES)
+            ),
         )
         .with_hint("keep long texts in article files (`file = …`)"),
     })?;
@@ -32,7 +37,7 @@ pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
 
 /// Parses a file's text into `T`, reporting errors at the offending key or value.
 pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T> {
-    toml::from_str(&file.text).map_err(|e| translate(file, &e))
+    toml::from_str(&file.text).map_err(|e| translate(file, &first_syntax_error(&file.text).unwrap_or(e)))
 }
 
 /// A TOML or serde error as a diagnostic, reworded where serde's wording is obscure.
@@ -47,6 +52,8 @@ fn translate(file: &SourceFile, error: &toml::de::Error) -> Diagnostic {
         (missing_key(key, file.text.get(span.clone()).unwrap_or("")), None)
     } else if let Some(rest) = raw.strip_prefix("invalid type: ") {
         (wrong_type(rest), None)
+    } else if let Some(control) = file.text.get(span.start..).and_then(first_control).filter(|f| f.range.start == 0) {
+        (control.message, Some(control.hint))
     } else {
         (raw.to_string(), None)
     };

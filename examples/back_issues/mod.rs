@@ -1,0 +1,293 @@
+//! A generated archive of back issues for `jianbao batch`: a series file with the masthead and
+//! a per-year table of offsets for 总第N期, and one issue a month (`YEAR/MM/issue.toml` with
+//! its `articles/`), by default 20 years × 12 = 240 issues of 2–4 articles (2–3 pages each).
+//!
+//! The text comes from `../shared/corpus/gov/` (国务院政府工作报告, public domain) when that
+//! folder is there, else from the example issue's articles shipped in the repository, so it
+//! works from a clean clone. The same options always give the same files.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The seed issue's articles: the text used when the corpus is absent.
+const FALLBACK: [&str; 2] = [
+    include_str!("../lianluo-2021-04/articles/01-changsha.md"),
+    include_str!("../lianluo-2021-04/articles/02-yiyang.md"),
+];
+
+/// Where the credits come from, in turn.
+const SOURCES: [&str; 14] = [
+    "长沙市",
+    "株洲市",
+    "湘潭市",
+    "衡阳市",
+    "邵阳市",
+    "岳阳市",
+    "常德市",
+    "张家界市",
+    "益阳市",
+    "郴州市",
+    "永州市",
+    "怀化市",
+    "娄底市",
+    "湘西自治州",
+];
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The first year.
+    pub first_year: u16,
+    /// How many years.
+    pub years: u16,
+    /// Issues a year (at most 12, one a month).
+    pub per_year: u8,
+    /// Articles per issue, at least and at most.
+    pub articles: (usize, usize),
+    /// Characters per article, about (at least one paragraph).
+    pub chars: (usize, usize),
+    /// The corpus folder; `None` or a missing folder means the shipped fallback text.
+    pub corpus: Option<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/gov");
+        Options {
+            first_year: 2006,
+            years: 20,
+            per_year: 12,
+            articles: (2, 4),
+            chars: (400, 1200),
+            corpus: Some(corpus),
+        }
+    }
+}
+
+impl Options {
+    /// A small archive for tests: `years` × `per_year` one-page issues of one short article,
+    /// always from the shipped text.
+    #[allow(dead_code)] // used by the tests, not by the example
+    pub fn small(years: u16, per_year: u8) -> Self {
+        Options { first_year: 2020, years, per_year, articles: (1, 1), chars: (100, 160), corpus: None }
+    }
+}
+
+/// What was written.
+#[derive(Debug)]
+pub struct Archive {
+    /// The series file.
+    pub series: PathBuf,
+    /// Every issue manifest, in date order.
+    pub manifests: Vec<PathBuf>,
+    /// Whether the corpus was used.
+    pub corpus: bool,
+}
+
+/// The offset of 总第N期 for issue 1 of 2006 = 总第444期, so that issue 4 of 2021 is 总第627期
+/// as in the real series (12 issues a year).
+const OFFSET_2006: u64 = 443;
+
+/// The folder of one issue: `dir/YEAR/MM`.
+pub fn issue_dir(dir: &Path, year: u16, month: u8) -> PathBuf {
+    dir.join(year.to_string()).join(format!("{month:02}"))
+}
+
+/// Writes the archive into `dir`.
+pub fn generate(dir: &Path, options: &Options) -> std::io::Result<Archive> {
+    let corpus = options.corpus.as_deref().map(read_corpus).unwrap_or_default();
+    let from_corpus = !corpus.is_empty();
+    let paragraphs = if from_corpus { corpus } else { FALLBACK.iter().flat_map(|t| split(t)).collect() };
+    std::fs::create_dir_all(dir)?;
+    let series = dir.join("series.toml");
+    std::fs::write(&series, series_file(options))?;
+    let mut text = Text { paragraphs: &paragraphs, next: 0, rng: SplitMix(0x6172_6368_6976_6500) };
+    let mut manifests = Vec::new();
+    for year in options.first_year..options.first_year + options.years {
+        for month in 1..=options.per_year.min(12) {
+            let dir = issue_dir(dir, year, month);
+            std::fs::create_dir_all(dir.join("articles"))?;
+            let count = text.rng.between(options.articles.0, options.articles.1 + 1);
+            let mut manifest = header(year, month, options);
+            for i in 0..count {
+                let (title, body) = text.article(options.chars);
+                let file = format!("articles/{:02}.md", i + 1);
+                std::fs::write(dir.join(&file), body)?;
+                let source = format!("{}人大常委会联工委", SOURCES[(usize::from(month) + i) % SOURCES.len()]);
+                let _ = write!(
+                    manifest,
+                    "\n[[article]]\ntitle = {}\nsource = {}\nfile = {}\n",
+                    quote(&title),
+                    quote(&source),
+                    quote(&file)
+                );
+            }
+            manifest.push_str(FOOTER);
+            let path = dir.join("issue.toml");
+            std::fs::write(&path, manifest)?;
+            manifests.push(path);
+        }
+    }
+    Ok(Archive { series, manifests, corpus: from_corpus })
+}
+
+/// The series file: masthead and one offset per year.
+fn series_file(options: &Options) -> String {
+    let mut out = String::from(
+        "# 《联络动态》: what every issue below shares (generated by examples/archive.rs).\n\n\
+         [series]\ntitle = \"联络动态\"\npinyin = \"LIANLUODONGTAI\"\n\
+         publisher = \"湖南省人大常委会选举任免联络工作委员会编\"\nlayout = \"two-column\"\n\n\
+         # 总第N期 = issue number + the year's offset.\n[totals]\n",
+    );
+    for year in options.first_year..options.first_year + options.years {
+        let before = u64::from(year).saturating_sub(2006) * u64::from(options.per_year.min(12));
+        let _ = writeln!(out, "{year} = {}", OFFSET_2006 + before);
+    }
+    out
+}
+
+/// The manifest's masthead part; issues before 2009 override the publisher.
+fn header(year: u16, month: u8, options: &Options) -> String {
+    let day = 1 + (usize::from(year) * 7 + usize::from(month) * 11) % 27;
+    let old = if year < 2009 && options.first_year < 2009 {
+        "\n[series]\npublisher = \"湖南省人大常委会代表联络工作委员会编\"\n"
+    } else {
+        ""
+    };
+    format!("# 《联络动态》{year}年第{month}期.\n{old}\n[issue]\nnumber = {month}\ndate = {year}-{month:02}-{day:02}\n")
+}
+
+/// The closing-block part, the same in every issue.
+const FOOTER: &str = "
+[distribution]
+label = \"送\"
+recipients = [
+  \"全国人大常委会办公厅联络局、研究室\",
+  \"各省、区、市人大常委会代表联络工作机构\",
+  \"各市州、县市区人大常委会联工委\",
+]
+
+[colophon]
+editors = [\"石韧\", \"谢峥嵘\"]
+phone = \"0731—85309270\"
+email = \"hnrlddt@163.com\"
+approval = \"湘党简准字〔2000〕第28号\"
+";
+
+/// The text source: paragraphs taken in turn, cycling.
+struct Text<'a> {
+    /// The paragraphs.
+    paragraphs: &'a [String],
+    /// The next one to take.
+    next: usize,
+    /// Lengths.
+    rng: SplitMix,
+}
+
+impl Text<'_> {
+    /// The next paragraph, in turn.
+    fn take(&mut self) -> &str {
+        let p = &self.paragraphs[self.next % self.paragraphs.len()];
+        self.next += 1;
+        p
+    }
+
+    /// An article of about `chars` characters: its title (a section heading met on the way,
+    /// else the first clause) and its text.
+    fn article(&mut self, chars: (usize, usize)) -> (String, String) {
+        let target = self.rng.between(chars.0, chars.1);
+        let (mut title, mut body, mut length) = (None, Vec::new(), 0);
+        for _ in 0..self.paragraphs.len() * 2 {
+            let p = self.take().to_string();
+            if let Some(h) = heading(&p) {
+                title = Some(h);
+                continue;
+            }
+            if !is_body(&p) {
+                continue;
+            }
+            let p = trim(&p, target.saturating_sub(length).max(chars.0 / 2));
+            if title.is_none() {
+                title = Some(first_clause(&p));
+            }
+            length += p.chars().count();
+            body.push(p);
+            if length >= target {
+                break;
+            }
+        }
+        (title.unwrap_or_else(|| "工作动态".into()), body.join("\n\n") + "\n")
+    }
+}
+
+/// Paragraphs of a text: blocks separated by blank lines, lines joined.
+fn split(text: &str) -> Vec<String> {
+    text.split("\n\n").map(|p| p.lines().map(str::trim).collect::<String>()).filter(|p| !p.is_empty()).collect()
+}
+
+/// The paragraphs of every `.txt` file in `dir`, files in name order; empty when unreadable.
+fn read_corpus(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    files.sort();
+    files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).flat_map(|t| split(&t)).collect()
+}
+
+/// A section heading (`（三）…`, `三、…`), numbering and final stop removed.
+fn heading(p: &str) -> Option<String> {
+    let numbered = p.starts_with('（') || p.chars().nth(1) == Some('、');
+    if p.chars().count() > 40 || !numbered || p.ends_with('：') {
+        return None;
+    }
+    let rest = p.split_once(['）', '、']).map_or(p, |(_, r)| r);
+    let title = rest.trim_end_matches(['。', '；']);
+    (title.chars().count() >= 6).then(|| title.to_string())
+}
+
+/// Body text: long enough and ending as a sentence does.
+fn is_body(p: &str) -> bool {
+    p.chars().count() >= 40 && p.ends_with(['。', '；', '！', '？', '”'])
+}
+
+/// A paragraph cut after the last full stop within about `chars` characters (whole when
+/// there is none, or when it is short enough).
+fn trim(p: &str, chars: usize) -> String {
+    if p.chars().count() <= chars {
+        return p.to_string();
+    }
+    let limit = p.char_indices().nth(chars).map_or(p.len(), |(i, _)| i);
+    match p[..limit].rfind('。') {
+        Some(end) if end > 0 => p[..end + '。'.len_utf8()].to_string(),
+        _ => p.to_string(),
+    }
+}
+
+/// A title from a paragraph: its first clause of 8 to 30 characters, else its opening 16.
+fn first_clause(p: &str) -> String {
+    let plain = p.replace("**", "");
+    plain
+        .split(['，', '。', '：', '；'])
+        .map(|c| c.trim_start_matches(['—', '“']))
+        .find(|c| (8..=30).contains(&c.chars().count()))
+        .map_or_else(|| plain.chars().take(16).collect(), str::to_string)
+}
+
+/// A TOML basic string.
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A small deterministic generator (SplitMix64).
+struct SplitMix(u64);
+
+impl SplitMix {
+    /// A number in `lo..hi` (`lo` when the range is empty).
+    fn between(&mut self, lo: usize, hi: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        if hi <= lo { lo } else { lo + ((z ^ (z >> 31)) % (hi - lo) as u64) as usize }
+    }
+}

@@ -1,0 +1,149 @@
+//! What an issue's PDF is made from, as one content hash (BLAKE3): the program, the build
+//! options, the layout and its fonts, the manifest, the series file and every article's text.
+//! Equal digests mean the build would give the same bytes, so it can be skipped.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use blake3::Hasher;
+
+use crate::build::{BuildOptions, Prepared};
+use crate::font::FaceData;
+use crate::manifest::Issue;
+
+/// Bumped when what goes into the digest changes, so older stamps no longer match.
+const SCHEME: &str = "jianbao batch stamp 1";
+
+/// Feeds a labelled, length-prefixed field, so that no two sequences of fields hash alike.
+fn field(hasher: &mut Hasher, label: &str, bytes: &[u8]) {
+    hasher.update(label.as_bytes());
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+}
+
+/// The program that builds: its version and the hash of its executable file (which holds
+/// the code, the compiled-in fonts and the built-in layouts). Computed once per process.
+pub(crate) fn program() -> &'static [u8; 32] {
+    static PROGRAM: OnceLock<[u8; 32]> = OnceLock::new();
+    PROGRAM.get_or_init(|| {
+        let mut hasher = Hasher::new();
+        field(&mut hasher, "version", env!("CARGO_PKG_VERSION").as_bytes());
+        // Read through the page cache in blocks: the executable is not mapped into memory.
+        let exe = std::env::current_exe().ok().and_then(|p| file_hash(&p));
+        field(&mut hasher, "executable", exe.as_ref().map_or(&[][..], |h| &h[..]));
+        *hasher.finalize().as_bytes()
+    })
+}
+
+/// The hash of a file's content, read in blocks; `None` when it cannot be read.
+fn file_hash(path: &Path) -> Option<[u8; 32]> {
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut hasher = Hasher::new();
+    let mut block = vec![0u8; 1 << 16];
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return Some(*hasher.finalize().as_bytes()),
+            Ok(n) => {
+                hasher.update(&block[..n]);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+}
+
+/// The layout as named and its faces: a layout file's text and a font file's bytes are
+/// hashed; built-in layouts and compiled-in fonts are part of the program's hash already.
+pub(crate) fn layout(name: &str, prepared: &Prepared) -> [u8; 32] {
+    let mut hasher = Hasher::new();
+    field(&mut hasher, "layout", name.as_bytes());
+    let path = Path::new(name);
+    if path.is_file() {
+        let text = file_hash(path).unwrap_or_default();
+        field(&mut hasher, "layout file", &text);
+    }
+    for (_, face) in prepared.book.faces() {
+        field(&mut hasher, "face", face.name.as_bytes());
+        field(&mut hasher, "index", &face.index.to_le_bytes());
+        match &face.data {
+            FaceData::Static(bytes) => field(&mut hasher, "compiled-in", &(bytes.len() as u64).to_le_bytes()),
+            FaceData::Owned(bytes) => field(&mut hasher, "font file", blake3::hash(bytes).as_bytes()),
+        }
+    }
+    *hasher.finalize().as_bytes()
+}
+
+/// The fonts an issue that needs fallback faces may draw from: the layout chain's font files
+/// and the system's font files (path, size and time of change), hashed once per process.
+pub(crate) fn fallback_fonts(prepared: &Prepared) -> [u8; 32] {
+    let mut hasher = Hasher::new();
+    for name in &prepared.layout.fallback.fonts {
+        field(&mut hasher, "chain", name.as_bytes());
+        let path = name.rsplit_once('#').map_or(name.as_str(), |(p, _)| p);
+        field(&mut hasher, "chain file", &file_hash(Path::new(path)).unwrap_or_default());
+    }
+    if prepared.layout.fallback.system {
+        field(&mut hasher, "system", system_fonts());
+    }
+    *hasher.finalize().as_bytes()
+}
+
+/// A fingerprint of the system's font files, made once per process.
+fn system_fonts() -> &'static [u8; 32] {
+    static SYSTEM: OnceLock<[u8; 32]> = OnceLock::new();
+    SYSTEM.get_or_init(|| {
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        let mut files: Vec<(String, u32)> = db
+            .faces()
+            .filter_map(|f| match &f.source {
+                fontdb::Source::File(path) => Some((path.display().to_string(), f.index)),
+                _ => None,
+            })
+            .collect();
+        files.sort();
+        files.dedup();
+        let mut hasher = Hasher::new();
+        for (path, index) in files {
+            field(&mut hasher, "file", path.as_bytes());
+            field(&mut hasher, "index", &index.to_le_bytes());
+            let meta = std::fs::metadata(&path).ok();
+            let size = meta.as_ref().map_or(0, std::fs::Metadata::len);
+            let changed = meta.and_then(|m| m.modified().ok()).map_or(0, super::stamp::nanos);
+            field(&mut hasher, "size", &size.to_le_bytes());
+            field(&mut hasher, "changed", &changed.to_le_bytes());
+        }
+        *hasher.finalize().as_bytes()
+    })
+}
+
+/// Everything one issue's PDF depends on, in hex: `layout` from [`layout`], `fallback` from
+/// [`fallback_fonts`] when the issue needs fallback faces.
+pub(crate) fn inputs(issue: &Issue, options: &BuildOptions, layout: &[u8; 32], fallback: Option<&[u8; 32]>) -> String {
+    let mut hasher = Hasher::new();
+    field(&mut hasher, "scheme", SCHEME.as_bytes());
+    field(&mut hasher, "program", program());
+    let pdf = &options.pdf;
+    let settings = format!(
+        "{} bleed={} marks={} boxes={} epoch={:?}",
+        pdf.standard.name(),
+        pdf.bleed,
+        pdf.marks,
+        options.allow_missing_glyphs,
+        std::env::var("SOURCE_DATE_EPOCH").ok()
+    );
+    field(&mut hasher, "options", settings.as_bytes());
+    field(&mut hasher, "layout", layout);
+    if let Some(fallback) = fallback {
+        field(&mut hasher, "fallback", fallback);
+    }
+    field(&mut hasher, "manifest", issue.manifest.text.as_bytes());
+    if let Some(series) = &issue.series_file {
+        field(&mut hasher, "series", series.text.as_bytes());
+    }
+    for article in &issue.articles {
+        field(&mut hasher, "article", article.text.as_bytes());
+    }
+    hasher.finalize().to_hex().to_string()
+}

@@ -1,0 +1,122 @@
+//! Fonts loaded once: a layout read and its faces parsed into a [`FontBook`] ([`Prepared`])
+//! that many issues and threads share read-only — what `batch` does. An issue that needs a
+//! fallback face loads a book of its own; `typeset` runs the same steps with its own book.
+
+use std::collections::BTreeMap;
+
+use super::{BuildError, BuildOptions, font_error, glyphs, layout_error, metadata};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::flow::{FlowWarning, Metadata, Page, flow};
+use crate::font::{FaceId, FallbackChain, FontBook, add_fallbacks};
+use crate::layout::{self, Layout};
+use crate::manifest::Issue;
+use crate::pdf::write_pdf_with;
+use crate::setting::{Setter, folio, load_fonts, set_document};
+
+/// A layout with its fonts parsed: everything about an issue's build that does not depend on
+/// the issue, made once and shared (it is `Send + Sync`).
+pub struct Prepared {
+    /// The layout.
+    pub layout: Layout,
+    /// The layout's faces, parsed.
+    pub book: FontBook,
+    /// Face ids by the layout's font keys.
+    pub faces: BTreeMap<String, FaceId>,
+}
+
+impl Prepared {
+    /// Loads the layout `document` names and parses its fonts; errors point at the manifest's
+    /// `series.layout` or at the layout's `[fonts]` key.
+    pub fn for_issue(issue: &Issue, document: &Document) -> Result<Self, BuildError> {
+        let layout = layout::load(&document.layout).map_err(|e| layout_error(issue, e))?;
+        let (book, faces) = load_fonts(&layout).map_err(|e| font_error(&document.layout, &layout, e))?;
+        Ok(Prepared { layout, book, faces })
+    }
+
+    /// Whether the book has every character `document` prints, so no fallback face is needed.
+    pub fn covers(&self, document: &Document) -> bool {
+        glyphs::printed_chars(document).iter().all(|&c| self.book.covers(c))
+    }
+}
+
+/// Adds fallback faces for the characters the book lacks. Returns a warning per character no
+/// font has, or the error naming the first one unless `options` allow boxes.
+pub(super) fn fallbacks(
+    issue: &Issue,
+    document: &Document,
+    prepared: &mut Prepared,
+    options: &BuildOptions,
+) -> Result<Vec<String>, BuildError> {
+    let fallback = &prepared.layout.fallback;
+    let chain = FallbackChain { fonts: fallback.fonts.clone(), system: fallback.system };
+    let needed = glyphs::printed_chars(document);
+    let missing = add_fallbacks(&mut prepared.book, &chain, &needed).map_err(BuildError::Font)?;
+    if !missing.is_empty() && !options.allow_missing_glyphs {
+        return Err(BuildError::Input(glyphs::missing_glyphs(issue, &missing)));
+    }
+    Ok(missing.iter().map(|&c| format!("no font has {}: printed as a box", glyphs::describe(c))).collect())
+}
+
+/// An issue's pages laid out with fonts it borrows.
+pub struct Laid {
+    /// The pages, folios included.
+    pub pages: Vec<Page>,
+    /// Document metadata.
+    pub metadata: Metadata,
+    /// Layout faults no arrangement could avoid.
+    pub warnings: Vec<FlowWarning>,
+}
+
+/// Sets the document, flows it onto pages, numbers them and describes the result.
+pub(super) fn lay_out(issue: &Issue, document: &Document, prepared: &Prepared) -> Result<Laid, BuildError> {
+    let setter = Setter { layout: &prepared.layout, book: &prepared.book, faces: &prepared.faces };
+    let galley = set_document(document, &setter);
+    let flowed = flow(&galley, &prepared.layout).map_err(|e| {
+        let hint = "shorten the text, or raise page.max_pages in the layout";
+        BuildError::Input(Diagnostic::file(&issue.manifest.path, e.to_string()).with_hint(hint))
+    })?;
+    let (mut pages, warnings) = (flowed.pages, flowed.warnings);
+    for (i, page) in pages.iter_mut().enumerate() {
+        page.items.extend(folio(&setter, i + 1));
+    }
+    let created = metadata::source_date_epoch().map_err(BuildError::Environment)?;
+    let metadata = metadata::metadata(document, &prepared.layout, &galley, &pages, created);
+    Ok(Laid { pages, metadata, warnings })
+}
+
+/// A PDF made in memory with a shared layout.
+pub struct SharedPdf {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Warnings: characters printed as boxes, then layout faults.
+    pub warnings: Vec<String>,
+    /// Whether the issue needed fallback faces and so loaded a book of its own.
+    pub own_fonts: bool,
+}
+
+/// Lays out a read issue and makes its PDF in memory with `shared`, prepared once for the
+/// layout `document` names. Its book is used as it is when it has every character the issue
+/// prints; otherwise the issue loads a book of its own and adds fallback faces to it, exactly
+/// as a single build does — so the PDF is the same bytes either way.
+pub fn make_pdf_shared(
+    issue: &Issue,
+    document: &Document,
+    shared: &Prepared,
+    options: &BuildOptions,
+) -> Result<SharedPdf, BuildError> {
+    let (own, glyph_warnings) = if shared.covers(document) {
+        (None, Vec::new())
+    } else {
+        let mut own = Prepared::for_issue(issue, document)?;
+        let warnings = fallbacks(issue, document, &mut own, options)?;
+        (Some(own), warnings)
+    };
+    let prepared = own.as_ref().unwrap_or(shared);
+    let laid = lay_out(issue, document, prepared)?;
+    let bytes = write_pdf_with(&laid.pages, &laid.metadata, &prepared.book, &options.pdf).map_err(BuildError::Pdf)?;
+    let warnings = glyph_warnings.into_iter().chain(laid.warnings.iter().map(ToString::to_string)).collect();
+    Ok(SharedPdf { bytes, pages: laid.pages.len(), warnings, own_fonts: own.is_some() })
+}

@@ -1,0 +1,84 @@
+//! Screening an issue's texts with [`hygiene`](super::hygiene): article text (a file, or a
+//! `body` in the manifest) and every string the issue prints. A control character is an
+//! error at its line and column; the rest become warnings that `check` prints.
+
+use std::ops::Range;
+
+use super::hygiene::{Finding, first_control, warnings};
+use super::issue::{Article, SourceFile, TextOrigin};
+use crate::diagnostic::{Diagnostic, Result};
+
+/// Screens one article's text; warnings are added to `out`.
+pub(crate) fn article(manifest: &SourceFile, article: &Article, out: &mut Vec<Diagnostic>) -> Result<()> {
+    match &article.origin {
+        TextOrigin::File { path, .. } => {
+            screen(&article.text, |f| Diagnostic::at(path, &article.text, f.range.clone(), &f.message), out)
+        }
+        TextOrigin::Body(span) => value(manifest, span, &article.text, out),
+    }
+}
+
+/// Screens a string value written at `span` of `file`.
+pub(crate) fn value(file: &SourceFile, span: &Range<usize>, text: &str, out: &mut Vec<Diagnostic>) -> Result<()> {
+    let start = text_start(&file.text, span, text);
+    screen(
+        text,
+        |f| {
+            let at = start.map_or(span.clone(), |s| s + f.range.start..s + f.range.end);
+            Diagnostic::at(&file.path, &file.text, at, &f.message)
+        },
+        out,
+    )
+}
+
+/// Runs the checks on `text`, placing each finding with `at`.
+fn screen(text: &str, at: impl Fn(&Finding) -> Diagnostic, out: &mut Vec<Diagnostic>) -> Result<()> {
+    if let Some(finding) = first_control(text) {
+        return Err(at(&finding).with_hint(finding.hint));
+    }
+    out.extend(warnings(text).into_iter().map(|f| at(&f).with_hint(f.hint)));
+    Ok(())
+}
+
+/// Where the text of the string value at `span` starts in `source`, when the value is written
+/// without escapes (so that its characters map one to one); `None` otherwise.
+fn text_start(source: &str, span: &Range<usize>, text: &str) -> Option<usize> {
+    let raw = source.get(span.clone())?;
+    let open = if raw.starts_with("\"\"\"") || raw.starts_with("'''") { 3 } else { 1 };
+    let inner = raw.get(open..raw.len().checked_sub(open)?)?;
+    let skip = match inner {
+        _ if open == 1 => 0,
+        i if i.starts_with("\r\n") => 2,
+        i if i.starts_with('\n') => 1,
+        _ => 0,
+    };
+    (inner.get(skip..)? == text).then_some(span.start + open + skip)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_plain_values_and_falls_back_for_escapes() {
+        let src = "a = \"今天,我们\"\nb = \"\"\"\n第一行\n第二行\"\"\"\nc = \"x\\u0007y\"\n";
+        let span = |from: &str, to: &str| {
+            let s = src.find(from).unwrap_or(0);
+            s..src[s..].find(to).map_or(src.len(), |e| s + e + to.len())
+        };
+        assert_eq!(text_start(src, &span("\"今", "们\""), "今天,我们"), Some(5));
+        let multi = span("\"\"\"", "行\"\"\"");
+        assert_eq!(text_start(src, &multi, "第一行\n第二行"), Some(multi.start + 4));
+        assert_eq!(text_start(src, &span("\"x", "y\""), "x\u{7}y"), None);
+    }
+
+    #[test]
+    fn a_control_character_in_a_value_is_an_error_at_it() {
+        let file = SourceFile { path: "m.toml".into(), text: "t = \"甲\u{2028}乙\"\n".into() };
+        let span = 4..file.text.len() - 1;
+        let mut out = Vec::new();
+        let d = value(&file, &span, "甲\u{2028}乙", &mut out).expect_err("separator");
+        assert_eq!((d.line, d.column), (1, 7));
+        assert!(d.hint.is_some());
+    }
+}

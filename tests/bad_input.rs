@@ -1,0 +1,386 @@
+//! Bad input, one row each: the exit status, the message, the file, line and column it names,
+//! and that a PDF already at the output path is left exactly as it was.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A valid issue; each case edits it.
+const MANIFEST: &str = r#"[series]
+title = "联络动态"
+publisher = "湖南省人大常委会选举任免联络工作委员会编"
+
+[issue]
+number = 4
+total = 627
+date = 2021-04-03
+
+[[article]]
+title = "长沙市开展代表活动"
+source = "长沙市人大常委会联工委"
+file = "a.md"
+
+[distribution]
+recipients = ["全国人大常委会办公厅联络局"]
+
+[colophon]
+editors = ["石韧", "谢峥嵘"]
+"#;
+
+/// The article `a.md`.
+const ARTICLE: &str = "**聚焦主题主线。**长沙市人大常委会开展代表活动。\n\n第二段正文。\n";
+
+/// The built-in two-column layout, for cases that edit a layout of their own.
+const LAYOUT: &str = include_str!("../layouts/two-column.toml");
+
+/// What an existing PDF at the output path holds before a failed build.
+const EARLIER: &[u8] = b"%PDF-1.6 an earlier build, to be kept";
+
+/// One bad input.
+struct Case {
+    /// A name for the failure message.
+    name: &'static str,
+    /// Files written over the valid issue: (path in the folder, contents).
+    files: Vec<(&'static str, Vec<u8>)>,
+    /// Words the message must contain.
+    says: &'static str,
+    /// The file (its name's end), line and column the message names; `None` for a whole file.
+    at: Option<(&'static str, usize, usize)>,
+    /// The file named when there is no position.
+    file: &'static str,
+}
+
+/// The manifest with `from` replaced by `to`.
+fn manifest(from: &str, to: &str) -> Vec<u8> {
+    assert!(MANIFEST.contains(from), "{from}");
+    MANIFEST.replacen(from, to, 1).into_bytes()
+}
+
+/// The manifest asking for the layout file `my.toml`.
+fn with_layout() -> (&'static str, Vec<u8>) {
+    ("issue.toml", manifest("publisher = ", "layout = \"my.toml\"\npublisher = "))
+}
+
+/// The two-column layout with `from` replaced by `to`, as `my.toml`.
+fn layout(from: &str, to: &str) -> (&'static str, Vec<u8>) {
+    assert!(LAYOUT.contains(from), "{from}");
+    ("my.toml", LAYOUT.replacen(from, to, 1).into_bytes())
+}
+
+/// The 1-based line of `LAYOUT` that starts with `prefix`.
+fn layout_line(prefix: &str) -> usize {
+    LAYOUT.lines().position(|l| l.starts_with(prefix)).map_or(0, |i| i + 1)
+}
+
+/// A case with a position.
+fn at(
+    name: &'static str,
+    files: Vec<(&'static str, Vec<u8>)>,
+    says: &'static str,
+    pos: (&'static str, usize, usize),
+) -> Case {
+    Case { name, files, says, at: Some(pos), file: pos.0 }
+}
+
+/// A case about a whole file.
+fn whole(name: &'static str, files: Vec<(&'static str, Vec<u8>)>, says: &'static str, file: &'static str) -> Case {
+    Case { name, files, says, at: None, file }
+}
+
+fn cases() -> Vec<Case> {
+    let m = |from: &str, to: &str| vec![("issue.toml", manifest(from, to))];
+    let article = |bytes: &[u8]| vec![("a.md", bytes.to_vec())];
+    vec![
+        at("TOML syntax", m("number = 4", "number = 4\n[colophon"), "", ("issue.toml", 7, 10)),
+        at("unclosed string", m("title = \"长沙", "title = \"长沙\n"), "", ("issue.toml", 11, 12)),
+        at("duplicate key", m("number = 4", "number = 4\nnumber = 5"), "duplicate key", ("issue.toml", 7, 1)),
+        at(
+            "unknown key with hint",
+            m("recipients = [", "recipient = ["),
+            "did you mean `recipients`?",
+            ("issue.toml", 16, 1),
+        ),
+        at(
+            "unknown top-level key",
+            m("[series]", "pinyin = \"X\"\n[series]"),
+            "belongs in the `[series]` table",
+            ("issue.toml", 1, 1),
+        ),
+        at(
+            "number as a string",
+            m("number = 4", "number = \"4\""),
+            "expected an integer, found string",
+            ("issue.toml", 6, 10),
+        ),
+        at(
+            "recipients not an array",
+            m("recipients = [\"全国人大常委会办公厅联络局\"]", "recipients = \"甲\""),
+            "expected an array",
+            ("issue.toml", 16, 14),
+        ),
+        at("missing date", m("date = 2021-04-03\n", ""), "missing key `date` in `[issue]`", ("issue.toml", 5, 1)),
+        at(
+            "missing publisher",
+            m("publisher = \"湖南省人大常委会选举任免联络工作委员会编\"\n", ""),
+            "missing key `publisher`",
+            ("issue.toml", 1, 1),
+        ),
+        at("date as a string", m("date = 2021-04-03", "date = \"2021-04-03\""), "not a string", ("issue.toml", 8, 8)),
+        at("impossible date", m("date = 2021-04-03", "date = 2021-02-30"), "invalid date", ("issue.toml", 8, 8)),
+        at(
+            "date with a time",
+            m("date = 2021-04-03", "date = 2021-04-03T08:00:00"),
+            "without a time",
+            ("issue.toml", 8, 8),
+        ),
+        at(
+            "issue number 0",
+            m("number = 4", "number = 0"),
+            "`issue.number` must be at least 1, found 0",
+            ("issue.toml", 6, 10),
+        ),
+        at(
+            "negative issue number",
+            m("number = 4", "number = -2"),
+            "must be at least 1, found -2",
+            ("issue.toml", 6, 10),
+        ),
+        at("total 0", m("total = 627", "total = 0"), "`issue.total` must be at least 1", ("issue.toml", 7, 9)),
+        at(
+            "article file missing",
+            m("\"a.md\"", "\"articles/无.md\""),
+            "article file `articles/无.md` not found",
+            ("issue.toml", 13, 8),
+        ),
+        at("article file a folder", m("\"a.md\"", "\"sub\""), "is not a regular file", ("issue.toml", 13, 8)),
+        at("article file a device", m("\"a.md\"", "\"/dev/zero\""), "is not a regular file", ("issue.toml", 13, 8)),
+        at(
+            "article not UTF-8",
+            article(b"\xe6\xad\xa3\xe6\x96\x87\n\xe6\xad\xa3 caf\xe9\n"),
+            "not valid UTF-8 (line 2, column 6)",
+            ("issue.toml", 13, 8),
+        ),
+        at("article empty", article(b" \n\r\n"), "article file `a.md` is empty", ("issue.toml", 13, 8)),
+        at(
+            "article over the size limit",
+            article(&vec![b'x'; (1 << 20) + 1]),
+            "over the limit of 1 MiB per article",
+            ("issue.toml", 13, 8),
+        ),
+        at(
+            "both file and body",
+            m("file = \"a.md\"", "file = \"a.md\"\nbody = \"正文\""),
+            "has both `file` and `body`",
+            ("issue.toml", 10, 1),
+        ),
+        at("neither file nor body", m("file = \"a.md\"\n", ""), "neither `file` nor `body`", ("issue.toml", 10, 1)),
+        at(
+            "empty title",
+            m("title = \"长沙市开展代表活动\"", "title = \"  \""),
+            "empty `title`",
+            ("issue.toml", 11, 9),
+        ),
+        at("BEL in the article", article("甲乙\n\n丙丁\u{7}戊".as_bytes()), "U+0007 (BEL)", ("a.md", 3, 3)),
+        at("old Mac line ends", article(b"\xe7\x94\xb2\r\xe4\xb9\x99\r"), "U+000D (carriage return)", ("a.md", 1, 2)),
+        at(
+            "vertical tab in a body",
+            m("file = \"a.md\"", "body = \"\"\"\n第一段\u{b}换行\"\"\""),
+            "U+000B (vertical tab)",
+            ("issue.toml", 14, 4),
+        ),
+        at(
+            "escaped control in a title",
+            m("title = \"长沙市开展代表活动\"", "title = \"长沙\\u0007\""),
+            "U+0007",
+            ("issue.toml", 11, 9),
+        ),
+        at(
+            "layout name unknown",
+            m("publisher = ", "layout = \"two-colum\"\npublisher = "),
+            "no layout named `two-colum`",
+            ("issue.toml", 3, 10),
+        ),
+        at(
+            "layout file missing",
+            m("publisher = ", "layout = \"layouts/mine.toml\"\npublisher = "),
+            "layout file",
+            ("issue.toml", 3, 10),
+        ),
+        at(
+            "grid wider than the page",
+            vec![with_layout(), layout("column_chars = 21", "column_chars = 40")],
+            "wider than the 210.0 mm page",
+            ("my.toml", layout_line("column_chars"), 16),
+        ),
+        at(
+            "font not found",
+            vec![with_layout(), layout("regular = \"Noto Serif CJK SC\"", "regular = \"Noto Sans Nowhere\"")],
+            "font `Noto Sans Nowhere`",
+            ("my.toml", layout_line("regular = "), 11),
+        ),
+        at(
+            "role with an unknown font key",
+            vec![with_layout(), layout("font = \"regular\"", "font = \"regualr\"")],
+            "no font `regualr` in [fonts]",
+            ("my.toml", layout_line("[roles.body]") + 1, 8),
+        ),
+        at(
+            "layout TOML syntax",
+            vec![with_layout(), layout("[grid]", "[grid")],
+            "",
+            ("my.toml", layout_line("[grid]"), 6),
+        ),
+        at(
+            "layout unknown key",
+            vec![with_layout(), layout("gutter_chars = 2", "gutter = 2")],
+            "unknown field `gutter`, expected one of `body_size`",
+            ("my.toml", layout_line("gutter_chars"), 1),
+        ),
+        at(
+            "layout key misspelt",
+            vec![with_layout(), layout("indent_chars = 2", "indent_char = 2")],
+            "did you mean `indent_chars`?",
+            ("my.toml", layout_line("indent_chars"), 1),
+        ),
+        whole(
+            "manifest not UTF-8",
+            vec![("issue.toml", b"[series]\ntitle = \"\xff\"\n".to_vec())],
+            "not valid UTF-8",
+            "issue.toml",
+        ),
+        whole(
+            "page limit",
+            vec![
+                with_layout(),
+                layout("top = 28.0", "top = 28.0\nmax_pages = 1"),
+                ("a.md", "长沙市人大常委会开展代表活动。\n\n".repeat(120).into_bytes()),
+            ],
+            "but the layout allows 1 page",
+            "issue.toml",
+        ),
+    ]
+}
+
+/// A fresh folder holding the valid issue with `files` written over it.
+fn folder(name: &str, files: &[(&str, Vec<u8>)]) -> PathBuf {
+    let slug: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let dir = std::env::temp_dir().join(format!("jianbao-bad-{slug}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).expect("scratch folder");
+    std::fs::write(dir.join("issue.toml"), MANIFEST).expect("manifest");
+    std::fs::write(dir.join("a.md"), ARTICLE).expect("article");
+    for (path, bytes) in files {
+        std::fs::write(dir.join(path), bytes).expect("case file");
+    }
+    dir
+}
+
+/// Runs `jianbao` with arguments.
+fn jianbao(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jianbao")).args(args).output().expect("runs")
+}
+
+/// The (file, line, column) of the first ` --> ` line; line and column 0 when absent.
+fn location(stderr: &str) -> Option<(String, usize, usize)> {
+    let place = stderr.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = place.rsplitn(3, ':');
+    let (col, line, file) = (parts.next()?, parts.next(), parts.next());
+    match (line.and_then(|l| l.parse().ok()), col.parse().ok(), file) {
+        (Some(line), Some(col), Some(file)) => Some((file.to_string(), line, col)),
+        _ => Some((place.to_string(), 0, 0)),
+    }
+}
+
+#[test]
+fn every_bad_input_fails_clearly_and_keeps_the_old_pdf() {
+    let cases = cases();
+    assert!(cases.len() >= 25, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let dir = folder(case.name, &case.files);
+        let out = dir.join("out.pdf");
+        std::fs::write(&out, EARLIER).expect("earlier PDF");
+        let output = jianbao(&[Path::new("build"), &dir.join("issue.toml"), Path::new("-o"), &out]);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        let mut wrong = Vec::new();
+        if output.status.code() != Some(1) {
+            wrong.push(format!("exit status {:?}", output.status.code()));
+        }
+        if !stderr.starts_with("error: ") || !stderr.contains(case.says) {
+            wrong.push(format!("message lacks {:?}", case.says));
+        }
+        if stderr.contains("panicked") {
+            wrong.push("panicked".into());
+        }
+        match (location(&stderr), case.at) {
+            (Some((file, line, col)), Some((name, want_line, want_col))) => {
+                if !file.ends_with(name) || (line, col) != (want_line, want_col) {
+                    wrong.push(format!("at {file}:{line}:{col}, want {name}:{want_line}:{want_col}"));
+                }
+                if !stderr.contains(&format!("{line} | ")) || !stderr.contains('^') {
+                    wrong.push("no source line with a caret".into());
+                }
+            }
+            (Some((file, line, _)), None) => {
+                if !file.ends_with(case.file) || line != 0 {
+                    wrong.push(format!("names {file} line {line}, want the whole of {}", case.file));
+                }
+            }
+            (None, _) => wrong.push("no --> location".into()),
+        }
+        if std::fs::read(&out).ok().as_deref() != Some(EARLIER) {
+            wrong.push("the earlier PDF was changed".into());
+        }
+        let leftovers = std::fs::read_dir(&dir)
+            .map(|d| d.flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).count());
+        if leftovers.unwrap_or(0) > 0 {
+            wrong.push("a temporary file was left".into());
+        }
+        if wrong.is_empty() {
+            let _ = std::fs::remove_dir_all(&dir);
+        } else {
+            failures.push(format!("{}: {}\n{stderr}", case.name, wrong.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases wrong:\n\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn output_paths_that_cannot_be_written() {
+    let dir = folder("output", &[]);
+    let manifest = dir.join("issue.toml");
+    let build = |out: &Path| jianbao(&[Path::new("build"), &manifest, Path::new("-o"), out]);
+    let cases: [(PathBuf, &str); 4] = [
+        (dir.join("no-such-folder/x.pdf"), "no-such-folder` does not exist"),
+        (dir.join("sub"), "is a folder"),
+        (manifest.clone(), "would overwrite the input file"),
+        (dir.join("a.md"), "would overwrite the input file"),
+    ];
+    for (out, says) in cases {
+        let output = build(&out);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{}: {stderr}", out.display());
+        assert!(stderr.contains(says) && stderr.contains(&format!("--> {}", out.display())), "{stderr}");
+    }
+    assert_eq!(std::fs::read_to_string(&manifest).ok().as_deref(), Some(MANIFEST));
+    assert_eq!(std::fs::read_to_string(dir.join("a.md")).ok().as_deref(), Some(ARTICLE));
+}
+
+#[test]
+fn check_warns_but_succeeds_and_text_keeps_every_character() {
+    let kept = "今天,我们开会\u{200B}讨论。全角１２３　数字，2021年\tA。";
+    let dir = folder("warnings", &[("a.md", kept.as_bytes().to_vec())]);
+    let manifest = dir.join("issue.toml");
+    let output = jianbao(&[Path::new("check"), &manifest]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    for says in ["warning: ASCII `,`", "did you mean `，`?", "U+200B (zero width space)", "a tab inside a line"] {
+        assert!(stderr.contains(says), "lacks {says}:\n{stderr}");
+    }
+    assert!(stderr.contains("a.md:1:3"), "{stderr}");
+    let text = jianbao(&[Path::new("text"), &manifest]);
+    let printed = String::from_utf8_lossy(&text.stdout);
+    assert!(printed.contains(&kept.replace('\t', " ")), "{printed}");
+    let build = jianbao(&[Path::new("build"), &manifest]);
+    assert_eq!(build.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&build.stderr).contains("ASCII"), "build does not repeat check's warnings");
+}

@@ -1,0 +1,104 @@
+//! Limits: an article over the size limit is refused; a 5,000-paragraph issue and
+//! 2,000-character unbreakable tokens of every kind are set in bounded time and memory. A
+//! single paragraph at the size limit (1 MiB) takes about 20 s in a debug build, so it is
+//! `#[ignore]`d here and run in release mode by CI:
+//! `cargo test --release --test limits -- --ignored`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jianbao::build::{BuildOptions, check_opts};
+
+/// A fresh folder with a manifest whose articles are `articles` (file name, text).
+fn issue(name: &str, articles: &[(String, String)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jianbao-limits-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let mut manifest =
+        String::from("[series]\ntitle = \"联络动态\"\npublisher = \"编\"\n\n[issue]\nnumber = 4\ndate = 2021-04-03\n");
+    for (i, (file, text)) in articles.iter().enumerate() {
+        std::fs::write(dir.join(file), text).expect("article");
+        manifest.push_str(&format!("\n[[article]]\ntitle = \"第{}篇\"\nfile = \"{file}\"\n", i + 1));
+    }
+    std::fs::write(dir.join("issue.toml"), manifest).expect("manifest");
+    dir.join("issue.toml")
+}
+
+/// `paragraphs` paragraphs of about 40 characters, spread over `articles` articles.
+fn many_paragraphs(name: &str, paragraphs: usize, articles: usize) -> PathBuf {
+    let text = |a: usize| {
+        let per = paragraphs / articles;
+        (0..per)
+            .map(|p| format!("第{a}篇第{p}段：长沙市人大常委会开展代表联络站活动，接待群众2021人次。"))
+            .collect::<Vec<_>>()
+    };
+    let list: Vec<(String, String)> = (0..articles).map(|a| (format!("a{a}.md"), text(a).join("\n\n"))).collect();
+    issue(name, &list)
+}
+
+/// Lays an issue out (PDF made in memory), allowing boxes for glyphs no font has; the time taken.
+fn lay_out(manifest: &Path) -> (usize, Duration) {
+    let start = Instant::now();
+    let options = BuildOptions { allow_missing_glyphs: true, ..BuildOptions::default() };
+    let report = check_opts(manifest, &options).unwrap_or_else(|e| panic!("{e}"));
+    (report.pages, start.elapsed())
+}
+
+/// The peak resident memory of this process, in MiB (0 where /proc is absent).
+fn peak_mib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap_or("VmHWM: 0 kB");
+    line.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()).unwrap_or(0) / 1024
+}
+
+/// Unbreakable tokens of `len` characters, one per paragraph: a Latin word, digits, a URL,
+/// dashes, ellipses, opening brackets, full stops, emoji, and a mix.
+fn tokens(len: usize) -> String {
+    let kinds = ["a", "1", "abc/", "—", "…", "（", "。", "😀", "a1—…（。"];
+    let token = |unit: &str| {
+        let s: String = unit.chars().cycle().take(len).collect();
+        if unit == "abc/" { format!("https://example.com/{s}") } else { s }
+    };
+    kinds.iter().map(|k| format!("前文。{}后文。", token(k))).collect::<Vec<_>>().join("\n\n")
+}
+
+#[test]
+fn a_ten_megabyte_article_is_refused_naming_the_file_and_the_limit() {
+    let dir = issue("ten", &[("a.md".into(), "正文。".into())]);
+    let big = vec![b'x'; 10 * 1024 * 1024];
+    std::fs::write(dir.with_file_name("a.md"), big).expect("10 MB article");
+    let start = Instant::now();
+    let error = jianbao::manifest::load(&dir).expect_err("refused");
+    assert!(start.elapsed() < Duration::from_secs(2));
+    assert_eq!(error.message, "article file `a.md` is 10 MiB long, over the limit of 1 MiB per article");
+    assert_eq!(jianbao::manifest::limits::MAX_FILE_BYTES, 1 << 20);
+}
+
+#[test]
+fn five_thousand_paragraphs_in_bounded_time_and_memory() {
+    let (pages, took) = lay_out(&many_paragraphs("five-thousand", 5000, 50));
+    eprintln!("5,000 paragraphs: {pages} pages in {took:?}, peak {} MiB", peak_mib());
+    assert!(pages > 100, "{pages} pages");
+    assert!(took < Duration::from_secs(60), "{took:?}");
+    assert!(peak_mib() < 1024, "{} MiB", peak_mib());
+}
+
+#[test]
+fn two_thousand_character_tokens_in_bounded_time_and_memory() {
+    let (pages, took) = lay_out(&issue("tokens2000", &[("a.md".into(), tokens(2000))]));
+    eprintln!("2,000-character tokens: {pages} pages in {took:?}, peak {} MiB", peak_mib());
+    assert!(took < Duration::from_secs(60), "{took:?}");
+    assert!(peak_mib() < 1024, "{} MiB", peak_mib());
+}
+
+#[test]
+#[ignore = "full size: run in release mode (CI)"]
+fn a_paragraph_at_the_size_limit_in_bounded_time_and_memory() {
+    let han = "长沙市人大常委会开展代表联络站活动共接待群众人次收集意见建议，";
+    let limit = jianbao::manifest::limits::MAX_FILE_BYTES as usize;
+    let text: String = han.chars().cycle().take(limit / 3 - 1).collect();
+    let (pages, took) = lay_out(&issue("one-paragraph", &[("a.md".into(), text)]));
+    eprintln!("one 1 MiB paragraph: {pages} pages in {took:?}, peak {} MiB", peak_mib());
+    assert!(took < Duration::from_secs(120), "{took:?}");
+    assert!(peak_mib() < 2048, "{} MiB", peak_mib());
+}
