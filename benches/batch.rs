@@ -37,6 +37,8 @@ struct Sample {
     threads: usize,
     /// Sum of per-issue times, ms.
     issue_ms: f64,
+    /// CPU time of the process (user + system), ms.
+    cpu_ms: f64,
 }
 
 fn main() -> ExitCode {
@@ -62,6 +64,10 @@ fn main() -> ExitCode {
     println!("{cores} cores, load average {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
     println!("median of {runs} runs, each in a fresh process\n");
 
+    match prepare_ms(&archive.manifests[0]) {
+        Some(ms) => println!("layout read and fonts parsed (build::Prepared) in {ms:.1} ms, once per batch\n"),
+        None => eprintln!("cannot prepare the layout of {}", archive.manifests[0].display()),
+    }
     let out = root.join("out");
     let one = back_issues::issue_dir(&dir, 2013, 6).join("issue.toml");
     let single = median(runs, || child(&["single", &s(&one), &s(&root.join("single.pdf"))]));
@@ -88,20 +94,24 @@ fn main() -> ExitCode {
 
     let mib = |k: u64| k as f64 / 1024.0;
     let per_core = |x: &Sample| x.built as f64 / (x.ms / 1000.0) / x.threads.max(1) as f64;
-    println!("| run | issues built | wall s | issues/s per core | mean ms per issue | peak RSS MiB | fonts parsed |");
-    println!("|---|---|---|---|---|---|---|");
     println!(
-        "| single issue (2013/06, `build::build`) | 1 | {:.3} | {:.1} | {:.0} | {:.1} | 1 |",
+        "| run | issues built | wall s | CPU s | issues/s per core | mean ms per issue | peak RSS MiB | fonts parsed |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    println!(
+        "| single issue (2013/06, `build::build`) | 1 | {:.3} | {:.3} | {:.1} | {:.0} | {:.1} | 1 |",
         single.ms / 1000.0,
+        single.cpu_ms / 1000.0,
         1000.0 / single.ms,
         single.ms,
         mib(single.peak_kib)
     );
     for (name, x) in [("batch, 24 issues (2006–2007)", &small), ("batch, 240 issues (2006–2025)", &full)] {
         println!(
-            "| {name} | {} | {:.2} | {:.1} | {:.0} | {:.1} | {} |",
+            "| {name} | {} | {:.2} | {:.2} | {:.1} | {:.0} | {:.1} | {} |",
             x.built,
             x.ms / 1000.0,
+            x.cpu_ms / 1000.0,
             per_core(x),
             x.issue_ms / x.built.max(1) as f64,
             mib(x.peak_kib),
@@ -131,6 +141,15 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Time to read the layout of `manifest` and parse its fonts, ms (what a batch does once).
+fn prepare_ms(manifest: &Path) -> Option<f64> {
+    let issue = jianbao::manifest::load(manifest).ok()?;
+    let document = jianbao::document::from_issue(&issue);
+    let start = Instant::now();
+    jianbao::build::Prepared::for_issue(&issue, &document).ok()?;
+    Some(start.elapsed().as_secs_f64() * 1000.0)
+}
+
 /// A path as an argument.
 fn s(path: &Path) -> String {
     path.display().to_string()
@@ -149,7 +168,7 @@ fn child(args: &[&str]) -> Option<Sample> {
     let output = Command::new(exe).arg("--measure").args(args).output().ok()?;
     let text = String::from_utf8_lossy(&output.stdout);
     let f: Vec<f64> = text.split_whitespace().filter_map(|w| w.parse().ok()).collect();
-    if f.len() < 8 {
+    if f.len() < 9 {
         eprintln!("{}", String::from_utf8_lossy(&output.stderr));
         return None;
     }
@@ -163,6 +182,7 @@ fn child(args: &[&str]) -> Option<Sample> {
         font_loads: n(5),
         threads: n(6),
         issue_ms: f[7],
+        cpu_ms: f[8],
     })
 }
 
@@ -175,7 +195,7 @@ fn measure(args: &[String]) -> ExitCode {
             match jianbao::build::build(Path::new(manifest), Some(Path::new(out))) {
                 Ok(_) => {
                     let ms = start.elapsed().as_secs_f64() * 1000.0;
-                    format!("{ms:.3} {} 1 0 0 1 1 {ms:.3}", peak_kib())
+                    format!("{ms:.3} {} 1 0 0 1 1 {ms:.3} {}", peak_kib(), cpu_ms())
                 }
                 Err(e) => {
                     eprintln!("{e}");
@@ -196,13 +216,14 @@ fn measure(args: &[String]) -> ExitCode {
                 .map(|o| o.seconds * 1000.0)
                 .sum();
             format!(
-                "{ms:.3} {} {} {} {} {} {} {issue_ms:.3}",
+                "{ms:.3} {} {} {} {} {} {} {issue_ms:.3} {}",
                 peak_kib(),
                 summary.built(),
                 summary.skipped(),
                 summary.failed(),
                 summary.font_loads,
-                summary.threads
+                summary.threads,
+                cpu_ms()
             )
         }
         _ => {
@@ -212,6 +233,17 @@ fn measure(args: &[String]) -> ExitCode {
     };
     println!("{line}");
     ExitCode::SUCCESS
+}
+
+/// CPU time of this process so far (user + system), ms, from /proc/self/stat (in units of
+/// 1/100 s); 0 where /proc is absent.
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<f64> = rest.split_whitespace().filter_map(|f| f.parse().ok()).collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name and state.
+    fields.get(10..12).map_or(0.0, |t| (t[0] + t[1]) * 10.0)
 }
 
 /// Peak resident set size of this process, KiB (VmHWM); 0 where /proc is absent.

@@ -67,11 +67,8 @@ fn write_issue(out: &Path, corpus: &Path) -> std::io::Result<()> {
             let body: Vec<String> = paras.into_iter().take(take).collect();
             std::fs::write(out.join(format!("articles/{n:02}.md")), body.join("\n\n") + "\n")?;
             let source = format!("{folder}/{}", file.file_name().map(|s| s.to_string_lossy()).unwrap_or_default());
-            writeln!(
-                manifest,
-                "\n[[article]]\ntitle = {title:?}\nsource = {source:?}\nfile = \"articles/{n:02}.md\""
-            )
-            .ok();
+            writeln!(manifest, "\n[[article]]\ntitle = {title:?}\nsource = {source:?}\nfile = \"articles/{n:02}.md\"")
+                .ok();
         }
     }
     manifest.push_str(

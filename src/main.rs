@@ -117,7 +117,7 @@ fn main() -> ExitCode {
         Command::Check { manifest, allow_missing_glyphs } => {
             let options = BuildOptions { allow_missing_glyphs: *allow_missing_glyphs, ..BuildOptions::default() };
             jianbao::build::check_opts(manifest, &options).map(|r| {
-            r.warnings.iter().for_each(|w| eprintln!("{w}"));
+                r.warnings.iter().for_each(|w| eprintln!("{w}"));
                 println!("ok: {} lays out on {} pages", manifest.display(), r.pages);
             })
         }

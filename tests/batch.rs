@@ -52,9 +52,17 @@ fn builds_then_skips_then_rebuilds_exactly_what_changed() {
     assert_eq!(with(&one, |s| matches!(s, Status::Built(Reason::Changed))), ["2021/02.pdf"], "{}", one.render());
     assert_eq!(one.skipped(), 5);
 
-    // The same content written again (a `touch`) is not a change.
-    std::fs::write(&article, std::fs::read(&article).unwrap()).unwrap();
-    assert_eq!(batch(&dir, &out, false).built(), 0);
+    // Touching an article (same content, newer time) rebuilds exactly that issue, once.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    std::fs::File::options().write(true).open(&article).unwrap().set_modified(later).unwrap();
+    let touched = batch(&dir, &out, false);
+    assert_eq!(
+        with(&touched, |s| matches!(s, Status::Built(Reason::Touched))),
+        ["2021/02.pdf"],
+        "{}",
+        touched.render()
+    );
+    assert_eq!(touched.skipped(), 5);
 
     std::fs::remove_file(out.join("2020/03.pdf")).unwrap();
     let missing = batch(&dir, &out, false);
@@ -138,4 +146,21 @@ fn nothing_to_build_is_an_error() {
     let summary = batch(&root, &root.join("out"), false);
     assert_eq!(summary.exit_code(), 1);
     assert!(summary.errors[0].contains("no issue manifest found"), "{:?}", summary.errors);
+}
+
+#[test]
+fn a_layout_file_is_an_input() {
+    let (dir, out) = archive("layout", 1, 2);
+    let layout =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("layouts/two-column.toml")).unwrap();
+    std::fs::write(dir.join("house.toml"), &layout).unwrap();
+    let series = dir.join("series.toml");
+    let text = std::fs::read_to_string(&series).unwrap();
+    std::fs::write(&series, text.replace("layout = \"two-column\"", "layout = \"house.toml\"")).unwrap();
+    let first = batch(&dir, &out, false);
+    assert_eq!((first.built(), first.failed()), (2, 0), "{}", first.render());
+    assert_eq!(batch(&dir, &out, false).skipped(), 2);
+    std::fs::write(dir.join("house.toml"), format!("{layout}\n# house style, revised\n")).unwrap();
+    let changed = batch(&dir, &out, false);
+    assert_eq!(with(&changed, |s| *s == Status::Built(Reason::Changed)).len(), 2, "{}", changed.render());
 }

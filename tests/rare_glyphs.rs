@@ -39,7 +39,11 @@ fn every_rare_character_is_drawn_or_reported() {
             if let Item::Text(run) = item {
                 for g in &run.glyphs {
                     let reported = set.glyph_warnings.iter().any(|w| w.contains(&g.text));
-                    assert!(g.id != 0 || g.text.trim().is_empty() || reported, "{:?} is a box but not reported", g.text);
+                    assert!(
+                        g.id != 0 || g.text.trim().is_empty() || reported,
+                        "{:?} is a box but not reported",
+                        g.text
+                    );
                     drawn.push_str(&g.text);
                 }
             }

@@ -57,11 +57,10 @@ fn file_hash(path: &Path) -> Option<[u8; 32]> {
 /// hashed; built-in layouts and compiled-in fonts are part of the program's hash already.
 pub(crate) fn layout(name: &str, prepared: &Prepared) -> [u8; 32] {
     let mut hasher = Hasher::new();
-    field(&mut hasher, "layout", name.as_bytes());
-    let path = Path::new(name);
-    if path.is_file() {
-        let text = file_hash(path).unwrap_or_default();
-        field(&mut hasher, "layout file", &text);
+    // A layout file by its content, wherever the batch runs from; a built-in one by its name.
+    match Path::new(name).is_file().then(|| file_hash(Path::new(name))).flatten() {
+        Some(content) => field(&mut hasher, "layout file", &content),
+        None => field(&mut hasher, "layout", name.as_bytes()),
     }
     for (_, face) in prepared.book.faces() {
         field(&mut hasher, "face", face.name.as_bytes());

@@ -10,7 +10,7 @@ use super::digest;
 use super::discover::Job;
 use super::index::Row;
 use super::layouts::Layouts;
-use super::stamp::{Entry, Stamps, decide, fingerprint};
+use super::stamp::{Entry, Reason, Stamps, decide, fingerprint};
 use super::summary::{Outcome, Status};
 use crate::build::{BuildError, BuildOptions, make_pdf_shared, write_atomically};
 use crate::document::from_issue;
@@ -48,6 +48,18 @@ pub fn process(job: &Job, ctx: &Context) -> Outcome {
     Outcome { job: job.clone(), status, entry, warnings, seconds: start.elapsed().as_secs_f64() }
 }
 
+/// Whether a source file of the issue (manifest, series file, article files) was saved or
+/// touched after the PDF was written: the archivist's way to ask for one issue again.
+fn touched_since(issue: &manifest::Issue, written: u64) -> bool {
+    let mut files = vec![issue.manifest.path.clone()];
+    files.extend(issue.series_file.as_ref().map(|f| f.path.clone()));
+    files.extend(issue.articles.iter().filter_map(|a| match &a.origin {
+        manifest::TextOrigin::File { path, .. } => Some(path.clone()),
+        manifest::TextOrigin::Body(_) => None,
+    }));
+    files.iter().any(|f| fingerprint(f).is_some_and(|(_, changed)| changed > written))
+}
+
 /// What [`run`] gives back: status, the stamp entry of the PDF, warnings.
 type Done = (Status, Option<Entry>, Vec<String>);
 
@@ -62,7 +74,9 @@ fn run(job: &Job, ctx: &Context) -> Result<Done, String> {
     let path = ctx.outdir.join(&job.output);
     let previous = ctx.stamps.pdf.get(&job.output);
     let manifest = job.manifest.display().to_string();
-    let Some(reason) = decide(previous, &inputs, fingerprint(&path), ctx.force) else {
+    let reason = decide(previous, &inputs, fingerprint(&path), ctx.force)
+        .or_else(|| previous.filter(|p| touched_since(&issue, p.changed)).map(|_| Reason::Touched));
+    let Some(reason) = reason else {
         let mut entry = previous.cloned().ok_or("no stamp")?;
         entry.manifest = manifest;
         return Ok((Status::Skipped, Some(entry), Vec::new()));

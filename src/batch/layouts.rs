@@ -32,8 +32,10 @@ impl Shared {
 pub struct Layouts {
     /// Prepared layouts.
     map: Mutex<BTreeMap<String, Arc<Shared>>>,
-    /// How many times fonts were parsed: once per layout, once per issue needing fallbacks.
+    /// How many times a layout's fonts were parsed (once per layout).
     loads: AtomicUsize,
+    /// How many issues parsed fonts of their own, to add fallback faces.
+    own: AtomicUsize,
 }
 
 impl Layouts {
@@ -55,12 +57,17 @@ impl Layouts {
 
     /// Counts a book an issue loaded for itself (to add fallback faces).
     pub fn count_own(&self) {
-        self.loads.fetch_add(1, Ordering::Relaxed);
+        self.own.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// How many times fonts were parsed so far.
+    /// How many times a layout's fonts were parsed so far.
     pub fn loads(&self) -> usize {
         self.loads.load(Ordering::Relaxed)
+    }
+
+    /// How many issues parsed fonts of their own so far.
+    pub fn own(&self) -> usize {
+        self.own.load(Ordering::Relaxed)
     }
 
     /// The names of the layouts loaded.

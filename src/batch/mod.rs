@@ -86,6 +86,7 @@ pub fn run(inputs: &[PathBuf], outdir: &Path, options: &BatchOptions, progress: 
         Err(e) => summary.errors.push(format!("cannot write the archive index in {}: {e}", outdir.display())),
     }
     summary.font_loads = layouts.loads();
+    summary.own_fonts = layouts.own();
     summary.layouts = layouts.names();
     summary.outcomes = outcomes;
     summary.threads = threads;

@@ -82,6 +82,8 @@ pub enum Reason {
     Missing,
     /// The PDF was replaced or altered since the batch wrote it.
     Altered,
+    /// A source file was saved or touched after the PDF was written (same content).
+    Touched,
 }
 
 impl Reason {
@@ -93,6 +95,7 @@ impl Reason {
             Reason::Changed => "inputs changed",
             Reason::Missing => "PDF missing",
             Reason::Altered => "PDF altered",
+            Reason::Touched => "source touched",
         }
     }
 }

@@ -43,9 +43,11 @@ pub struct Summary {
     pub errors: Vec<String>,
     /// Warnings about the running totals.
     pub totals: Vec<String>,
-    /// How many times fonts were parsed (once per layout, plus once per issue that needed
-    /// fallback faces).
+    /// How many times a layout's fonts were parsed: once per layout, shared by its issues.
     pub font_loads: usize,
+    /// Issues that printed a character the layout's fonts lack, and so parsed fonts of their
+    /// own to add fallback faces.
+    pub own_fonts: usize,
     /// The layouts used.
     pub layouts: Vec<String>,
     /// Worker threads.
@@ -99,12 +101,13 @@ impl Summary {
         };
         let _ = writeln!(
             out,
-            "batch: {n} issues — {} built, {} skipped, {} failed — {:.2} s on {} threads{rate}",
+            "batch: {n} issues — {} built, {} skipped, {} failed — {:.2} s on {} thread{}{rate}",
             self.built(),
             self.skipped(),
             self.failed(),
             self.seconds,
-            self.threads
+            self.threads,
+            if self.threads == 1 { "" } else { "s" }
         );
         let mut reasons: BTreeMap<Reason, Vec<&str>> = BTreeMap::new();
         for o in &self.outcomes {
@@ -149,9 +152,14 @@ impl Summary {
         }
         let fonts = match self.font_loads {
             1 => "once".to_string(),
-            n => format!("{n} times"),
+            n => format!("{n} times, once per layout"),
         };
-        let _ = writeln!(out, "fonts parsed {fonts} (layouts: {})", self.layouts.join(", "));
+        let own = match self.own_fonts {
+            0 => String::new(),
+            1 => "; 1 issue lacking a character in them parsed its own, with fallback faces".to_string(),
+            n => format!("; {n} issues lacking characters in them parsed their own, with fallback faces"),
+        };
+        let _ = writeln!(out, "fonts parsed {fonts} (layouts: {}){own}", self.layouts.join(", "));
         out
     }
 }

@@ -59,6 +59,8 @@ pub(super) struct Metrics {
     pub lead: f64,
     /// The line's em (size of its first cluster), points.
     pub em: f64,
+    /// Whether the line ends inside a word or number (an emergency break).
+    pub splits_token: bool,
     adjustables: Vec<Adjustable>,
 }
 
@@ -107,7 +109,13 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
                 GapKind::Cjk => {
                     // An opening bracket's blank may shrink unless compression used it already.
                     let open = (g.natural >= 0.0 && c.blank_left > 0.0).then_some((0, c.blank_left));
-                    Some(Adjustable { slot: Slot::Gap(k), shrink: open, stretch_limited: None, stretch_even: true, stretch_last: false })
+                    Some(Adjustable {
+                        slot: Slot::Gap(k),
+                        shrink: open,
+                        stretch_limited: None,
+                        stretch_even: true,
+                        stretch_last: false,
+                    })
                 }
                 // An address spreads with the Han gaps, and past ¼ em takes the rest alone.
                 GapKind::Url => Some(Adjustable {
@@ -177,7 +185,9 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
         stretch_even += usize::from(a.stretch_even && (!a.stretch_last || matches!(a.slot, Slot::Cluster(_))));
     }
     let em = clusters[start].size;
-    Metrics { end, natural, shrink, stretch_limited, stretch_even, hangs, lead, em, adjustables }
+    let splits_token =
+        stop < clusters.len() && proportional(clusters[stop - 1].class) && proportional(clusters[stop].class);
+    Metrics { end, natural, shrink, stretch_limited, stretch_even, hangs, lead, em, splits_token, adjustables }
 }
 
 /// The adjustment of every gap and cluster of a line, points, indexed from `start`.
@@ -243,10 +253,17 @@ pub(super) fn distribute(m: &Metrics, start: usize, diff: f64) -> (Deltas, f64) 
                 rest = 0.0;
             }
         }
-        let spread: Vec<&Adjustable> = if even.is_empty() {
-            m.adjustables.iter().filter(|a| a.stretch_limited.is_some()).collect()
-        } else {
+        let limited: Vec<&Adjustable> = m.adjustables.iter().filter(|a| a.stretch_limited.is_some()).collect();
+        // A line of one long token (a 2,000-letter word broken by emergency) has nothing but
+        // its letters to take the space.
+        let spread = if !even.is_empty() {
             even
+        } else if !limited.is_empty() {
+            limited
+        } else if m.splits_token {
+            last
+        } else {
+            Vec::new()
         };
         if rest > 0.0 && !spread.is_empty() {
             let each = rest / spread.len() as f64;

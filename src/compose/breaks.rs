@@ -128,7 +128,9 @@ fn decide(
     }
     // Curly quotes in Chinese text are brackets, not UAX #14's ambiguous QU: a line may end
     // before an opening quote and after a closing one (ctex-kit#437).
-    if level >= Kinsoku::Basic && ((matches!(b, '“' | '‘') && !a.is_ascii()) || (matches!(a, '”' | '’') && !b.is_ascii())) {
+    if level >= Kinsoku::Basic
+        && ((matches!(b, '“' | '‘') && !a.is_ascii()) || (matches!(a, '”' | '’') && !b.is_ascii()))
+    {
         return Break::Allowed(0.0);
     }
     // UAX #14 keeps …… to what precedes it (× IN); clreq allows a break before it but at the

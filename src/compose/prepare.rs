@@ -118,7 +118,8 @@ fn face_runs(book: &FontBook, span: &Span) -> Vec<(Range<usize>, FaceId)> {
     let mut runs: Vec<(Range<usize>, FaceId)> = Vec::new();
     for (i, g) in span.text.grapheme_indices(true) {
         let first = g.chars().next().unwrap_or(' ');
-        let face = if first.is_whitespace() || first.is_control() { span.face } else { book.face_for(span.face, first) };
+        let face =
+            if first.is_whitespace() || first.is_control() { span.face } else { book.face_for(span.face, first) };
         match runs.last_mut() {
             Some((range, f)) if *f == face => range.end = i + g.len(),
             _ => runs.push((i..i + g.len(), face)),

@@ -18,7 +18,11 @@ pub struct FallbackChain {
 
 /// Adds to `book` the fallback faces that cover `needed` characters the book lacks. Returns
 /// the characters no face has.
-pub fn add_fallbacks(book: &mut FontBook, chain: &FallbackChain, needed: &BTreeSet<char>) -> Result<BTreeSet<char>, FontError> {
+pub fn add_fallbacks(
+    book: &mut FontBook,
+    chain: &FallbackChain,
+    needed: &BTreeSet<char>,
+) -> Result<BTreeSet<char>, FontError> {
     let mut missing: BTreeSet<char> = needed.iter().copied().filter(|&c| !book.covers(c)).collect();
     for name in &chain.fonts {
         if missing.is_empty() {

@@ -61,6 +61,5 @@ fn ends_with_closing_mark(unit: &Unit) -> bool {
         Item::Text(run) => run.glyphs.iter().rev().find(|g| !g.text.is_empty()).map(|g| g.text.clone()),
         _ => None,
     });
-    last.and_then(|t| t.chars().next())
-        .is_some_and(|c| matches!(Class::of(c), Class::Stop | Class::Close))
+    last.and_then(|t| t.chars().next()).is_some_and(|c| matches!(Class::of(c), Class::Stop | Class::Close))
 }

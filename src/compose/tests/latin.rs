@@ -52,7 +52,8 @@ fn case_28_latin_word_moves_whole_and_is_not_letter_spaced() {
     // The letters keep their natural (kerned) positions relative to each other.
     let natural = set("Typesetting", 20.0);
     let offsets = |l: &Line| -> Vec<f64> {
-        let latin: Vec<&LineGlyph> = l.glyphs.iter().filter(|g| g.text.chars().all(|c| c.is_ascii_alphabetic())).collect();
+        let latin: Vec<&LineGlyph> =
+            l.glyphs.iter().filter(|g| g.text.chars().all(|c| c.is_ascii_alphabetic())).collect();
         latin.iter().map(|g| (g.x - latin[0].x) / EM).collect()
     };
     let (a, b) = (offsets(line), offsets(&natural[0]));

@@ -87,7 +87,6 @@ fn texts(lines: &[Line]) -> Vec<&str> {
     lines.iter().map(|l| l.text.as_str()).collect()
 }
 
-
 /// For each line but the last, whether its break falls inside a URL or e-mail address (where
 /// the address's own safe points apply instead of kinsoku).
 fn url_breaks(text: &str, lines: &[Line]) -> Vec<bool> {
@@ -100,5 +99,3 @@ fn url_breaks(text: &str, lines: &[Line]) -> Vec<bool> {
     }
     out
 }
-
-
