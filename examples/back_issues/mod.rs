@@ -9,29 +9,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// The seed issue's articles: the text used when the corpus is absent.
-const FALLBACK: [&str; 2] = [
-    include_str!("../lianluo-2021-04/articles/01-changsha.md"),
-    include_str!("../lianluo-2021-04/articles/02-yiyang.md"),
-];
+#[path = "../gov_text/mod.rs"]
+mod gov_text;
 
-/// Where the credits come from, in turn.
-const SOURCES: [&str; 14] = [
-    "长沙市",
-    "株洲市",
-    "湘潭市",
-    "衡阳市",
-    "邵阳市",
-    "岳阳市",
-    "常德市",
-    "张家界市",
-    "益阳市",
-    "郴州市",
-    "永州市",
-    "怀化市",
-    "娄底市",
-    "湘西自治州",
-];
+use gov_text::{FALLBACK, SOURCES, heading, is_body, quote, read_corpus, split};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -220,36 +201,6 @@ impl Text<'_> {
     }
 }
 
-/// Paragraphs of a text: blocks separated by blank lines, lines joined.
-fn split(text: &str) -> Vec<String> {
-    text.split("\n\n").map(|p| p.lines().map(str::trim).collect::<String>()).filter(|p| !p.is_empty()).collect()
-}
-
-/// The paragraphs of every `.txt` file in `dir`, files in name order; empty when unreadable.
-fn read_corpus(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> =
-        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
-    files.sort();
-    files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).flat_map(|t| split(&t)).collect()
-}
-
-/// A section heading (`（三）…`, `三、…`), numbering and final stop removed.
-fn heading(p: &str) -> Option<String> {
-    let numbered = p.starts_with('（') || p.chars().nth(1) == Some('、');
-    if p.chars().count() > 40 || !numbered || p.ends_with('：') {
-        return None;
-    }
-    let rest = p.split_once(['）', '、']).map_or(p, |(_, r)| r);
-    let title = rest.trim_end_matches(['。', '；']);
-    (title.chars().count() >= 6).then(|| title.to_string())
-}
-
-/// Body text: long enough and ending as a sentence does.
-fn is_body(p: &str) -> bool {
-    p.chars().count() >= 40 && p.ends_with(['。', '；', '！', '？', '”'])
-}
-
 /// A paragraph cut after the last full stop within about `chars` characters (whole when
 /// there is none, or when it is short enough).
 fn trim(p: &str, chars: usize) -> String {
@@ -271,11 +222,6 @@ fn first_clause(p: &str) -> String {
         .map(|c| c.trim_start_matches(['—', '“']))
         .find(|c| (8..=30).contains(&c.chars().count()))
         .map_or_else(|| plain.chars().take(16).collect(), str::to_string)
-}
-
-/// A TOML basic string.
-fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// A small deterministic generator (SplitMix64).
