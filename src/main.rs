@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use jianbao::batch::{BatchOptions, progress};
 use jianbao::build::BuildOptions;
 use jianbao::pdf::{Options, Standard, parse_bleed};
@@ -32,21 +32,8 @@ enum Command {
         /// Where to write the PDF. An existing file is replaced only when the build succeeds.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
-        /// The standard the PDF conforms to: PDF/X-4 for the print shop, PDF/A-2b or PDF/A-1b
-        /// for the archive.
-        #[arg(long, value_name = "STANDARD", default_value = "pdfx-4", value_parser = standard_parser())]
-        standard: Standard,
-        /// Bleed around the trimmed page, e.g. 3mm: the MediaBox grows by it on every side and
-        /// what touches the trim edge runs into it.
-        #[arg(long, value_name = "LENGTH", value_parser = parse_bleed)]
-        bleed: Option<f64>,
-        /// Draw crop marks outside the bleed.
-        #[arg(long)]
-        marks: bool,
-        /// Print a visible box, with a warning, for a character no font has (otherwise the
-        /// build fails naming it).
-        #[arg(long)]
-        allow_missing_glyphs: bool,
+        #[command(flatten)]
+        pdf: PdfArgs,
     },
     /// Validate and lay out an issue, report problems, write nothing.
     Check {
@@ -76,24 +63,42 @@ enum Command {
         /// Worker threads (default: one per core).
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
-        /// The standard every PDF conforms to.
-        #[arg(long, value_name = "STANDARD", default_value = "pdfx-4", value_parser = standard_parser())]
-        standard: Standard,
-        /// Bleed around the trimmed page, e.g. 3mm.
-        #[arg(long, value_name = "LENGTH", value_parser = parse_bleed)]
-        bleed: Option<f64>,
-        /// Draw crop marks outside the bleed.
-        #[arg(long)]
-        marks: bool,
-        /// Print a visible box, with a warning, for a character no font has.
-        #[arg(long)]
-        allow_missing_glyphs: bool,
+        #[command(flatten)]
+        pdf: PdfArgs,
     },
     /// Print the issue's text in reading order (articles, then the closing block).
     Text {
         /// The issue manifest.
         manifest: PathBuf,
     },
+}
+
+/// How each PDF is made: the options `build` and `batch` share.
+#[derive(Args)]
+struct PdfArgs {
+    /// The standard the PDF conforms to: PDF/X-4 for the print shop, PDF/A-2b or PDF/A-1b
+    /// for the archive.
+    #[arg(long, value_name = "STANDARD", default_value = "pdfx-4", value_parser = standard_parser())]
+    standard: Standard,
+    /// Bleed around the trimmed page, e.g. 3mm: the MediaBox grows by it on every side and
+    /// what touches the trim edge runs into it.
+    #[arg(long, value_name = "LENGTH", value_parser = parse_bleed)]
+    bleed: Option<f64>,
+    /// Draw crop marks outside the bleed.
+    #[arg(long)]
+    marks: bool,
+    /// Print a visible box, with a warning, for a character no font has (otherwise the
+    /// build fails naming it).
+    #[arg(long)]
+    allow_missing_glyphs: bool,
+}
+
+impl PdfArgs {
+    /// The build options these arguments ask for.
+    fn options(&self) -> BuildOptions {
+        let pdf = Options { standard: self.standard, bleed: self.bleed.unwrap_or(0.0), marks: self.marks };
+        BuildOptions { pdf, allow_missing_glyphs: self.allow_missing_glyphs }
+    }
 }
 
 /// Parses `--standard` from the names the PDF stage knows.
@@ -105,9 +110,9 @@ fn standard_parser() -> impl TypedValueParser<Value = Standard> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build { manifest, output, standard, bleed, marks, allow_missing_glyphs } => {
-            let pdf = Options { standard: *standard, bleed: bleed.unwrap_or(0.0), marks: *marks };
-            let options = BuildOptions { pdf, allow_missing_glyphs: *allow_missing_glyphs };
+        Command::Build { manifest, output, pdf } => {
+            let options = pdf.options();
+            let standard = pdf.standard;
             jianbao::build::build_opts(manifest, output.as_deref(), &options).map(|r| {
                 r.warnings.iter().for_each(|w| eprintln!("{w}"));
                 let out = r.output.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
@@ -122,10 +127,8 @@ fn main() -> ExitCode {
             })
         }
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),
-        Command::Batch { inputs, output, force, quiet, jobs, standard, bleed, marks, allow_missing_glyphs } => {
-            let pdf = Options { standard: *standard, bleed: bleed.unwrap_or(0.0), marks: *marks };
-            let build = BuildOptions { pdf, allow_missing_glyphs: *allow_missing_glyphs };
-            let options = BatchOptions { build, force: *force, jobs: jobs.map(usize::from) };
+        Command::Batch { inputs, output, force, quiet, jobs, pdf } => {
+            let options = BatchOptions { build: pdf.options(), force: *force, jobs: jobs.map(usize::from) };
             let summary = jianbao::batch::run(inputs, output, &options, progress::for_stderr(*quiet).as_ref());
             print!("{}", if *quiet { summary.render_brief() } else { summary.render() });
             return ExitCode::from(summary.exit_code());
