@@ -15,10 +15,11 @@ pub use shared::{Laid, Prepared, SharedPdf, make_pdf_shared};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, from_issue};
-use crate::flow::{FlowWarning, Metadata, Page};
+use crate::flow::FlowWarning;
 use crate::font::FontError;
 use crate::layout::{self, LayoutError};
 use crate::manifest;
+use crate::page::{Metadata, Page};
 use crate::pdf::{Options, PdfError, write_pdf_with};
 
 /// Why a build failed.

@@ -3,8 +3,8 @@
 mod common;
 
 use common::pdfread;
-use jianbao::flow::{Cmyk, Item, Metadata, Page, PlacedGlyph, Rule, TextRun};
 use jianbao::font::{Face, FaceId, FontBook, bundled_face, shape};
+use jianbao::page::{Cmyk, Item, Metadata, Page, Paint, PlacedGlyph, Rule, Tag, TextRun};
 use jianbao::pdf::write_pdf;
 
 /// A4 in points.
@@ -28,7 +28,13 @@ fn placed(face: &Face, text: &str, x: f64, size: f64) -> (Vec<PlacedGlyph>, f64)
         let first = i == 0 || run.glyphs[i - 1].cluster != g.cluster;
         let end = run.glyphs[i..].iter().map(|n| n.cluster).find(|&c| c != g.cluster).unwrap_or(text.len());
         let text = if first { text[g.cluster..end].to_string() } else { String::new() };
-        glyphs.push(PlacedGlyph { id: g.id, x: pen + g.x_offset * size, rise: g.y_offset * size, text });
+        glyphs.push(PlacedGlyph {
+            id: g.id,
+            x: pen + g.x_offset * size,
+            rise: g.y_offset * size,
+            advance: g.advance * size,
+            text,
+        });
         pen += g.advance * size;
     }
     (glyphs, pen)
@@ -36,7 +42,7 @@ fn placed(face: &Face, text: &str, x: f64, size: f64) -> (Vec<PlacedGlyph>, f64)
 
 /// A plain black run.
 fn run(face: FaceId, size: f64, baseline: f64, glyphs: Vec<PlacedGlyph>) -> TextRun {
-    TextRun { face, size, color: Cmyk::BLACK, baseline, glyphs, actual_text: None, embolden: 0.0 }
+    TextRun { face, size, paint: Paint::BLACK, baseline, glyphs, actual_text: None, embolden: 0.0, tag: Tag::ARTIFACT }
 }
 
 /// The red of rules.
@@ -81,7 +87,7 @@ fn pdf_roundtrip_tiny_document() {
     let id = book.add(face("Noto Serif CJK SC"));
     let (mut glyphs, end) = placed(book.face(id), "联络动态，——。", 72.0, 12.0);
     glyphs.extend(placed(book.face(id), "Bulletin", end + 3.0, 12.0).0);
-    let rule = Rule { x0: 72.0, x1: 523.0, y: 110.0, thickness: 1.5, color: RED };
+    let rule = Rule { x0: 72.0, x1: 523.0, y: 110.0, thickness: 1.5, paint: Paint::Process(RED) };
     let page =
         Page { width: A4.0, height: A4.1, items: vec![Item::Text(run(id, 12.0, 100.0, glyphs)), Item::Rule(rule)] };
     let pdf = write(std::slice::from_ref(&page), &book);
@@ -116,10 +122,12 @@ fn pdf_roundtrip_actual_text_and_reused_glyphs() {
     for (i, g) in title.iter_mut().enumerate() {
         g.x += 11.0 * i as f64;
     }
-    let title =
-        TextRun {
-            color: RED, actual_text: Some("简报标题".into()), embolden: 0.03, ..run(bold, 22.0, 60.0, title)
-        };
+    let title = TextRun {
+        paint: Paint::Process(RED),
+        actual_text: Some("简报标题".into()),
+        embolden: 0.03,
+        ..run(bold, 22.0, 60.0, title)
+    };
     // The same glyph standing for different texts (first "联", then "X", then nothing), and a
     // raised glyph.
     let (mut body, _) = placed(book.face(regular), "联联联2", 72.0, 10.5);

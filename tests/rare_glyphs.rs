@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use jianbao::build::{BuildError, BuildOptions, typeset_with};
-use jianbao::flow::Item;
+use jianbao::page::Item;
 
 /// An issue whose first article holds `text`, in a fresh temporary folder.
 fn issue_with(name: &str, text: &str) -> PathBuf {

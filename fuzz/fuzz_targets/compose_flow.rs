@@ -68,7 +68,7 @@ fuzz_target!(|data: &[u8]| {
     let mut layout = layout.clone();
     layout.grid.columns = 1 + usize::from(b >> 7);
     layout.grid.column_chars = 1 + usize::from(a) % 21;
-    let setter = Setter { layout: &layout, book, faces };
+    let setter = Setter::new(&layout, book, faces);
     let galley = set_document(&document(text), &setter);
     let _ = jianbao::flow::flow(&galley, &layout);
 });

@@ -1,19 +1,11 @@
-//! What the PDF records about the issue: title, publisher, dates, the outline of its articles
-//! and the layout's spot inks.
+//! What the outputs record about the issue: title, publisher, dates and the outline.
 
 use crate::document::Document;
-use crate::flow::{Bookmark, Galley, Metadata, Page, Spot, article_starts};
-use crate::layout::Layout;
+use crate::page::{Bookmark, Metadata};
 
 /// The metadata of a laid-out issue; `created` overrides the creation date (seconds since
 /// 1970, from `SOURCE_DATE_EPOCH`).
-pub(super) fn metadata(
-    doc: &Document,
-    layout: &Layout,
-    galley: &Galley,
-    pages: &[Page],
-    created: Option<i64>,
-) -> Metadata {
+pub(super) fn metadata(doc: &Document, bookmarks: Vec<Bookmark>, created: Option<i64>) -> Metadata {
     let m = &doc.masthead;
     let publisher = m.publisher.trim();
     Metadata {
@@ -28,31 +20,8 @@ pub(super) fn metadata(
         // `…委员会编` is "edited by …": the publisher is the body itself.
         publisher: publisher.strip_suffix("编印").or(publisher.strip_suffix('编')).unwrap_or(publisher).to_string(),
         created,
-        bookmarks: bookmarks(doc, galley, pages),
-        spots: spots(layout),
+        bookmarks,
     }
-}
-
-/// One bookmark per article where its first line is drawn; an article with nothing drawn
-/// points where the one before it does (the top of page 1 for the first).
-fn bookmarks(doc: &Document, galley: &Galley, pages: &[Page]) -> Vec<Bookmark> {
-    let starts = article_starts(galley, pages);
-    let mut at = (0, 0.0);
-    doc.articles
-        .iter()
-        .enumerate()
-        .map(|(i, article)| {
-            if let Some(Some(start)) = starts.get(i) {
-                at = *start;
-            }
-            Bookmark { title: article.title.clone(), page: at.0, y: at.1 }
-        })
-        .collect()
-}
-
-/// The layout's spot inks, each with its colour as the CMYK alternate.
-fn spots(layout: &Layout) -> Vec<Spot> {
-    layout.spots.iter().map(|(key, name)| Spot { name: name.clone(), alternate: layout.color(key) }).collect()
 }
 
 /// `SOURCE_DATE_EPOCH` from the environment: `Ok(None)` when unset or empty, an error message

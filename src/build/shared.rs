@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use super::{BuildError, BuildOptions, font_error, glyphs, layout_error, metadata};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::flow::{FlowWarning, Metadata, Page, flow};
+use crate::flow::{FlowWarning, flow};
 use crate::font::{FaceId, FallbackChain, FontBook, add_fallbacks};
 use crate::layout::{self, Layout};
 use crate::manifest::Issue;
+use crate::page::{Metadata, Page};
 use crate::pdf::write_pdf_with;
 use crate::setting::{Setter, folio, load_fonts, set_document};
 
@@ -70,18 +71,18 @@ pub struct Laid {
 
 /// Sets the document, flows it onto pages, numbers them and describes the result.
 pub(super) fn lay_out(issue: &Issue, document: &Document, prepared: &Prepared) -> Result<Laid, BuildError> {
-    let setter = Setter { layout: &prepared.layout, book: &prepared.book, faces: &prepared.faces };
+    let setter = Setter::new(&prepared.layout, &prepared.book, &prepared.faces);
     let galley = set_document(document, &setter);
     let flowed = flow(&galley, &prepared.layout).map_err(|e| {
         let hint = "shorten the text, or raise page.max_pages in the layout";
         BuildError::Input(Diagnostic::file(&issue.manifest.path, e.to_string()).with_hint(hint))
     })?;
-    let (mut pages, warnings) = (flowed.pages, flowed.warnings);
+    let (mut pages, warnings, outline) = (flowed.pages, flowed.warnings, flowed.outline);
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(folio(&setter, i + 1));
     }
     let created = metadata::source_date_epoch().map_err(BuildError::Environment)?;
-    let metadata = metadata::metadata(document, &prepared.layout, &galley, &pages, created);
+    let metadata = metadata::metadata(document, outline, created);
     Ok(Laid { pages, metadata, warnings })
 }
 

@@ -1,6 +1,6 @@
 //! The input of `flow`: the material, already composed into lines and blocks.
 
-use super::page::Item;
+use crate::page::Item;
 
 /// What a unit of the running text is; `flow` derives its keeps (titles with their text, no
 /// lone first or last line of a paragraph in a column) from these.
@@ -63,25 +63,4 @@ pub struct Galley {
     pub closing: Block,
     /// The article titles by index, for messages.
     pub titles: Vec<String>,
-}
-
-/// Moves items by (dx, dy).
-pub fn translate(items: &[Item], dx: f64, dy: f64) -> impl Iterator<Item = Item> + '_ {
-    items.iter().map(move |item| match item {
-        Item::Text(run) => {
-            let mut run = run.clone();
-            run.baseline += dy;
-            for g in &mut run.glyphs {
-                g.x += dx;
-            }
-            Item::Text(run)
-        }
-        Item::Rule(rule) => {
-            let mut rule = *rule;
-            rule.x0 += dx;
-            rule.x1 += dx;
-            rule.y += dy;
-            Item::Rule(rule)
-        }
-    })
 }

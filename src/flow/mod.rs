@@ -12,17 +12,13 @@ mod columns;
 mod faults;
 mod galley;
 mod outcome;
-mod outline;
-mod page;
 mod plan;
 mod render;
 mod review;
 
 pub use faults::Fault;
-pub use galley::{Block, Galley, Part, Unit, translate};
+pub use galley::{Block, Galley, Part, Unit};
 pub use outcome::{FlowError, FlowWarning, Flowed, Placement, Problem};
-pub use outline::article_starts;
-pub use page::*;
 
 use crate::layout::Layout;
 use columns::Measure;
@@ -49,9 +45,9 @@ pub fn flow(galley: &Galley, layout: &Layout) -> Result<Flowed, FlowError> {
             return Err(too_long(galley, &m, frame, &plans, limit));
         }
     }
-    let (pages, placements) = render::render(galley, layout, &m, &plans);
+    let (pages, placements, outline) = render::render(galley, layout, &m, &plans);
     let warnings = review::review(galley, &m, &plans);
-    Ok(Flowed { pages, placements, warnings })
+    Ok(Flowed { pages, placements, outline, warnings })
 }
 
 /// The error for a plan longer than `limit` pages: column lines beyond what the allowed pages

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::faults::Fault;
-use super::page::Page;
+use crate::page::{Bookmark, Page};
 
 /// The issue laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +13,9 @@ pub struct Flowed {
     /// Per unit of the galley, where it was set (`None` for space dropped at a column's
     /// head or foot).
     pub placements: Vec<Option<Placement>>,
+    /// The outline: one entry per article, where its first line was set (an article with
+    /// nothing drawn points where the one before it does).
+    pub outline: Vec<Bookmark>,
     /// Faults no arrangement could avoid, in page order.
     pub warnings: Vec<FlowWarning>,
 }

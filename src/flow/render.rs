@@ -1,23 +1,25 @@
 //! Drawing the planned pages: the masthead on page 1, the columns' units on the grid (space
 //! before a title stretched by whole lines where a column would end short), the closing
-//! block at the foot of its page; and where each unit went.
+//! block at the foot of its page; where each unit went, and the outline that follows from it.
 
 use super::columns::Measure;
-use super::galley::{Galley, translate};
+use super::galley::Galley;
 use super::outcome::Placement;
-use super::page::Page;
 use super::plan::PagePlan;
 use crate::layout::Layout;
+use crate::page::{Bookmark, Page, translate};
 use crate::units::mm;
 
-/// The pages, and per unit where it was set.
+/// The pages, per unit where it was set, and the outline.
 pub(super) fn render(
     galley: &Galley,
     layout: &Layout,
     m: &Measure,
     plans: &[PagePlan],
-) -> (Vec<Page>, Vec<Option<Placement>>) {
+) -> (Vec<Page>, Vec<Option<Placement>>, Vec<Bookmark>) {
     let mut placements = vec![None; galley.units.len()];
+    // Per article, the page and top of the first item drawn.
+    let mut starts: Vec<Option<(usize, f64)>> = vec![None; galley.titles.len()];
     let pages = plans
         .iter()
         .enumerate()
@@ -38,7 +40,11 @@ pub(super) fn render(
                     let row = first_row + m.row(start, i) + extra;
                     let grow = unit.stretch.min(fill);
                     (fill, extra) = (fill - grow, extra + grow);
+                    let at = items.len();
                     items.extend(translate(&unit.items, x, layout.baseline(row as f64)));
+                    if let (Some(slot @ None), Some(first)) = (starts.get_mut(unit.article), items.get(at)) {
+                        *slot = Some((p, first.top()));
+                    }
                     placements[i] = Some(Placement { page: p, column: c, row });
                 }
             }
@@ -49,5 +55,22 @@ pub(super) fn render(
             Page { width: mm(layout.page.width), height: mm(layout.page.height), items }
         })
         .collect();
-    (pages, placements)
+    (pages, placements, outline(galley, &starts))
+}
+
+/// One bookmark per article where its first item was drawn; an article with nothing drawn
+/// points where the one before it does (the top of page 1 for the first).
+fn outline(galley: &Galley, starts: &[Option<(usize, f64)>]) -> Vec<Bookmark> {
+    let mut at = (0, 0.0);
+    galley
+        .titles
+        .iter()
+        .zip(starts)
+        .map(|(title, start)| {
+            if let Some(start) = start {
+                at = *start;
+            }
+            Bookmark { title: title.clone(), page: at.0, y: at.1, level: 1 }
+        })
+        .collect()
 }

@@ -2,10 +2,11 @@
 
 use super::*;
 use crate::layout;
+use crate::page::{Cmyk, Item, Page, Paint, Rule};
 
 /// A unit of `lines` grid lines of kind `part`.
 fn unit(part: Part, lines: usize, article: usize) -> Unit {
-    let rule = Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: 1.0, color: Cmyk::BLACK };
+    let rule = Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: 1.0, paint: Paint::Process(Cmyk::BLACK) };
     let items = if part == Part::Space { Vec::new() } else { vec![Item::Rule(rule)] };
     Unit { lines, items, part, stretch: 0, article }
 }
@@ -183,7 +184,7 @@ fn closing_block_that_does_not_fit_moves_whole_to_a_new_page() {
     let layout = layout_with(20, 2);
     // 38 lines of one-line paragraphs fit page 1 but not above the closing block.
     let mut g = galley(article(0, 2, &[1; 36]), 0, 8);
-    let rule = Item::Rule(Rule { x0: 0.0, x1: 5.0, y: 0.0, thickness: 9.0, color: Cmyk::BLACK });
+    let rule = Item::Rule(Rule { x0: 0.0, x1: 5.0, y: 0.0, thickness: 9.0, paint: Paint::Process(Cmyk::BLACK) });
     g.closing.items = vec![rule.clone(), rule];
     let flowed = flow(&g, &layout).unwrap();
     assert_eq!(flowed.pages.len(), 2, "the closing block on page 2");
@@ -247,7 +248,7 @@ fn three_columns_balance_too() {
 #[test]
 fn masthead_on_page_one_only_and_closing_on_the_last_page() {
     let layout = layout_with(20, 2);
-    let rule = |t: f64| Item::Rule(Rule { x0: 0.0, x1: 5.0, y: 0.0, thickness: t, color: Cmyk::BLACK });
+    let rule = |t: f64| Item::Rule(Rule { x0: 0.0, x1: 5.0, y: 0.0, thickness: t, paint: Paint::Process(Cmyk::BLACK) });
     let mut g = galley(article(0, 2, &[8; 12]), 6, 5);
     g.masthead.items = vec![rule(7.0)];
     g.closing.items = vec![rule(9.0)];

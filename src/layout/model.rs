@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::flow::Cmyk;
+use std::sync::Arc;
+
+use crate::page::{Cmyk, Paint, Spot};
 use crate::units::mm;
 
 /// A whole layout.
@@ -249,8 +251,13 @@ impl Layout {
         &self.roles[name]
     }
 
-    /// A colour by key, black when unknown (keys are checked at load time).
-    pub fn color(&self, key: &str) -> Cmyk {
-        self.colors.get(key).map_or(Cmyk::BLACK, |[c, m, y, k]| Cmyk { c: *c, m: *m, y: *y, k: *k })
+    /// The paint of a colour key: its spot ink when `[spots]` names one, else process CMYK;
+    /// black when unknown (keys are checked at load time).
+    pub fn color(&self, key: &str) -> Paint {
+        let cmyk = self.colors.get(key).map_or(Cmyk::BLACK, |[c, m, y, k]| Cmyk { c: *c, m: *m, y: *y, k: *k });
+        match self.spots.get(key) {
+            Some(name) => Paint::Spot(Arc::new(Spot { name: name.clone(), alternate: cmyk })),
+            None => Paint::Process(cmyk),
+        }
     }
 }

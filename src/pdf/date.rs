@@ -2,7 +2,7 @@
 
 use pdf_writer::Date;
 
-use crate::flow::Metadata;
+use crate::page::Metadata;
 
 /// A UTC time of day on a calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

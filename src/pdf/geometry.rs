@@ -7,7 +7,7 @@ use pdf_writer::Rect;
 
 use super::num;
 use super::options::Options;
-use crate::flow::Page;
+use crate::page::Page;
 
 /// Points per millimetre.
 const MM: f64 = 72.0 / 25.4;

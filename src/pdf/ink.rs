@@ -1,17 +1,18 @@
-//! Inks: process colours (DeviceCMYK), the layout's spot inks (Separation colour spaces with a
-//! CMYK alternate) and the registration colour `All` of crop marks.
+//! Inks: process colours (DeviceCMYK), the spot inks the pages paint with (Separation colour
+//! spaces with a CMYK alternate) and the registration colour `All` of crop marks.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use pdf_writer::{Chunk, Name, Ref};
 
 use super::num;
-use crate::flow::{Cmyk, Spot};
+use crate::page::{Cmyk, Item, Page, Paint, Spot};
 
 /// A separation colour space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Ink {
-    /// The spot ink with this index in the metadata's list.
+    /// The spot ink with this index in the document's list.
     Spot(usize),
     /// `All`: every separation, for crop marks.
     Registration,
@@ -19,7 +20,7 @@ pub(super) enum Ink {
 
 /// A colour as the content stream sets it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Paint {
+pub(super) enum Tone {
     /// DeviceCMYK components, rounded and clamped.
     Process([f32; 4]),
     /// A separation at full tint.
@@ -33,26 +34,53 @@ pub(super) fn components(color: Cmyk) -> [f32; 4] {
 
 /// The separation colour spaces of a document and their object ids.
 #[derive(Debug, Clone)]
-pub(super) struct Inks<'a> {
-    /// The spot inks.
-    spots: &'a [Spot],
+pub(super) struct Inks {
+    /// The spot inks, in order of first use.
+    spots: Vec<Arc<Spot>>,
     /// One object id per spot ink, then one for `All`.
     ids: Vec<Ref>,
 }
 
-impl<'a> Inks<'a> {
-    /// Takes object ids for the spot inks and the registration colour from `next`.
-    pub(super) fn new(spots: &'a [Spot], next: &mut Ref) -> Self {
-        Inks { spots, ids: (0..=spots.len()).map(|_| next.bump()).collect() }
+impl Inks {
+    /// Collects the spot inks the pages paint with (by name, in order of first use) and takes
+    /// object ids for them and the registration colour from `next`.
+    pub(super) fn new(pages: &[Page], next: &mut Ref) -> Self {
+        let mut spots: Vec<Arc<Spot>> = Vec::new();
+        let mut add = |paint: &Paint| {
+            if let Paint::Spot(spot) = paint
+                && !spots.iter().any(|s| s.name == spot.name)
+            {
+                spots.push(spot.clone());
+            }
+        };
+        for item in pages.iter().flat_map(|p| &p.items) {
+            match item {
+                Item::Text(run) => add(&run.paint),
+                Item::Rule(rule) => add(&rule.paint),
+                Item::Rect(rect) => {
+                    rect.fill.iter().for_each(&mut add);
+                    rect.stroke.iter().for_each(|(paint, _)| add(paint));
+                }
+                Item::Image(_) => {}
+            }
+        }
+        Inks::with_spots(spots, next)
     }
 
-    /// How `color` is painted: with the first spot ink whose alternate it equals, else as
-    /// process CMYK.
-    pub(super) fn paint(&self, color: Cmyk) -> Paint {
-        let c = components(color);
-        match self.spots.iter().position(|s| components(s.alternate) == c) {
-            Some(i) => Paint::Ink(Ink::Spot(i)),
-            None => Paint::Process(c),
+    /// The inks for a list of spots.
+    pub(super) fn with_spots(spots: Vec<Arc<Spot>>, next: &mut Ref) -> Self {
+        let ids = (0..=spots.len()).map(|_| next.bump()).collect();
+        Inks { spots, ids }
+    }
+
+    /// How `paint` is set: with its spot ink, or as process CMYK.
+    pub(super) fn tone(&self, paint: &Paint) -> Tone {
+        match paint {
+            Paint::Process(c) => Tone::Process(components(*c)),
+            Paint::Spot(spot) => match self.spots.iter().position(|s| s.name == spot.name) {
+                Some(i) => Tone::Ink(Ink::Spot(i)),
+                None => Tone::Process(components(spot.alternate)),
+            },
         }
     }
 
@@ -98,11 +126,13 @@ mod tests {
     const RED: Cmyk = Cmyk { c: 0.0, m: 0.8, y: 0.8, k: 0.0 };
 
     #[test]
-    fn pdf_spot_inks_replace_their_alternate() {
-        let spots = [Spot { name: "PANTONE 485 C".into(), alternate: RED }];
-        let inks = Inks::new(&spots, &mut Ref::new(5));
-        assert_eq!(inks.paint(RED), Paint::Ink(Ink::Spot(0)));
-        assert_eq!(inks.paint(Cmyk::BLACK), Paint::Process([0.0, 0.0, 0.0, 1.0]));
+    fn pdf_spot_inks_are_named_not_matched_by_value() {
+        let spot = Arc::new(Spot { name: "PANTONE 485 C".into(), alternate: RED });
+        let inks = Inks::with_spots(vec![spot.clone()], &mut Ref::new(5));
+        assert_eq!(inks.tone(&Paint::Spot(spot)), Tone::Ink(Ink::Spot(0)));
+        // The same values as process colour stay process colour.
+        assert_eq!(inks.tone(&Paint::Process(RED)), Tone::Process([0.0, 0.8, 0.8, 0.0]));
+        assert_eq!(inks.tone(&Paint::BLACK), Tone::Process([0.0, 0.0, 0.0, 1.0]));
         assert_eq!(inks.id(Ink::Spot(0)), Ref::new(5));
         assert_eq!(inks.id(Ink::Registration), Ref::new(6));
         let mut chunk = Chunk::new();

@@ -5,7 +5,7 @@ use pdf_writer::Content;
 use pdf_writer::types::LineCapStyle;
 
 use super::geometry::{Geometry, MARK_LENGTH};
-use super::ink::{Ink, Paint};
+use super::ink::{Ink, Tone};
 use super::num;
 use super::state::State;
 
@@ -16,7 +16,7 @@ const MARK_WIDTH: f32 = 0.25;
 pub(super) fn crop_marks(content: &mut Content, state: &mut State, geometry: &Geometry) {
     let o = geometry.offset();
     let (start, end) = (geometry.mark_start(), geometry.mark_start() + MARK_LENGTH);
-    state.stroke_paint(content, Paint::Ink(Ink::Registration));
+    state.stroke_paint(content, Tone::Ink(Ink::Registration));
     state.line_width(content, MARK_WIDTH);
     state.line_cap(content, LineCapStyle::ButtCap);
     for (x, dx) in [(o, -1.0), (o + geometry.width, 1.0)] {

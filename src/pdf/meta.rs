@@ -9,7 +9,7 @@ use pdf_writer::{Name, Pdf, Ref, TextStr};
 use super::date::Instant;
 use super::hash::Fnv128;
 use super::options::Standard;
-use crate::flow::Metadata;
+use crate::page::Metadata;
 
 /// The Creator entry: the program that made the document's content.
 pub(super) const CREATOR: &str = "jianbao";

@@ -35,8 +35,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use pdf_writer::types::PageMode;
 use pdf_writer::{Finish, Pdf, Ref, TextStr};
 
-use crate::flow::{Metadata, Page};
 use crate::font::{Face, FaceId, FontBook};
+use crate::page::{Metadata, Page};
 
 pub use error::PdfError;
 pub use options::{MAX_BLEED, Options, Standard, parse_bleed};
@@ -71,7 +71,7 @@ pub fn write_pdf_with(
         let face = lookup(fonts, id)?;
         embedded.insert(id, EmbeddedFont::new(id, face, &used, next.bump())?);
     }
-    let inks = Inks::new(&meta.spots, &mut next);
+    let inks = Inks::new(pages, &mut next);
     let refs: Vec<PageRefs> = pages
         .iter()
         .map(|p| PageRefs { page: next.bump(), content: next.bump(), geometry: Geometry::new(p, options) })

@@ -9,8 +9,8 @@ use super::deflate;
 use super::font::EmbeddedFont;
 use super::geometry::Geometry;
 use super::ink::{Ink, Inks};
-use crate::flow::{Item, Page};
 use crate::font::FaceId;
+use crate::page::{Item, Page};
 
 /// Object ids and geometry of one page.
 #[derive(Debug, Clone, Copy)]

@@ -6,20 +6,20 @@ use std::collections::BTreeSet;
 use pdf_writer::types::{LineCapStyle, LineJoinStyle, TextRenderingMode};
 use pdf_writer::{Content, Name};
 
-use super::ink::{Ink, Inks, Paint};
-use crate::flow::Cmyk;
+use super::ink::{Ink, Inks, Tone};
+use crate::page::Paint;
 
 /// What the content stream has set so far (`None`: not yet set by us).
 #[derive(Debug)]
 pub(super) struct State<'a> {
     /// The document's inks, which decide how a colour is painted.
-    inks: &'a Inks<'a>,
+    inks: &'a Inks,
     /// The separations the stream has used, for the page's resources.
     pub used: BTreeSet<Ink>,
     /// Fill colour (`k`, or `cs` + `scn`).
-    fill: Option<Paint>,
+    fill: Option<Tone>,
     /// Stroke colour (`K`, or `CS` + `SCN`).
-    stroke: Option<Paint>,
+    stroke: Option<Tone>,
     /// Line width (`w`).
     line_width: Option<f32>,
     /// Line cap (`J`).
@@ -34,7 +34,7 @@ pub(super) struct State<'a> {
 
 impl<'a> State<'a> {
     /// The initial state of a content stream painting with `inks`.
-    pub(super) fn new(inks: &'a Inks<'a>) -> Self {
+    pub(super) fn new(inks: &'a Inks) -> Self {
         State {
             inks,
             used: BTreeSet::new(),
@@ -49,43 +49,43 @@ impl<'a> State<'a> {
     }
 
     /// Sets the fill colour: DeviceCMYK, or a spot ink the colour stands for.
-    pub(super) fn fill(&mut self, content: &mut Content, color: Cmyk) {
-        let paint = self.inks.paint(color);
-        self.fill_paint(content, paint);
+    pub(super) fn fill(&mut self, content: &mut Content, paint: &Paint) {
+        let tone = self.inks.tone(paint);
+        self.fill_paint(content, tone);
     }
 
     /// Sets the stroke colour: DeviceCMYK, or a spot ink the colour stands for.
-    pub(super) fn stroke(&mut self, content: &mut Content, color: Cmyk) {
-        let paint = self.inks.paint(color);
-        self.stroke_paint(content, paint);
+    pub(super) fn stroke(&mut self, content: &mut Content, paint: &Paint) {
+        let tone = self.inks.tone(paint);
+        self.stroke_paint(content, tone);
     }
 
-    /// Sets the fill colour to a paint.
-    pub(super) fn fill_paint(&mut self, content: &mut Content, paint: Paint) {
+    /// Sets the fill colour to a tone.
+    pub(super) fn fill_paint(&mut self, content: &mut Content, paint: Tone) {
         if self.fill.replace(paint) == Some(paint) {
             return;
         }
         match paint {
-            Paint::Process([c, m, y, k]) => {
+            Tone::Process([c, m, y, k]) => {
                 content.set_fill_cmyk(c, m, y, k);
             }
-            Paint::Ink(ink) => {
+            Tone::Ink(ink) => {
                 self.used.insert(ink);
                 content.set_fill_color_space(Name(Inks::resource(ink).as_bytes())).set_fill_color([1.0]);
             }
         }
     }
 
-    /// Sets the stroke colour to a paint.
-    pub(super) fn stroke_paint(&mut self, content: &mut Content, paint: Paint) {
+    /// Sets the stroke colour to a tone.
+    pub(super) fn stroke_paint(&mut self, content: &mut Content, paint: Tone) {
         if self.stroke.replace(paint) == Some(paint) {
             return;
         }
         match paint {
-            Paint::Process([c, m, y, k]) => {
+            Tone::Process([c, m, y, k]) => {
                 content.set_stroke_cmyk(c, m, y, k);
             }
-            Paint::Ink(ink) => {
+            Tone::Ink(ink) => {
                 self.used.insert(ink);
                 content.set_stroke_color_space(Name(Inks::resource(ink).as_bytes())).set_stroke_color([1.0]);
             }

@@ -1,8 +1,8 @@
 //! Unit tests: a tiny one-page document built by hand.
 
 use super::*;
-use crate::flow::{Cmyk, Item, PlacedGlyph, Rule, TextRun};
 use crate::font::{bundled_face, shape};
+use crate::page::{Cmyk, Item, Paint, PlacedGlyph, Rule, Tag, TextRun};
 
 /// A4 in points.
 const A4: (f64, f64) = (595.276, 841.89);
@@ -17,7 +17,13 @@ fn placed(face: &Face, text: &str, x: f64, size: f64) -> (Vec<PlacedGlyph>, f64)
         let first_of_cluster = i == 0 || run.glyphs[i - 1].cluster != g.cluster;
         let end = run.glyphs[i..].iter().map(|n| n.cluster).find(|&c| c != g.cluster).unwrap_or(text.len());
         let text = if first_of_cluster { text[g.cluster..end].to_string() } else { String::new() };
-        glyphs.push(PlacedGlyph { id: g.id, x: pen + g.x_offset * size, rise: g.y_offset * size, text });
+        glyphs.push(PlacedGlyph {
+            id: g.id,
+            x: pen + g.x_offset * size,
+            rise: g.y_offset * size,
+            advance: g.advance * size,
+            text,
+        });
         pen += g.advance * size;
     }
     (glyphs, pen)
@@ -35,8 +41,23 @@ fn sample() -> (Vec<Page>, Metadata, FontBook) {
     let (mut glyphs, end) = placed(book.face(id), "联络动态，——。", 72.0, size);
     let (latin, _) = placed(book.face(id), "Bulletin", end + 3.0, size);
     glyphs.extend(latin);
-    let run = TextRun { face: id, size, color: Cmyk::BLACK, baseline: 100.0, glyphs, actual_text: None, embolden: 0.0 };
-    let rule = Rule { x0: 72.0, x1: 523.0, y: 110.0, thickness: 1.5, color: Cmyk { c: 0.0, m: 0.8, y: 0.8, k: 0.0 } };
+    let run = TextRun {
+        face: id,
+        size,
+        paint: Paint::BLACK,
+        baseline: 100.0,
+        glyphs,
+        actual_text: None,
+        embolden: 0.0,
+        tag: Tag::ARTIFACT,
+    };
+    let rule = Rule {
+        x0: 72.0,
+        x1: 523.0,
+        y: 110.0,
+        thickness: 1.5,
+        paint: Paint::Process(Cmyk { c: 0.0, m: 0.8, y: 0.8, k: 0.0 }),
+    };
     let page = Page { width: A4.0, height: A4.1, items: vec![Item::Text(run), Item::Rule(rule)] };
     let meta = Metadata {
         title: "联络动态 2021年第4期".into(),

@@ -7,7 +7,7 @@ use super::cmap::utf16be_text;
 use super::font::EmbeddedFont;
 use super::num;
 use super::state::State;
-use crate::flow::TextRun;
+use crate::page::TextRun;
 
 /// One element of a `TJ` array.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,9 +82,9 @@ pub(super) fn write_run(
     if let Some(text) = &run.actual_text {
         begin_actual_text(content, text);
     }
-    state.fill(content, run.color);
+    state.fill(content, &run.paint);
     if run.embolden > 0.0 {
-        state.stroke(content, run.color);
+        state.stroke(content, &run.paint);
         state.line_width(content, num(run.embolden * run.size));
         state.line_join(content, LineJoinStyle::RoundJoin);
         state.render(content, TextRenderingMode::FillStroke);

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::flow::{Item, Page};
 use crate::font::FaceId;
+use crate::page::{Item, Page};
 
 /// Every glyph id one face draws, with the first non-empty text seen for it (`""` if none).
 pub(super) type GlyphTexts = BTreeMap<u16, String>;

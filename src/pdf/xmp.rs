@@ -5,7 +5,7 @@
 use super::date::Instant;
 use super::meta::{CREATOR, PRODUCER};
 use super::options::Standard;
-use crate::flow::Metadata;
+use crate::page::Metadata;
 
 /// The PRISM namespace, for the periodical's name, issue number and running total.
 const PRISM: &str = "http://prismstandard.org/namespaces/basic/2.0/";

@@ -3,9 +3,9 @@
 
 use super::Setter;
 use super::body::{add_credit, body_units};
-use super::runs::line_items;
 use crate::document::Article;
 use crate::flow::{Part, Unit};
+use crate::page::TagKind;
 
 /// Sets one article into units.
 pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bool) -> Vec<Unit> {
@@ -38,11 +38,12 @@ fn title_unit(article: &Article, index: usize, s: &Setter) -> Unit {
     let room = grid_lines as f64 * grid.line_pitch;
     let em_top = -0.88 * grid.body_size;
     let first_baseline = em_top + (room - after - text_height) / 2.0 + 0.88 * role.size;
-    let color = s.color("title");
+    let paint = s.color("title");
+    let tag = s.element(TagKind::Title);
     let items = lines
         .iter()
         .enumerate()
-        .flat_map(|(i, line)| line_items(line, 0.0, first_baseline + i as f64 * pitch, color))
+        .flat_map(|(i, line)| s.line_items(line, 0.0, first_baseline + i as f64 * pitch, &paint, tag))
         .collect();
     Unit { lines: grid_lines, items, part: Part::Title, stretch: 0, article: index }
 }

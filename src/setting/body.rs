@@ -3,11 +3,11 @@
 //! a single line alone; and the credit, on the last body line when it fits there.
 
 use super::Setter;
-use super::runs::line_items;
 use crate::compose::Align;
 use crate::compose::class::Class;
 use crate::document::Article;
-use crate::flow::{Item, Part, Unit};
+use crate::flow::{Part, Unit};
+use crate::page::{Item, TagKind};
 
 /// The body lines of an article, and the right edge of the last one (points from the column's
 /// left edge).
@@ -15,14 +15,21 @@ pub(super) fn body_units(article: &Article, index: usize, s: &Setter) -> (Vec<Un
     let mut units = Vec::new();
     let mut last_right = None;
     let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
-    let color = s.color("body");
+    let paint = s.color("body");
     for paragraph in &article.paragraphs {
+        let tag = s.element(TagKind::Paragraph);
         let spans: Vec<_> =
             paragraph.runs.iter().map(|run| s.span(if run.bold { "lead" } else { "body" }, &run.text)).collect();
         let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
         for (i, line) in lines.iter().enumerate() {
             let part = if i + 1 == lines.len() { Part::LastLine } else { Part::Line };
-            units.push(Unit { lines: 1, items: line_items(line, 0.0, 0.0, color), part, stretch: 0, article: index });
+            units.push(Unit {
+                lines: 1,
+                items: s.line_items(line, 0.0, 0.0, &paint, tag),
+                part,
+                stretch: 0,
+                article: index,
+            });
             last_right = Some(line.right);
         }
     }
@@ -39,18 +46,19 @@ const CREDIT_SPACE: f64 = 1.0;
 /// (and the print checks count it as one).
 pub(super) fn add_credit(credit: &str, index: usize, s: &Setter, last_right: Option<f64>, units: &mut Vec<Unit>) {
     let lines = s.compose(&[s.span("credit", credit)], s.layout.column_width(), Align::Right, (0.0, 0.0));
-    let color = s.color("credit");
+    let paint = s.color("credit");
+    let tag = s.element(TagKind::Credit);
     let em = s.layout.grid.body_size;
     if let ([line], Some(right), Some(last)) = (lines.as_slice(), last_right, units.last_mut())
         && last.part == Part::LastLine
         && right + CREDIT_SPACE * em <= line.left + 1e-6
         && !ends_with_closing_mark(last)
     {
-        last.items.extend(line_items(line, 0.0, 0.0, color));
+        last.items.extend(s.line_items(line, 0.0, 0.0, &paint, tag));
         return;
     }
     for line in &lines {
-        let items = line_items(line, 0.0, 0.0, color);
+        let items = s.line_items(line, 0.0, 0.0, &paint, tag);
         units.push(Unit { lines: 1, items, part: Part::Credit, stretch: 0, article: index });
     }
 }

@@ -3,10 +3,11 @@
 //! and the approval number. Its last rule lies on the bottom edge of the type area.
 
 use super::Setter;
-use super::runs::{line_items, natural_width, spread};
+use super::runs::{natural_width, spread};
 use crate::compose::Align;
 use crate::document::Closing;
-use crate::flow::{Block, Item, Rule, translate};
+use crate::flow::Block;
+use crate::page::{Item, Rule, TagKind, translate};
 
 /// Sets the closing block, anchored at the type area's bottom-left corner.
 pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
@@ -19,6 +20,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
     let inset = spec.side_indent * size;
     let measure = width - 2.0 * inset;
     let color = s.color("closing");
+    let tag = s.element(TagKind::Closing);
     let rule_color = layout.color(&spec.rule_color);
     let pad = spec.padding * pitch;
 
@@ -26,7 +28,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
     let mut items = Vec::new();
     let mut y = 0.0;
     let rule = |items: &mut Vec<Item>, y: f64, thickness: f64| {
-        items.push(Item::Rule(Rule { x0: 0.0, x1: width, y, thickness, color: rule_color }));
+        items.push(Item::Rule(Rule { x0: 0.0, x1: width, y, thickness, paint: rule_color.clone() }));
     };
     rule(&mut items, y, spec.outer_rule);
     // Baseline of the first text line below a rule at y.
@@ -40,7 +42,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
             let text = if i == 0 { format!("{label}{group}") } else { group.clone() };
             let first = if i == 0 { 0.0 } else { hang };
             for line in s.compose(&[s.span("closing", &text)], measure, Align::Justify, (first, hang)) {
-                items.extend(line_items(&line, inset, baseline, color));
+                items.extend(s.line_items(&line, inset, baseline, &color, tag));
                 baseline += pitch;
             }
         }
@@ -54,7 +56,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
     if !c.editors.is_empty() {
         let label = "责任编辑：";
         if let Some(line) = s.compose(&[s.span("closing", label)], measure, Align::Left, (0.0, 0.0)).first() {
-            left.extend(line_items(line, x, baseline, color));
+            left.extend(s.line_items(line, x, baseline, &color, tag));
             x += natural_width(s, "closing", &format!("{label}一")) - size;
         }
         for name in &c.editors {
@@ -62,7 +64,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
             let n = name.chars().count();
             let w = natural_width(s, "closing", name);
             let target = if n == 2 { w * 1.5 } else { w };
-            left.push(spread(s, "closing", name, x, target, baseline));
+            left.push(spread(s, "closing", name, x, target, baseline, tag));
             x += target + size;
         }
     }
@@ -73,7 +75,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
         let w = natural_width(s, "closing", &text);
         let line = s.compose(&[s.span("closing", &text)], measure, Align::Right, (0.0, 0.0));
         let fits = x + size + w <= inset + measure;
-        let row: Vec<Item> = line.iter().take(1).flat_map(|l| line_items(l, inset, baseline, color)).collect();
+        let row: Vec<Item> = line.iter().take(1).flat_map(|l| s.line_items(l, inset, baseline, &color, tag)).collect();
         if fits {
             rows[0].extend(row);
         } else {
@@ -83,7 +85,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
     if let Some(approval) = &c.approval {
         let text = format!("批准文号：{approval}");
         let line = s.compose(&[s.span("closing", &text)], measure, Align::Left, (0.0, 0.0));
-        rows.push(line.iter().take(1).flat_map(|l| line_items(l, inset, baseline, color)).collect());
+        rows.push(line.iter().take(1).flat_map(|l| s.line_items(l, inset, baseline, &color, tag)).collect());
     }
     let rows: Vec<Vec<Item>> = rows.into_iter().filter(|r| !r.is_empty()).collect();
     for (i, row) in rows.iter().enumerate() {

@@ -2,9 +2,8 @@
 //! outside edge, odd pages at the right and even pages at the left, indented.
 
 use super::Setter;
-use super::runs::line_items;
 use crate::compose::Align;
-use crate::flow::Item;
+use crate::page::{Item, Tag};
 use crate::units::mm;
 
 /// The folio of page `number` (1-based), in page coordinates.
@@ -21,6 +20,6 @@ pub fn folio(s: &Setter, number: usize) -> Vec<Item> {
     };
     s.compose(&[s.span("folio", &text)], width, align, (0.0, 0.0))
         .first()
-        .map(|line| line_items(line, x, y, s.color("folio")))
+        .map(|line| s.line_items(line, x, y, &s.color("folio"), Tag::ARTIFACT))
         .unwrap_or_default()
 }

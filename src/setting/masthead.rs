@@ -2,10 +2,11 @@
 //! total, the publisher at the left and the date at the right, and the red rule.
 
 use super::Setter;
-use super::runs::{line_items, natural_width, spread};
+use super::runs::{natural_width, spread};
 use crate::compose::Align;
 use crate::document::Masthead;
-use crate::flow::{Block, Item, Rule};
+use crate::flow::Block;
+use crate::page::{Item, Rule, TagKind};
 
 /// Sets the masthead as a block anchored at the type area's top-left corner.
 pub(super) fn set_masthead(m: &Masthead, s: &Setter) -> Block {
@@ -14,6 +15,7 @@ pub(super) fn set_masthead(m: &Masthead, s: &Setter) -> Block {
     let width = layout.type_width();
     let baseline = |n: f64| 0.88 * layout.grid.body_size + n * layout.grid.line_pitch;
     let mut items = Vec::new();
+    let tag = s.element(TagKind::Masthead);
 
     // The title, letter-spaced by the role's tracking and centred.
     let title_role = layout.role("masthead_title");
@@ -22,14 +24,14 @@ pub(super) fn set_masthead(m: &Masthead, s: &Setter) -> Block {
     let title_x = (width - title_width) / 2.0;
     // The pinyin line over exactly the title's width, above it (first in reading order).
     if let Some(pinyin) = &m.pinyin {
-        items.push(spread(s, "pinyin", pinyin, title_x, title_width, baseline(spec.pinyin_baseline)));
+        items.push(spread(s, "pinyin", pinyin, title_x, title_width, baseline(spec.pinyin_baseline), tag));
     }
-    items.push(spread(s, "masthead_title", &m.title, title_x, title_width, baseline(spec.title_baseline)));
+    items.push(spread(s, "masthead_title", &m.title, title_x, title_width, baseline(spec.title_baseline), tag));
 
     // 第N期（总第…期）, centred.
     let number = format!("{}{}", m.number, m.total.as_deref().unwrap_or(""));
     for line in s.compose(&[s.span("number", &number)], width, Align::Center, (0.0, 0.0)).iter().take(1) {
-        items.extend(line_items(line, 0.0, baseline(spec.number_baseline), s.color("number")));
+        items.extend(s.line_items(line, 0.0, baseline(spec.number_baseline), &s.color("number"), tag));
     }
 
     // Publisher at the left, date at the right, each one em in.
@@ -39,7 +41,7 @@ pub(super) fn set_masthead(m: &Masthead, s: &Setter) -> Block {
     let measure = width - 2.0 * inset;
     for (text, align) in [(&m.publisher, Align::Left), (&m.date, Align::Right)] {
         if let Some(line) = s.compose(&[s.span("publisher", text)], measure, align, (0.0, 0.0)).first() {
-            items.extend(line_items(line, inset, y, s.color("publisher")));
+            items.extend(s.line_items(line, inset, y, &s.color("publisher"), tag));
         }
     }
 
@@ -49,7 +51,7 @@ pub(super) fn set_masthead(m: &Masthead, s: &Setter) -> Block {
         x1: width,
         y: y + spec.rule_offset * layout.grid.line_pitch,
         thickness: spec.rule_thickness,
-        color: layout.color(&spec.rule_color),
+        paint: layout.color(&spec.rule_color),
     }));
     Block { lines: spec.lines, items }
 }

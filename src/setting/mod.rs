@@ -10,12 +10,14 @@ mod masthead;
 mod runs;
 mod title;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::document::Document;
 use crate::flow::Galley;
 use crate::font::{FaceId, FontBook, FontError, load_face};
 use crate::layout::Layout;
+use crate::page::{Tag, TagKind};
 
 pub use folio::folio;
 
@@ -27,6 +29,22 @@ pub struct Setter<'a> {
     pub book: &'a FontBook,
     /// Face ids by the layout's font keys.
     pub faces: &'a BTreeMap<String, FaceId>,
+    /// The number the next structure element gets (elements are numbered in reading order).
+    elements: Cell<u32>,
+}
+
+impl<'a> Setter<'a> {
+    /// A setter for the layout and its loaded faces.
+    pub fn new(layout: &'a Layout, book: &'a FontBook, faces: &'a BTreeMap<String, FaceId>) -> Self {
+        Setter { layout, book, faces, elements: Cell::new(0) }
+    }
+
+    /// A tag for the next structure element of `kind`.
+    pub(super) fn element(&self, kind: TagKind) -> Tag {
+        let element = self.elements.get() + 1;
+        self.elements.set(element);
+        Tag { kind, element }
+    }
 }
 
 /// Loads every font the layout names into a new book.
@@ -42,12 +60,13 @@ pub fn load_fonts(layout: &Layout) -> Result<(FontBook, BTreeMap<String, FaceId>
 
 /// Sets the whole document into a galley.
 pub fn set_document(doc: &Document, setter: &Setter) -> Galley {
+    let masthead = masthead::set_masthead(&doc.masthead, setter);
     let mut units = Vec::new();
     for (i, article) in doc.articles.iter().enumerate() {
         units.extend(article::set_article(article, i, setter, i == 0));
     }
     Galley {
-        masthead: masthead::set_masthead(&doc.masthead, setter),
+        masthead,
         units,
         closing: closing::set_closing(&doc.closing, setter),
         titles: doc.articles.iter().map(|a| a.title.clone()).collect(),

@@ -2,7 +2,7 @@
 
 use super::Setter;
 use crate::compose::{Align, Kinsoku, Line, ParStyle, PunctStyle, Span, compose};
-use crate::flow::{Cmyk, Item, PlacedGlyph, TextRun};
+use crate::page::{Item, Paint, PlacedGlyph, Tag, TextRun};
 
 impl Setter<'_> {
     /// A span of `text` in the named role.
@@ -11,8 +11,8 @@ impl Setter<'_> {
         Span { text: text.to_string(), face: self.faces[&r.font], size: r.size, embolden: r.embolden }
     }
 
-    /// The colour of a role.
-    pub(super) fn color(&self, role: &str) -> Cmyk {
+    /// The paint of a role.
+    pub(super) fn color(&self, role: &str) -> Paint {
         self.layout.color(&self.layout.role(role).color)
     }
 
@@ -39,34 +39,44 @@ impl Setter<'_> {
     }
 }
 
-/// The items of a composed line: one text run per face and size, on baseline `y`, shifted
-/// right by `x`.
-pub(super) fn line_items(line: &Line, x: f64, y: f64, color: Cmyk) -> Vec<Item> {
-    let mut runs: Vec<TextRun> = Vec::new();
-    for g in &line.glyphs {
-        let placed = PlacedGlyph { id: g.id, x: x + g.x, rise: g.rise, text: g.text.clone() };
-        match runs.last_mut() {
-            Some(run) if run.face == g.face && run.size == g.size && run.embolden == g.embolden => {
-                run.glyphs.push(placed)
-            }
-            _ => runs.push(TextRun {
-                face: g.face,
-                size: g.size,
-                color,
-                baseline: y,
-                glyphs: vec![placed],
-                actual_text: None,
-                embolden: g.embolden,
-            }),
-        }
+impl Setter<'_> {
+    /// The advance of glyph `id` of `face` at `size`, points.
+    pub(super) fn advance(&self, face: crate::font::FaceId, id: u16, size: f64) -> f64 {
+        let face = self.book.face(face);
+        face.advance(id) * size / f64::from(face.units_per_em)
     }
-    runs.into_iter().map(Item::Text).collect()
+
+    /// The items of a composed line: one text run per face and size, on baseline `y`, shifted
+    /// right by `x`, painted with `paint` and tagged `tag`.
+    pub(super) fn line_items(&self, line: &Line, x: f64, y: f64, paint: &Paint, tag: Tag) -> Vec<Item> {
+        let mut runs: Vec<TextRun> = Vec::new();
+        for g in &line.glyphs {
+            let advance = self.advance(g.face, g.id, g.size);
+            let placed = PlacedGlyph { id: g.id, x: x + g.x, rise: g.rise, advance, text: g.text.clone() };
+            match runs.last_mut() {
+                Some(run) if run.face == g.face && run.size == g.size && run.embolden == g.embolden => {
+                    run.glyphs.push(placed)
+                }
+                _ => runs.push(TextRun {
+                    face: g.face,
+                    size: g.size,
+                    paint: paint.clone(),
+                    baseline: y,
+                    glyphs: vec![placed],
+                    actual_text: None,
+                    embolden: g.embolden,
+                    tag,
+                }),
+            }
+        }
+        runs.into_iter().map(Item::Text).collect()
+    }
 }
 
 /// Sets `text` in `role` spread evenly (均排) over `width` points starting at `x`: the first
 /// and last characters touch the ends, the space between characters is equal. The run
 /// carries the text as ActualText so that it copies out without the spacing.
-pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: f64) -> Item {
+pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: f64, tag: Tag) -> Item {
     let lines = s.compose(&[s.span(role, text)], 1.0e6, Align::Left, (0.0, 0.0));
     let line = lines.into_iter().next().unwrap_or(Line {
         glyphs: Vec::new(),
@@ -87,7 +97,14 @@ pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: 
             cluster += 1;
         }
         let shift = if starts.len() > 1 { cluster as f64 * gap } else { (width - natural) / 2.0 };
-        glyphs.push(PlacedGlyph { id: g.id, x: x + g.x - line.left + shift, rise: g.rise, text: g.text.clone() });
+        let advance = s.advance(g.face, g.id, g.size);
+        glyphs.push(PlacedGlyph {
+            id: g.id,
+            x: x + g.x - line.left + shift,
+            rise: g.rise,
+            advance,
+            text: g.text.clone(),
+        });
     }
     let (face, size) = line
         .glyphs
@@ -96,11 +113,12 @@ pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: 
     Item::Text(TextRun {
         face,
         size,
-        color: s.color(role),
+        paint: s.color(role),
         baseline: y,
         glyphs,
         actual_text: Some(text.to_string()),
         embolden: 0.0,
+        tag,
     })
 }
 

@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use jianbao::document::{Article, Document, Paragraph, Run, from_issue};
-use jianbao::flow::{Flowed, Galley, Item, Part, flow};
+use jianbao::flow::{Flowed, Galley, Part, flow};
 use jianbao::layout::{self, Layout};
+use jianbao::page::Item;
 use jianbao::setting::{Setter, load_fonts, set_document};
 
 /// The example issue's manifest.
@@ -64,7 +65,7 @@ pub fn lay_out(doc: &Document) -> Laid {
 /// Sets and flows a document in a given layout.
 pub fn lay_out_in(doc: &Document, layout: Layout) -> Result<Laid, jianbao::flow::FlowError> {
     let (book, faces) = load_fonts(&layout).expect("fonts");
-    let galley = set_document(doc, &Setter { layout: &layout, book: &book, faces: &faces });
+    let galley = set_document(doc, &Setter::new(&layout, &book, &faces));
     let flowed = flow(&galley, &layout)?;
     Ok(Laid { layout, galley, flowed })
 }

@@ -1,0 +1,77 @@
+//! The page model: what every output (PDF, PNG preview, OFD) reads.
+//!
+//! `flow` makes pages of positioned items — text runs, rules, rectangles and images — each
+//! painted with a process colour or a named spot ink, tagged with its place in the document's
+//! structure, plus the outline taken from where flow placed each article. Nothing here knows
+//! about manifests or layouts; the only other module it names is `font` (a run's face).
+//!
+//! Coordinates are points with the origin at the top-left corner of the trimmed page, x to
+//! the right and y downwards (outputs flip them as their format needs).
+
+mod check;
+mod image;
+mod meta;
+mod paint;
+mod shapes;
+mod tag;
+mod text;
+
+pub use check::{Fault, check_pages};
+pub use image::{Image, Picture, PixelSpace};
+pub use meta::{Bookmark, Metadata};
+pub use paint::{Cmyk, Paint, Spot};
+pub use shapes::{Rect, Rule};
+pub use tag::{Tag, TagKind};
+pub use text::{PlacedGlyph, TextRun};
+
+/// One thing drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Text.
+    Text(TextRun),
+    /// A horizontal rule.
+    Rule(Rule),
+    /// A rectangle, filled or stroked (a box around a note, a shaded panel).
+    Rect(Rect),
+    /// A picture.
+    Image(Image),
+}
+
+impl Item {
+    /// The item moved by (dx, dy) points.
+    pub fn moved(&self, dx: f64, dy: f64) -> Item {
+        match self {
+            Item::Text(run) => Item::Text(run.moved(dx, dy)),
+            Item::Rule(rule) => Item::Rule(Rule { x0: rule.x0 + dx, x1: rule.x1 + dx, y: rule.y + dy, ..rule.clone() }),
+            Item::Rect(rect) => Item::Rect(Rect { x: rect.x + dx, y: rect.y + dy, ..rect.clone() }),
+            Item::Image(image) => Item::Image(Image { x: image.x + dx, y: image.y + dy, ..image.clone() }),
+        }
+    }
+
+    /// The top edge of what the item covers, points from the page top: a text run's em box
+    /// (one font size above the baseline), a rule's upper edge, a box's top.
+    pub fn top(&self) -> f64 {
+        match self {
+            Item::Text(run) => run.baseline - run.size,
+            Item::Rule(rule) => rule.y - rule.thickness / 2.0,
+            Item::Rect(rect) => rect.y,
+            Item::Image(image) => image.y,
+        }
+    }
+}
+
+/// Moves items by (dx, dy).
+pub fn translate(items: &[Item], dx: f64, dy: f64) -> impl Iterator<Item = Item> + '_ {
+    items.iter().map(move |item| item.moved(dx, dy))
+}
+
+/// One page: its trimmed size and the items in reading order (masthead, columns, foot).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Trimmed page width, points.
+    pub width: f64,
+    /// Trimmed page height, points.
+    pub height: f64,
+    /// Items in reading order.
+    pub items: Vec<Item>,
+}
