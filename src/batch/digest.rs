@@ -78,6 +78,7 @@ pub(crate) fn layout(name: &str, prepared: &Prepared) -> [u8; 32] {
 pub(crate) fn fallback_fonts(prepared: &Prepared) -> [u8; 32] {
     let mut hasher = Hasher::new();
     for name in &prepared.layout.fallback.fonts {
+        let name = prepared.layout.font_location(name);
         field(&mut hasher, "chain", name.as_bytes());
         let path = name.rsplit_once('#').map_or(name.as_str(), |(p, _)| p);
         field(&mut hasher, "chain file", &file_hash(Path::new(path)).unwrap_or_default());

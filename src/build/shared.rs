@@ -50,7 +50,8 @@ pub(super) fn fallbacks(
     options: &BuildOptions,
 ) -> Result<Vec<String>, BuildError> {
     let fallback = &prepared.layout.fallback;
-    let chain = FallbackChain { fonts: fallback.fonts.clone(), system: fallback.system };
+    let fonts = fallback.fonts.iter().map(|name| prepared.layout.font_location(name)).collect();
+    let chain = FallbackChain { fonts, system: fallback.system };
     let needed = glyphs::printed_chars(document);
     let missing = add_fallbacks(&mut prepared.book, &chain, &needed).map_err(BuildError::Font)?;
     if !missing.is_empty() && !options.allow_missing_glyphs {

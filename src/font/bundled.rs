@@ -11,6 +11,11 @@ static SERIF_BOLD: &[u8] = include_bytes!("../../fonts/NotoSerifCJK-Bold.ttc");
 /// Index of the Simplified Chinese face inside each Noto CJK collection.
 const SC_INDEX: u32 = 2;
 
+/// Whether `name` names a bundled face (so it is not a path).
+pub fn is_bundled(name: &str) -> bool {
+    matches!(name, "Noto Serif CJK SC" | "Noto Serif CJK SC Regular" | "Noto Serif CJK SC Bold")
+}
+
 /// Loads a bundled face by its layout name (`"Noto Serif CJK SC"` or `"Noto Serif CJK SC Bold"`).
 pub fn bundled_face(name: &str) -> Option<Result<Face, FontError>> {
     let data = match name {

@@ -5,7 +5,7 @@ mod face;
 mod fallback;
 mod shape;
 
-pub use bundled::bundled_face;
+pub use bundled::{bundled_face, is_bundled};
 pub use face::{Face, FaceData, FontError};
 pub use fallback::{FallbackChain, add_fallbacks};
 pub use shape::{ShapedGlyph, ShapedRun, shape};

@@ -5,6 +5,7 @@
 
 mod check;
 mod model;
+mod raw;
 mod report;
 
 use std::path::{Path, PathBuf};
@@ -106,29 +107,36 @@ fn source(name_or_path: &str) -> Result<(String, PathBuf), LayoutError> {
     Ok((text, path.to_path_buf()))
 }
 
-/// Loads a layout by built-in name (`two-column`) or from a path to a TOML file.
+/// Loads a layout by built-in name (`two-column`) or from a path to a TOML file; font paths
+/// in a layout file are relative to its folder.
 pub fn load(name_or_path: &str) -> Result<Layout, LayoutError> {
     let (text, file) = source(name_or_path)?;
-    parse(&text, &file)
+    let built_in = BUILT_IN.iter().any(|(n, _)| *n == name_or_path);
+    let dir = (!built_in).then(|| file.parent().unwrap_or(Path::new("")));
+    parse_in(&text, &file, dir)
 }
 
-/// Parses and checks a layout's TOML text; errors point at the offending key.
+/// Parses and checks a layout's TOML text (font paths taken as written); errors point at the
+/// offending key.
 pub fn parse(text: &str, file: &Path) -> Result<Layout, LayoutError> {
-    let layout: Layout = toml::from_str(text).map_err(|e| {
+    parse_in(text, file, None)
+}
+
+/// Parses and checks a layout's TOML text, resolving relative font paths against `dir`.
+fn parse_in(text: &str, file: &Path, dir: Option<&Path>) -> Result<Layout, LayoutError> {
+    let raw: raw::RawLayout = toml::from_str(text).map_err(|e| {
         let e = first_syntax_error(text).unwrap_or(e);
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim_end().replace("invalid type: ", "wrong type: ");
         LayoutError::new(Diagnostic::at(file, text, span, message.clone()).with_hint(parse_hint(&message)), false)
     })?;
-    layout.check().map_err(|message| {
-        let span = report::key_of(&layout, &message).and_then(|key| report::span_of(text, &key));
-        let diagnostic = match span {
-            Some(span) => Diagnostic::at(file, text, span, message),
-            None => Diagnostic::file(file, message),
+    check::resolve(raw, dir).map_err(|problem| {
+        let diagnostic = match report::span_of(text, &problem.key) {
+            Some(span) => Diagnostic::at(file, text, span, problem.message),
+            None => Diagnostic::file(file, problem.message),
         };
-        LayoutError::new(diagnostic.with_hint("the layout's parts must fit together on the page"), false)
-    })?;
-    Ok(layout)
+        LayoutError::new(diagnostic.with_hint(problem.hint), false)
+    })
 }
 
 /// The hint for a layout TOML error: the nearest key for an unknown one.

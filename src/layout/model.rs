@@ -1,32 +1,24 @@
-//! The layout's fields, as read from TOML.
+//! The layout as the program uses it: typed, every value checked once when it was read.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-use std::sync::Arc;
-
-use crate::page::{Cmyk, Paint, Spot};
+use crate::compose::{Kinsoku, PunctStyle};
+use crate::page::Paint;
 use crate::units::mm;
 
 /// A whole layout.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// Paper and type-area position.
     pub page: PageSpec,
     /// The character grid.
     pub grid: Grid,
-    /// Font names by key (`regular`, `bold`).
+    /// Fonts by key (`regular`, `bold`), as written: a bundled face's name or a font file's
+    /// path (relative to the layout file's folder), `#INDEX` for a member of a collection.
     pub fonts: BTreeMap<String, String>,
-    /// CMYK colours by key.
-    pub colors: BTreeMap<String, [f64; 4]>,
-    /// Colours printed as spot inks: a key of `[colors]` → the ink's name (a Separation in the
-    /// PDF); the colour's CMYK value is the ink's alternate, what a four-colour device prints.
-    #[serde(default)]
-    pub spots: BTreeMap<String, String>,
-    /// Type roles by name (`body`, `lead`, `title`, …).
-    pub roles: BTreeMap<String, Role>,
+    /// Type roles.
+    pub roles: Roles,
     /// The masthead block.
     pub masthead: MastheadSpec,
     /// The closing block.
@@ -34,13 +26,14 @@ pub struct Layout {
     /// The page number.
     pub folio: FolioSpec,
     /// Faces for characters the role fonts lack.
-    #[serde(default)]
     pub fallback: FallbackSpec,
+    /// The layout file's folder, against which relative font paths resolve (`None` for a
+    /// built-in layout).
+    pub dir: Option<PathBuf>,
 }
 
-/// Paper size and the top of the type area.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+/// Paper size and the type area's position.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageSpec {
     /// Trimmed width, mm.
     pub width: f64,
@@ -49,16 +42,13 @@ pub struct PageSpec {
     /// Paper top to the top of the first line's em box, mm.
     pub top: f64,
     /// Paper left edge to the type area (the binding margin), mm; centred when absent.
-    #[serde(default)]
     pub left: Option<f64>,
     /// Most pages an issue may take; a longer issue fails to build.
-    #[serde(default)]
     pub max_pages: Option<usize>,
 }
 
 /// The character grid shared by all columns.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
     /// Body font size, pt.
     pub body_size: f64,
@@ -74,61 +64,113 @@ pub struct Grid {
     pub gutter_chars: usize,
     /// First-line indent, in characters.
     pub indent_chars: f64,
-    /// Kinsoku level: `normal`, `basic`, `gb` (default) or `strict`.
-    #[serde(default = "default_kinsoku")]
-    pub kinsoku: String,
-    /// Punctuation style: `quanjiao` (default) or `kaiming`.
-    #[serde(default = "default_punctuation")]
-    pub punctuation: String,
+    /// Kinsoku level.
+    pub kinsoku: Kinsoku,
+    /// Punctuation width style.
+    pub punctuation: PunctStyle,
     /// Whether a lone 、，。． may hang past the line end (off by default: it breaks the grid).
-    #[serde(default)]
     pub hanging_punctuation: bool,
 }
 
-/// Default punctuation style.
-fn default_punctuation() -> String {
-    "quanjiao".into()
+/// The roles a layout sets text in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RoleName {
+    /// Body text.
+    Body,
+    /// The bold run-in lead sentence (`**…**`).
+    Lead,
+    /// Article titles.
+    Title,
+    /// The credit line （…　供稿）.
+    Credit,
+    /// The pinyin line above the masthead title.
+    Pinyin,
+    /// The masthead title.
+    MastheadTitle,
+    /// 第N期（总第…期）.
+    Number,
+    /// The publisher and date line.
+    Publisher,
+    /// The closing block.
+    Closing,
+    /// Page numbers.
+    Folio,
 }
 
-/// Default kinsoku level.
-fn default_kinsoku() -> String {
-    "gb".into()
+impl RoleName {
+    /// Every role, in the order of the `[roles]` tables.
+    pub const ALL: [RoleName; 10] = [
+        RoleName::Body,
+        RoleName::Lead,
+        RoleName::Title,
+        RoleName::Credit,
+        RoleName::Pinyin,
+        RoleName::MastheadTitle,
+        RoleName::Number,
+        RoleName::Publisher,
+        RoleName::Closing,
+        RoleName::Folio,
+    ];
+
+    /// The role's key in the layout (`roles.NAME`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RoleName::Body => "body",
+            RoleName::Lead => "lead",
+            RoleName::Title => "title",
+            RoleName::Credit => "credit",
+            RoleName::Pinyin => "pinyin",
+            RoleName::MastheadTitle => "masthead_title",
+            RoleName::Number => "number",
+            RoleName::Publisher => "publisher",
+            RoleName::Closing => "closing",
+            RoleName::Folio => "folio",
+        }
+    }
 }
 
-/// A type role: font, size, colour and optional spacing.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+/// The roles of a layout, one per [`RoleName`], in the order of [`RoleName::ALL`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Roles(pub(super) [Role; RoleName::ALL.len()]);
+
+/// A type role: font, size, paint and spacing, and how far a one-line slot set in it may
+/// tighten to fit.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Role {
-    /// A key of `[fonts]`.
+    /// A key of the layout's fonts.
     pub font: String,
     /// Size, pt.
     pub size: f64,
-    /// A key of `[colors]`.
-    pub color: String,
+    /// Paint (process colour or spot ink).
+    pub paint: Paint,
     /// Line pitch for roles set on their own pitch (titles, closing block), pt.
     pub line_pitch: Option<f64>,
     /// Space above, in grid lines.
-    #[serde(default)]
     pub space_before: f64,
     /// Space below, in grid lines.
-    #[serde(default)]
     pub space_after: f64,
     /// Whole grid lines the space above may grow by, so that a column held short by a keep
     /// still ends on its last grid line.
-    #[serde(default)]
     pub space_stretch: usize,
     /// Extra space between characters, em (a letter-spaced masthead title).
-    #[serde(default)]
     pub tracking: f64,
-    /// Synthetic bold for a face with no bold weight: stroke width in em (0.03 is a good
-    /// start); the glyphs keep their advances, so the grid is unchanged.
-    #[serde(default)]
+    /// Synthetic bold: stroke width in em; the glyphs keep their advances.
     pub embolden: f64,
+    /// The smallest size a one-line slot in this role may shrink to, to fit, pt.
+    pub min_size: f64,
+    /// The tightest tracking a one-line slot in this role may take, to fit, em.
+    pub min_tracking: f64,
+}
+
+impl Role {
+    /// The role's line pitch: its own, or 1.5 times its size.
+    pub fn pitch(&self) -> f64 {
+        self.line_pitch.unwrap_or(self.size * 1.5)
+    }
 }
 
 /// Where the masthead's lines sit (page 1, all columns).
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MastheadSpec {
     /// Grid lines the masthead takes.
     pub lines: usize,
@@ -144,69 +186,55 @@ pub struct MastheadSpec {
     pub rule_offset: f64,
     /// Rule thickness, pt.
     pub rule_thickness: f64,
-    /// Rule colour key.
-    pub rule_color: String,
+    /// Rule paint.
+    pub rule_paint: Paint,
     /// Indent of the publisher and date from the sides, em of the publisher role.
     pub side_indent: f64,
 }
 
 /// The closing block's rules and spacing.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClosingSpec {
     /// First and last rule thickness, pt.
     pub outer_rule: f64,
     /// Thickness of the rules between groups, pt.
     pub inner_rule: f64,
-    /// Rule colour key.
-    pub rule_color: String,
+    /// Rule paint.
+    pub rule_paint: Paint,
     /// Space between a rule and the text, in closing line pitches.
     pub padding: f64,
     /// Indent from each side, em of the closing role.
     pub side_indent: f64,
 }
 
-/// Where characters the role fonts lack are looked for: `fonts` in order (bundled names or
-/// font files, `path#index` for a collection), then the system's fonts unless `system = false`.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct FallbackSpec {
-    /// Font names or paths, in order.
-    #[serde(default)]
-    pub fonts: Vec<String>,
-    /// Whether the system's fonts are searched after them.
-    #[serde(default = "yes")]
-    pub system: bool,
-}
-
-impl Default for FallbackSpec {
-    fn default() -> Self {
-        FallbackSpec { fonts: Vec::new(), system: true }
-    }
-}
-
-/// `true`, for serde defaults.
-fn yes() -> bool {
-    true
+/// Where page numbers go across the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolioAlign {
+    /// Centred under the type area.
+    Center,
+    /// On the outside edge: odd pages at the right, even pages at the left.
+    Outside,
 }
 
 /// The page number.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FolioSpec {
     /// Distance below the type area, mm.
     pub offset: f64,
-    /// `center` (default), or `outside`: odd pages at the right, even pages at the left.
-    #[serde(default = "default_folio_align")]
-    pub align: String,
-    /// Indent from the type area's side when `outside`, em of the folio role.
-    #[serde(default)]
+    /// Where across the page.
+    pub align: FolioAlign,
+    /// Indent from the type area's side when on the outside, em of the folio role.
     pub indent: f64,
 }
 
-/// Default folio alignment.
-fn default_folio_align() -> String {
-    "center".into()
+/// Where characters the role fonts lack are looked for: `fonts` in order (bundled names or
+/// font files, `path#index` for a collection), then the system's fonts unless `system` is off.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FallbackSpec {
+    /// Font names or paths (relative to the layout file's folder), in order.
+    pub fonts: Vec<String>,
+    /// Whether the system's fonts are searched after them.
+    pub system: bool,
 }
 
 impl Layout {
@@ -223,15 +251,15 @@ impl Layout {
     /// Width of the type area, pt.
     pub fn type_width(&self) -> f64 {
         let g = &self.grid;
-        g.columns as f64 * self.column_width() + (g.columns - 1) as f64 * self.gutter()
+        g.columns as f64 * self.column_width() + g.columns.saturating_sub(1) as f64 * self.gutter()
     }
 
     /// Height of the type area, pt: from the first em-box top to the last em-box bottom.
     pub fn type_height(&self) -> f64 {
-        (self.grid.lines - 1) as f64 * self.grid.line_pitch + self.grid.body_size
+        self.grid.lines.saturating_sub(1) as f64 * self.grid.line_pitch + self.grid.body_size
     }
 
-    /// Left edge of the type area, pt (centred on the page).
+    /// Left edge of the type area, pt (centred on the page unless `page.left` says).
     pub fn type_left(&self) -> f64 {
         self.page.left.map_or((mm(self.page.width) - self.type_width()) / 2.0, mm)
     }
@@ -241,23 +269,65 @@ impl Layout {
         mm(self.page.top)
     }
 
-    /// Baseline of grid line `n` (0-based), pt from the page top.
+    /// Baseline of grid line `n` (0-based), pt from the page top, for body text whose em box
+    /// rises `em_top` ems above its baseline.
+    pub fn baseline_at(&self, n: f64, em_top: f64) -> f64 {
+        self.type_top() + em_top * self.grid.body_size + n * self.grid.line_pitch
+    }
+
+    /// Baseline of grid line `n` (0-based), pt from the page top, for the bundled faces'
+    /// em box (0.88 em above the baseline).
     pub fn baseline(&self, n: f64) -> f64 {
-        self.type_top() + 0.88 * self.grid.body_size + n * self.grid.line_pitch
+        self.baseline_at(n, 0.88)
     }
 
-    /// A role by name (present: checked at load time).
-    pub fn role(&self, name: &str) -> &Role {
-        &self.roles[name]
-    }
-
-    /// The paint of a colour key: its spot ink when `[spots]` names one, else process CMYK;
-    /// black when unknown (keys are checked at load time).
-    pub fn color(&self, key: &str) -> Paint {
-        let cmyk = self.colors.get(key).map_or(Cmyk::BLACK, |[c, m, y, k]| Cmyk { c: *c, m: *m, y: *y, k: *k });
-        match self.spots.get(key) {
-            Some(name) => Paint::Spot(Arc::new(Spot { name: name.clone(), alternate: cmyk })),
-            None => Paint::Process(cmyk),
+    /// Where a font the layout names is loaded from: a bundled face's name as it is, a
+    /// relative path joined to the layout file's folder.
+    pub fn font_location(&self, name: &str) -> String {
+        let (path, index) = match name.rsplit_once('#') {
+            Some((p, i)) if i.parse::<u32>().is_ok() => (p, Some(i)),
+            _ => (name, None),
+        };
+        match &self.dir {
+            Some(dir) if !crate::font::is_bundled(name) && Path::new(path).is_relative() => {
+                let joined = dir.join(path).to_string_lossy().into_owned();
+                index.map_or(joined.clone(), |i| format!("{joined}#{i}"))
+            }
+            _ => name.to_string(),
         }
+    }
+
+    /// The files of the fonts the layout names (role fonts and the fallback chain), resolved;
+    /// bundled faces have none.
+    pub fn font_files(&self) -> Vec<PathBuf> {
+        let names = self.fonts.values().chain(&self.fallback.fonts);
+        names
+            .filter(|name| !crate::font::is_bundled(name))
+            .map(|name| {
+                let location = self.font_location(name);
+                let path = match location.rsplit_once('#') {
+                    Some((p, i)) if i.parse::<u32>().is_ok() => p.to_string(),
+                    _ => location,
+                };
+                PathBuf::from(path)
+            })
+            .collect()
+    }
+
+    /// A role.
+    pub fn role(&self, name: RoleName) -> &Role {
+        self.roles.get(name)
+    }
+}
+
+impl Roles {
+    /// The role of this name.
+    pub fn get(&self, name: RoleName) -> &Role {
+        &self.0[name as usize]
+    }
+
+    /// Mutable access to a role (for tests and programs that adjust a loaded layout).
+    pub fn get_mut(&mut self, name: RoleName) -> &mut Role {
+        &mut self.0[name as usize]
     }
 }

@@ -5,12 +5,13 @@ use super::Setter;
 use super::body::{add_credit, body_units};
 use crate::document::Article;
 use crate::flow::{Part, Unit};
+use crate::layout::RoleName;
 use crate::page::TagKind;
 
 /// Sets one article into units.
 pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bool) -> Vec<Unit> {
     let mut units = Vec::new();
-    let title = s.layout.role("title");
+    let title = s.layout.role(RoleName::Title);
     if !first && title.space_before > 0.0 {
         let lines = title.space_before.round().max(1.0) as usize;
         let stretch = title.space_stretch;
@@ -27,10 +28,10 @@ pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bo
 
 /// The title as one unit of whole grid lines, its lines centred vertically in that room.
 fn title_unit(article: &Article, index: usize, s: &Setter) -> Unit {
-    let role = s.layout.role("title");
+    let role = s.layout.role(RoleName::Title);
     let grid = &s.layout.grid;
     let pitch = role.line_pitch.unwrap_or(role.size * 1.5);
-    let lines = s.compose_title("title", &article.title, s.layout.column_width());
+    let lines = s.compose_title(RoleName::Title, &article.title, s.layout.column_width());
     let text_height = (lines.len().max(1) - 1) as f64 * pitch + role.size;
     let after = role.space_after * grid.line_pitch;
     // Room from the em-box top of the unit's first grid line to that of the line after it.
@@ -38,7 +39,7 @@ fn title_unit(article: &Article, index: usize, s: &Setter) -> Unit {
     let room = grid_lines as f64 * grid.line_pitch;
     let em_top = -0.88 * grid.body_size;
     let first_baseline = em_top + (room - after - text_height) / 2.0 + 0.88 * role.size;
-    let paint = s.color("title");
+    let paint = s.color(RoleName::Title);
     let tag = s.element(TagKind::Title);
     let items = lines
         .iter()

@@ -7,6 +7,7 @@ use crate::compose::Align;
 use crate::compose::class::Class;
 use crate::document::Article;
 use crate::flow::{Part, Unit};
+use crate::layout::RoleName;
 use crate::page::{Item, TagKind};
 
 /// The body lines of an article, and the right edge of the last one (points from the column's
@@ -15,11 +16,14 @@ pub(super) fn body_units(article: &Article, index: usize, s: &Setter) -> (Vec<Un
     let mut units = Vec::new();
     let mut last_right = None;
     let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
-    let paint = s.color("body");
+    let paint = s.color(RoleName::Body);
     for paragraph in &article.paragraphs {
         let tag = s.element(TagKind::Paragraph);
-        let spans: Vec<_> =
-            paragraph.runs.iter().map(|run| s.span(if run.bold { "lead" } else { "body" }, &run.text)).collect();
+        let spans: Vec<_> = paragraph
+            .runs
+            .iter()
+            .map(|run| s.span(if run.bold { RoleName::Lead } else { RoleName::Body }, &run.text))
+            .collect();
         let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
         for (i, line) in lines.iter().enumerate() {
             let part = if i + 1 == lines.len() { Part::LastLine } else { Part::Line };
@@ -45,8 +49,8 @@ const CREDIT_SPACE: f64 = 1.0;
 /// bracket's blank would face each other across the gap, which reads as an uncompressed pair
 /// (and the print checks count it as one).
 pub(super) fn add_credit(credit: &str, index: usize, s: &Setter, last_right: Option<f64>, units: &mut Vec<Unit>) {
-    let lines = s.compose(&[s.span("credit", credit)], s.layout.column_width(), Align::Right, (0.0, 0.0));
-    let paint = s.color("credit");
+    let lines = s.compose(&[s.span(RoleName::Credit, credit)], s.layout.column_width(), Align::Right, (0.0, 0.0));
+    let paint = s.color(RoleName::Credit);
     let tag = s.element(TagKind::Credit);
     let em = s.layout.grid.body_size;
     if let ([line], Some(right), Some(last)) = (lines.as_slice(), last_right, units.last_mut())

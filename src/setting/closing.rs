@@ -7,21 +7,22 @@ use super::runs::{natural_width, spread};
 use crate::compose::Align;
 use crate::document::Closing;
 use crate::flow::Block;
+use crate::layout::RoleName;
 use crate::page::{Item, Rule, TagKind, translate};
 
 /// Sets the closing block, anchored at the type area's bottom-left corner.
 pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
     let layout = s.layout;
     let spec = &layout.closing;
-    let role = layout.role("closing");
+    let role = layout.role(RoleName::Closing);
     let size = role.size;
     let pitch = role.line_pitch.unwrap_or(size * 1.5);
     let width = layout.type_width();
     let inset = spec.side_indent * size;
     let measure = width - 2.0 * inset;
-    let color = s.color("closing");
+    let color = s.color(RoleName::Closing);
     let tag = s.element(TagKind::Closing);
-    let rule_color = layout.color(&spec.rule_color);
+    let rule_color = spec.rule_paint.clone();
     let pad = spec.padding * pitch;
 
     // Built top-down from y = 0 (the top rule), then moved up by the height.
@@ -36,12 +37,12 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
 
     if !c.recipients.is_empty() {
         let label = format!("{}：", c.label);
-        let hang = natural_width(s, "closing", &format!("{label}一")) - size;
+        let hang = natural_width(s, RoleName::Closing, &format!("{label}一")) - size;
         let mut baseline = first_baseline(y);
         for (i, group) in c.recipients.iter().enumerate() {
             let text = if i == 0 { format!("{label}{group}") } else { group.clone() };
             let first = if i == 0 { 0.0 } else { hang };
-            for line in s.compose(&[s.span("closing", &text)], measure, Align::Justify, (first, hang)) {
+            for line in s.compose(&[s.span(RoleName::Closing, &text)], measure, Align::Justify, (first, hang)) {
                 items.extend(s.line_items(&line, inset, baseline, &color, tag));
                 baseline += pitch;
             }
@@ -55,16 +56,16 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
     let mut x = inset;
     if !c.editors.is_empty() {
         let label = "责任编辑：";
-        if let Some(line) = s.compose(&[s.span("closing", label)], measure, Align::Left, (0.0, 0.0)).first() {
+        if let Some(line) = s.compose(&[s.span(RoleName::Closing, label)], measure, Align::Left, (0.0, 0.0)).first() {
             left.extend(s.line_items(line, x, baseline, &color, tag));
-            x += natural_width(s, "closing", &format!("{label}一")) - size;
+            x += natural_width(s, RoleName::Closing, &format!("{label}一")) - size;
         }
         for name in &c.editors {
             // A two-character name takes the width of three (石　韧).
             let n = name.chars().count();
-            let w = natural_width(s, "closing", name);
+            let w = natural_width(s, RoleName::Closing, name);
             let target = if n == 2 { w * 1.5 } else { w };
-            left.push(spread(s, "closing", name, x, target, baseline, tag));
+            left.push(spread(s, RoleName::Closing, name, x, target, baseline, tag));
             x += target + size;
         }
     }
@@ -72,8 +73,8 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
     let mut rows = vec![left];
     if !contact.is_empty() {
         let text = format!("联系方式：{}", contact.join("　"));
-        let w = natural_width(s, "closing", &text);
-        let line = s.compose(&[s.span("closing", &text)], measure, Align::Right, (0.0, 0.0));
+        let w = natural_width(s, RoleName::Closing, &text);
+        let line = s.compose(&[s.span(RoleName::Closing, &text)], measure, Align::Right, (0.0, 0.0));
         let fits = x + size + w <= inset + measure;
         let row: Vec<Item> = line.iter().take(1).flat_map(|l| s.line_items(l, inset, baseline, &color, tag)).collect();
         if fits {
@@ -84,7 +85,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
     }
     if let Some(approval) = &c.approval {
         let text = format!("批准文号：{approval}");
-        let line = s.compose(&[s.span("closing", &text)], measure, Align::Left, (0.0, 0.0));
+        let line = s.compose(&[s.span(RoleName::Closing, &text)], measure, Align::Left, (0.0, 0.0));
         rows.push(line.iter().take(1).flat_map(|l| s.line_items(l, inset, baseline, &color, tag)).collect());
     }
     let rows: Vec<Vec<Item>> = rows.into_iter().filter(|r| !r.is_empty()).collect();

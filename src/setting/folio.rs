@@ -3,23 +3,24 @@
 
 use super::Setter;
 use crate::compose::Align;
+use crate::layout::{FolioAlign, RoleName};
 use crate::page::{Item, Tag};
 use crate::units::mm;
 
 /// The folio of page `number` (1-based), in page coordinates.
 pub fn folio(s: &Setter, number: usize) -> Vec<Item> {
     let layout = s.layout;
-    let size = layout.role("folio").size;
+    let size = layout.role(RoleName::Folio).size;
     let text = format!("— {number} —");
     let y = layout.type_top() + layout.type_height() + mm(layout.folio.offset) + 0.5 * size;
     let indent = layout.folio.indent * size;
-    let (x, width, align) = match (layout.folio.align.as_str(), number % 2) {
-        ("outside", 1) => (layout.type_left(), layout.type_width() - indent, Align::Right),
-        ("outside", _) => (layout.type_left() + indent, layout.type_width() - indent, Align::Left),
+    let (x, width, align) = match (layout.folio.align, number % 2) {
+        (FolioAlign::Outside, 1) => (layout.type_left(), layout.type_width() - indent, Align::Right),
+        (FolioAlign::Outside, _) => (layout.type_left() + indent, layout.type_width() - indent, Align::Left),
         _ => (layout.type_left(), layout.type_width(), Align::Center),
     };
-    s.compose(&[s.span("folio", &text)], width, align, (0.0, 0.0))
+    s.compose(&[s.span(RoleName::Folio, &text)], width, align, (0.0, 0.0))
         .first()
-        .map(|line| s.line_items(line, x, y, &s.color("folio"), Tag::ARTIFACT))
+        .map(|line| s.line_items(line, x, y, &s.color(RoleName::Folio), Tag::ARTIFACT))
         .unwrap_or_default()
 }

@@ -39,6 +39,11 @@ impl<'a> Setter<'a> {
         Setter { layout, book, faces, elements: Cell::new(0) }
     }
 
+    /// The face a layout font key names (every key is loaded with the layout: checked).
+    pub(super) fn face(&self, key: &str) -> FaceId {
+        self.faces.get(key).copied().unwrap_or(FaceId(0))
+    }
+
     /// A tag for the next structure element of `kind`.
     pub(super) fn element(&self, kind: TagKind) -> Tag {
         let element = self.elements.get() + 1;
@@ -52,8 +57,8 @@ pub fn load_fonts(layout: &Layout) -> Result<(FontBook, BTreeMap<String, FaceId>
     let mut book = FontBook::new();
     let mut faces = BTreeMap::new();
     for (key, name) in &layout.fonts {
-        let id = book.add(load_face(name)?);
-        faces.insert(key.clone(), id);
+        let face = load_face(&layout.font_location(name)).map_err(|e| FontError { name: name.clone(), ..e })?;
+        faces.insert(key.clone(), book.add(face));
     }
     Ok((book, faces))
 }

@@ -1,24 +1,20 @@
 //! From roles to spans, and from composed lines to positioned text runs.
 
 use super::Setter;
-use crate::compose::{Align, Kinsoku, Line, ParStyle, PunctStyle, Span, compose};
+use crate::compose::{Align, Line, ParStyle, Span, compose};
+use crate::layout::RoleName;
 use crate::page::{Item, Paint, PlacedGlyph, Tag, TextRun};
 
 impl Setter<'_> {
     /// A span of `text` in the named role.
-    pub(super) fn span(&self, role: &str, text: &str) -> Span {
+    pub(super) fn span(&self, role: RoleName, text: &str) -> Span {
         let r = self.layout.role(role);
-        Span { text: text.to_string(), face: self.faces[&r.font], size: r.size, embolden: r.embolden }
+        Span { text: text.to_string(), face: self.face(&r.font), size: r.size, embolden: r.embolden }
     }
 
     /// The paint of a role.
-    pub(super) fn color(&self, role: &str) -> Paint {
-        self.layout.color(&self.layout.role(role).color)
-    }
-
-    /// The kinsoku level of the layout.
-    pub(super) fn kinsoku(&self) -> Kinsoku {
-        Kinsoku::from_name(&self.layout.grid.kinsoku).unwrap_or_default()
+    pub(super) fn color(&self, role: RoleName) -> Paint {
+        self.layout.role(role).paint.clone()
     }
 
     /// The paragraph style of the layout for a measure, alignment and (first, other) indents.
@@ -27,8 +23,8 @@ impl Setter<'_> {
         let mut style = ParStyle::new(width, align);
         style.first_indent = indents.0;
         style.rest_indent = indents.1;
-        style.kinsoku = self.kinsoku();
-        style.punctuation = PunctStyle::from_name(&grid.punctuation).unwrap_or_default();
+        style.kinsoku = grid.kinsoku;
+        style.punctuation = grid.punctuation;
         style.hanging = grid.hanging_punctuation;
         style
     }
@@ -76,7 +72,7 @@ impl Setter<'_> {
 /// Sets `text` in `role` spread evenly (均排) over `width` points starting at `x`: the first
 /// and last characters touch the ends, the space between characters is equal. The run
 /// carries the text as ActualText so that it copies out without the spacing.
-pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: f64, tag: Tag) -> Item {
+pub(super) fn spread(s: &Setter, role: RoleName, text: &str, x: f64, width: f64, y: f64, tag: Tag) -> Item {
     let lines = s.compose(&[s.span(role, text)], 1.0e6, Align::Left, (0.0, 0.0));
     let line = lines.into_iter().next().unwrap_or(Line {
         glyphs: Vec::new(),
@@ -106,10 +102,8 @@ pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: 
             text: g.text.clone(),
         });
     }
-    let (face, size) = line
-        .glyphs
-        .first()
-        .map_or((s.faces[&s.layout.role(role).font], s.layout.role(role).size), |g| (g.face, g.size));
+    let (face, size) =
+        line.glyphs.first().map_or((s.face(&s.layout.role(role).font), s.layout.role(role).size), |g| (g.face, g.size));
     Item::Text(TextRun {
         face,
         size,
@@ -123,6 +117,6 @@ pub(super) fn spread(s: &Setter, role: &str, text: &str, x: f64, width: f64, y: 
 }
 
 /// The natural width of `text` in `role`, points.
-pub(super) fn natural_width(s: &Setter, role: &str, text: &str) -> f64 {
+pub(super) fn natural_width(s: &Setter, role: RoleName, text: &str) -> f64 {
     s.compose(&[s.span(role, text)], 1.0e6, Align::Left, (0.0, 0.0)).first().map_or(0.0, |l| l.right - l.left)
 }

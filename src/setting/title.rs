@@ -3,10 +3,11 @@
 
 use super::Setter;
 use crate::compose::{Align, Line, compose};
+use crate::layout::RoleName;
 
 impl Setter<'_> {
     /// Composes a title in `role` over `width` points: balanced lines, breaks between words.
-    pub(super) fn compose_title(&self, role: &str, title: &str, width: f64) -> Vec<Line> {
+    pub(super) fn compose_title(&self, role: RoleName, title: &str, width: f64) -> Vec<Line> {
         let mut style = self.style(width, Align::Center, (0.0, 0.0));
         style.words = true;
         title
