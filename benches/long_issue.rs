@@ -3,7 +3,7 @@
 //!
 //! Each measurement runs in a child process (this program again, with `--measure-one`), so
 //! that its peak resident memory (VmHWM from /proc/self/status) is its own. The figure is
-//! the median of `BENCH_RUNS` runs (default 7): wall time of `jianbao::build::build`, from the
+//! the median of `BENCH_RUNS` runs (default 7): wall time of `jianbao::build::run`, from the
 //! manifest to the PDF written, in one process that starts cold.
 
 #[path = "../examples/long_issue/mod.rs"]
@@ -91,7 +91,11 @@ fn spawn(manifest: &Path, out: &Path) -> Option<Sample> {
 /// Builds one issue and prints `ms peak_kib pages bytes`.
 fn measure_one(manifest: &Path, out: &Path) -> ExitCode {
     let start = Instant::now();
-    let report = match jianbao::build::build(manifest, Some(out)) {
+    let report = match jianbao::build::run(&jianbao::build::Request {
+        manifest: manifest.into(),
+        action: jianbao::build::Action::Build(Some(out.into())),
+        options: Default::default(),
+    }) {
         Ok(report) => report,
         Err(e) => {
             eprintln!("{e}");

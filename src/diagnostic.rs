@@ -85,11 +85,7 @@ fn floor_boundary(s: &str, i: usize) -> usize {
 
 /// Terminal width of a character: 2 for East Asian wide and full-width forms, 4 for a tab.
 fn display_width(c: char) -> usize {
-    let wide = matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F
-        | 0x20000..=0x3FFFD);
+    let wide = crate::unicode::is_wide(c);
     match c {
         '\t' => 4,
         _ if wide => 2,
@@ -132,9 +128,10 @@ fn visible(c: char) -> String {
     }
 }
 
-/// Whether a character has no width on a terminal: zero-width and format characters.
+/// Whether a character has no width on a terminal: default-ignorable characters and the
+/// line and paragraph separators.
 fn is_invisible(c: char) -> bool {
-    matches!(c as u32, 0x00AD | 0x180E | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2069 | 0xFE00..=0xFE0F | 0xFEFF)
+    crate::unicode::is_default_ignorable(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 impl fmt::Display for Diagnostic {

@@ -20,4 +20,5 @@ pub mod manifest;
 pub mod page;
 pub mod pdf;
 pub mod setting;
+pub mod unicode;
 pub mod units;

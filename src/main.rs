@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use jianbao::batch::{BatchOptions, progress};
-use jianbao::build::BuildOptions;
+use jianbao::build::{Action, BuildOptions, Request};
 use jianbao::pdf::{Options, Standard, parse_bleed};
 
 /// jianbao — typesets a Chinese bulletin (简报) from a TOML issue manifest into a print-ready PDF.
@@ -94,10 +94,10 @@ struct PdfArgs {
 }
 
 impl PdfArgs {
-    /// The build options these arguments ask for.
-    fn options(&self) -> BuildOptions {
+    /// The build options these arguments ask for, with the creation time `created`.
+    fn options(&self, created: Option<i64>) -> BuildOptions {
         let pdf = Options { standard: self.standard, bleed: self.bleed.unwrap_or(0.0), marks: self.marks };
-        BuildOptions { pdf, allow_missing_glyphs: self.allow_missing_glyphs }
+        BuildOptions { pdf, allow_missing_glyphs: self.allow_missing_glyphs, created }
     }
 }
 
@@ -109,26 +109,37 @@ fn standard_parser() -> impl TypedValueParser<Value = Standard> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The one place the environment is read: the creation date for reproducible builds.
+    let created = match jianbao::build::source_date_epoch() {
+        Ok(created) => created,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(1);
+        }
+    };
     let result = match &cli.command {
         Command::Build { manifest, output, pdf } => {
-            let options = pdf.options();
+            let options = pdf.options(created);
             let standard = pdf.standard;
-            jianbao::build::build_opts(manifest, output.as_deref(), &options).map(|r| {
+            let request = Request { manifest: manifest.clone(), action: Action::Build(output.clone()), options };
+            jianbao::build::run(&request).map(|r| {
                 r.warnings.iter().for_each(|w| eprintln!("{w}"));
                 let out = r.output.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
                 println!("wrote {out} ({standard}): {} pages, {} KB", r.pages, r.bytes.div_ceil(1024));
             })
         }
         Command::Check { manifest, allow_missing_glyphs } => {
-            let options = BuildOptions { allow_missing_glyphs: *allow_missing_glyphs, ..BuildOptions::default() };
-            jianbao::build::check_opts(manifest, &options).map(|r| {
+            let options =
+                BuildOptions { allow_missing_glyphs: *allow_missing_glyphs, created, ..BuildOptions::default() };
+            let request = Request { manifest: manifest.clone(), action: Action::Check, options };
+            jianbao::build::run(&request).map(|r| {
                 r.warnings.iter().for_each(|w| eprintln!("{w}"));
                 println!("ok: {} lays out on {} pages", manifest.display(), r.pages);
             })
         }
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),
         Command::Batch { inputs, output, force, quiet, jobs, pdf } => {
-            let options = BatchOptions { build: pdf.options(), force: *force, jobs: jobs.map(usize::from) };
+            let options = BatchOptions { build: pdf.options(created), force: *force, jobs: jobs.map(usize::from) };
             let summary = jianbao::batch::run(inputs, output, &options, progress::for_stderr(*quiet).as_ref());
             print!("{}", if *quiet { summary.render_brief() } else { summary.render() });
             return ExitCode::from(summary.exit_code());

@@ -108,7 +108,14 @@ fn batch_pdfs_are_single_build_pdfs_and_the_index_lists_them() {
     let summary = batch(&dir, &out, false);
     assert_eq!(summary.built(), 2, "{}", summary.render());
     let manifest = back_issues::issue_dir(&dir, 2020, 2).join("issue.toml");
-    let (_, single) = jianbao::build::make_pdf(&manifest, &Default::default()).unwrap();
+    let single_path = dir.join("single.pdf");
+    let request = jianbao::build::Request {
+        manifest: manifest.clone(),
+        action: jianbao::build::Action::Build(Some(single_path.clone())),
+        options: Default::default(),
+    };
+    jianbao::build::run(&request).unwrap();
+    let single = std::fs::read(&single_path).unwrap();
     assert!(std::fs::read(out.join("2020/02.pdf")).unwrap() == single, "shared fonts give the same bytes");
 
     let csv = std::fs::read_to_string(out.join("index.csv")).unwrap();

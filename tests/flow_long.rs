@@ -19,7 +19,7 @@ fn long(layout: &str) -> Laid {
     let options = long_issue::Options { layout: layout.into(), ..long_issue::Options::default() };
     let (manifest, _) = long_issue::generate(&dir, &options).expect("generated");
     let issue = jianbao::manifest::load(&manifest).expect("the generated manifest is valid");
-    let laid = lay_out(&from_issue(&issue));
+    let laid = lay_out(&from_issue(&issue).expect("screens clean").0);
     let _ = std::fs::remove_dir_all(&dir);
     laid
 }
@@ -52,7 +52,7 @@ fn the_generator_works_without_the_corpus() {
     assert!(!from_corpus);
     let issue = jianbao::manifest::load(&manifest).expect("valid");
     assert_eq!(issue.articles.len(), 8);
-    let laid = lay_out(&from_issue(&issue));
+    let laid = lay_out(&from_issue(&issue).expect("screens clean").0);
     laid.assert_keeps();
     laid.assert_balanced();
     let _ = std::fs::remove_dir_all(&dir);

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use jianbao::build::{BuildOptions, check_opts};
+use jianbao::build::{Action, BuildOptions, Request, run};
 
 /// A fresh folder with a manifest whose articles are `articles` (file name, text).
 fn issue(name: &str, articles: &[(String, String)]) -> PathBuf {
@@ -40,7 +40,8 @@ fn many_paragraphs(name: &str, paragraphs: usize, articles: usize) -> PathBuf {
 fn lay_out(manifest: &Path) -> (usize, Duration) {
     let start = Instant::now();
     let options = BuildOptions { allow_missing_glyphs: true, ..BuildOptions::default() };
-    let report = check_opts(manifest, &options).unwrap_or_else(|e| panic!("{e}"));
+    let request = Request { manifest: manifest.into(), action: Action::Check, options };
+    let report = run(&request).unwrap_or_else(|e| panic!("{e}"));
     (report.pages, start.elapsed())
 }
 

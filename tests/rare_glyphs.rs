@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jianbao::build::{BuildError, BuildOptions, typeset_with};
+use jianbao::build::{BuildError, BuildOptions, typeset};
 use jianbao::page::Item;
 
 /// An issue whose first article holds `text`, in a fresh temporary folder.
@@ -32,7 +32,7 @@ fn every_rare_character_is_drawn_or_reported() {
     let Some(chars) = rare_chars() else { return };
     let manifest = issue_with("all", &chars);
     let options = BuildOptions { allow_missing_glyphs: true, ..BuildOptions::default() };
-    let set = typeset_with(&manifest, &options).expect("builds with boxes allowed");
+    let set = typeset(&manifest, &options).expect("builds with boxes allowed");
     let mut drawn = String::new();
     for page in &set.pages {
         for item in &page.items {
@@ -58,7 +58,7 @@ fn every_rare_character_is_drawn_or_reported() {
 fn a_character_no_font_has_is_an_error_naming_it() {
     // A plane-16 private-use character stands for one no font has.
     let manifest = issue_with("missing", "第一段。\n\n第二段有一个字\u{10FFFD}在这里。\n");
-    match typeset_with(&manifest, &BuildOptions::default()) {
+    match typeset(&manifest, &BuildOptions::default()) {
         Err(BuildError::Input(d)) => {
             let text = d.to_string();
             assert!(text.contains("U+10FFFD"), "{text}");
@@ -69,7 +69,7 @@ fn a_character_no_font_has_is_an_error_naming_it() {
         Ok(_) => panic!("a character no font has must stop the build"),
     }
     let options = BuildOptions { allow_missing_glyphs: true, ..BuildOptions::default() };
-    let set = typeset_with(&manifest, &options).expect("builds with a box");
+    let set = typeset(&manifest, &options).expect("builds with a box");
     assert_eq!(set.glyph_warnings.len(), 1, "{:?}", set.glyph_warnings);
 }
 

@@ -20,7 +20,7 @@ const MM: f64 = 72.0 / 25.4;
 /// The example laid out once for all tests.
 fn example() -> &'static Typeset {
     static SET: OnceLock<Typeset> = OnceLock::new();
-    SET.get_or_init(|| typeset(Path::new(EXAMPLE)).unwrap_or_else(|e| panic!("{e}")))
+    SET.get_or_init(|| typeset(Path::new(EXAMPLE), &Default::default()).unwrap_or_else(|e| panic!("{e}")))
 }
 
 /// The example written with `standard`, a bleed in mm and marks.

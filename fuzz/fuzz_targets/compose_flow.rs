@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use jianbao::compose::{Align, ParStyle, Span, compose};
-use jianbao::document::{Article, Closing, Document, Masthead, paragraphs};
+use jianbao::document::{
+    Article, Block, Closing, Document, FileId, Group, Labelled, Masthead, Origin, Text, paragraphs,
+};
 use jianbao::font::{FaceId, FontBook};
 use jianbao::layout::Layout;
 use jianbao::setting::{Setter, load_fonts, set_document};
@@ -25,24 +27,32 @@ fn setup() -> &'static Option<(Layout, FontBook, BTreeMap<String, FaceId>)> {
 
 /// A document of one article with `text` as its body.
 fn document(text: &str) -> Document {
+    let w = Text::worded;
     let masthead = Masthead {
         pinyin: None,
-        title: "联络动态".into(),
-        number: "第4期".into(),
+        title: w("联络动态"),
+        number: w("第4期"),
         total: None,
-        publisher: "编".into(),
-        date: "2021年4月3日".into(),
+        publisher: w("编"),
+        date: w("2021年4月3日"),
     };
     let closing = Closing {
-        label: "送".into(),
-        recipients: vec!["各市州人大常委会".into()],
-        editors: vec!["石韧".into()],
-        phone: None,
-        email: None,
+        groups: vec![Group { label: w("送："), recipients: vec![w("各市州人大常委会")] }],
+        editors: Some(Labelled { label: w("责任编辑："), values: vec![w("石韧")] }),
+        contact: None,
         approval: None,
     };
-    let article = Article { title: "标题".into(), paragraphs: paragraphs(text), credit: Some("（供稿）".into()) };
-    Document { masthead, articles: vec![article], closing, layout: "two-column".into(), date: (2021, 4, 3) }
+    let origin = Origin::file(FileId(0), text.len());
+    let blocks = paragraphs(text, &origin).into_iter().map(Block::Paragraph).collect();
+    let article = Article { title: w("标题"), blocks, credit: Some(w("（供稿）")) };
+    Document {
+        sources: Vec::new(),
+        masthead,
+        articles: vec![article],
+        closing,
+        layout: "two-column".into(),
+        date: (2021, 4, 3),
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -69,6 +79,7 @@ fuzz_target!(|data: &[u8]| {
     layout.grid.columns = 1 + usize::from(b >> 7);
     layout.grid.column_chars = 1 + usize::from(a) % 21;
     let setter = Setter::new(&layout, book, faces);
-    let galley = set_document(&document(text), &setter);
-    let _ = jianbao::flow::flow(&galley, &layout);
+    if let Ok(galley) = set_document(&document(text), &setter) {
+        let _ = jianbao::flow::flow(&galley, &layout);
+    }
 });

@@ -26,8 +26,9 @@ fuzz_target!(|data: &[u8]| {
     let path = folder().join("issue.toml");
     match jianbao::manifest::parse_str(text, &path) {
         Ok(issue) => {
-            let document = jianbao::document::from_issue(&issue);
-            let _ = document.articles.len();
+            if let Ok((document, _)) = jianbao::document::from_issue(&issue) {
+                let _ = document.plain_text().len();
+            }
         }
         Err(diagnostic) => {
             let _ = diagnostic.to_string();

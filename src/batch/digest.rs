@@ -131,7 +131,7 @@ pub(crate) fn inputs(issue: &Issue, options: &BuildOptions, layout: &[u8; 32], f
         pdf.bleed,
         pdf.marks,
         options.allow_missing_glyphs,
-        std::env::var("SOURCE_DATE_EPOCH").ok()
+        options.created
     );
     field(&mut hasher, "options", settings.as_bytes());
     field(&mut hasher, "layout", layout);

@@ -12,7 +12,8 @@ use super::index::Row;
 use super::layouts::Layouts;
 use super::stamp::{Entry, Reason, Stamps, decide, fingerprint};
 use super::summary::{Outcome, Status};
-use crate::build::{BuildError, BuildOptions, make_pdf_shared, write_atomically};
+use crate::build::{BuildError, BuildOptions, InputFile, inputs, make_pdf_shared, write_atomically};
+use crate::diagnostic::Diagnostic;
 use crate::document::from_issue;
 use crate::manifest;
 
@@ -48,16 +49,10 @@ pub fn process(job: &Job, ctx: &Context) -> Outcome {
     Outcome { job: job.clone(), status, entry, warnings, seconds: start.elapsed().as_secs_f64() }
 }
 
-/// Whether a source file of the issue (manifest, series file, article files) was saved or
-/// touched after the PDF was written: the archivist's way to ask for one issue again.
-fn touched_since(issue: &manifest::Issue, written: u64) -> bool {
-    let mut files = vec![issue.manifest.path.clone()];
-    files.extend(issue.series_file.as_ref().map(|f| f.path.clone()));
-    files.extend(issue.articles.iter().filter_map(|a| match &a.origin {
-        manifest::TextOrigin::File { path, .. } => Some(path.clone()),
-        manifest::TextOrigin::Body(_) => None,
-    }));
-    files.iter().any(|f| fingerprint(f).is_some_and(|(_, changed)| changed > written))
+/// Whether a file the issue is read from (see [`inputs`]) was saved or touched after the PDF
+/// was written: the archivist's way to ask for one issue again.
+fn touched_since(files: &[InputFile], written: u64) -> bool {
+    files.iter().any(|f| fingerprint(&f.path).is_some_and(|(_, changed)| changed > written))
 }
 
 /// What [`run`] gives back: status, the stamp entry of the PDF, warnings.
@@ -67,15 +62,16 @@ type Done = (Status, Option<Entry>, Vec<String>);
 fn run(job: &Job, ctx: &Context) -> Result<Done, String> {
     let show = |e: BuildError| e.to_string();
     let issue = manifest::load(&job.manifest).map_err(|d| d.to_string())?;
-    let document = from_issue(&issue);
+    let (document, input_warnings) = from_issue(&issue).map_err(|d| d.to_string())?;
     let shared = ctx.layouts.get(&issue, &document).map_err(show)?;
+    let files = inputs(&issue, &shared.prepared.layout, &document.layout);
     let fallback = (!shared.prepared.covers(&document)).then(|| shared.fallback_digest());
     let inputs = digest::inputs(&issue, ctx.options, &shared.digest, fallback);
     let path = ctx.outdir.join(&job.output);
     let previous = ctx.stamps.pdf.get(&job.output);
     let manifest = job.manifest.display().to_string();
     let reason = decide(previous, &inputs, fingerprint(&path), ctx.force)
-        .or_else(|| previous.filter(|p| touched_since(&issue, p.changed)).map(|_| Reason::Touched));
+        .or_else(|| previous.filter(|p| touched_since(&files, p.changed)).map(|_| Reason::Touched));
     let Some(reason) = reason else {
         let mut entry = previous.cloned().ok_or("no stamp")?;
         entry.manifest = manifest;
@@ -92,5 +88,6 @@ fn run(job: &Job, ctx: &Context) -> Result<Done, String> {
     write_atomically(&path, &pdf.bytes).map_err(output)?;
     let (size, changed) = fingerprint(&path).unwrap_or((pdf.bytes.len() as u64, 0));
     let row = Row::new(&job.output, &issue, pdf.pages, size);
-    Ok((Status::Built(reason), Some(Entry { inputs, size, changed, manifest, row }), pdf.warnings))
+    let warnings = input_warnings.iter().map(Diagnostic::as_warning).chain(pdf.warnings).collect();
+    Ok((Status::Built(reason), Some(Entry { inputs, size, changed, manifest, row }), warnings))
 }

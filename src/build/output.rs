@@ -1,17 +1,15 @@
-//! The output path: checked before the build (its folder exists, it is not a folder, it is
-//! not one of the issue's own input files), and write errors worded for the editor.
+//! The output path: checked before the build (its folder exists, it is not a folder, a
+//! symbolic link or a device, it is not one of the issue's own input files), and write errors
+//! worded for the editor.
 
 use std::path::{Path, PathBuf};
 
+use super::inputs::InputFile;
 use crate::diagnostic::Diagnostic;
-use crate::manifest::{self, TextOrigin};
 
-/// Why the PDF cannot go to `path`, found before anything is built; `None` when it can (or
-/// when the manifest itself cannot be read, which the build reports first).
-pub(super) fn problem(path: &Path, manifest_path: &Path) -> Option<Diagnostic> {
-    if !manifest_path.is_file() {
-        return None;
-    }
+/// Why the PDF cannot go to `path`, found before anything is built; `None` when it can.
+/// `inputs` are the files the issue is read from.
+pub(super) fn problem(path: &Path, inputs: &[InputFile]) -> Option<Diagnostic> {
     let folder = folder(path);
     if !folder.is_dir() {
         let why = if folder.exists() { "is not a folder" } else { "does not exist" };
@@ -26,27 +24,27 @@ pub(super) fn problem(path: &Path, manifest_path: &Path) -> Option<Diagnostic> {
                 .with_hint("give a file name, e.g. -o OUT/issue.pdf"),
         );
     }
-    let target = path.canonicalize().ok()?;
-    let input = inputs(manifest_path).into_iter().find(|p| p.canonicalize().ok().as_ref() == Some(&target))?;
-    Some(
-        Diagnostic::file(path, format!("the output would overwrite the input file `{}`", input.display()))
-            .with_hint("give the PDF its own name, e.g. -o issue.pdf"),
-    )
-}
-
-/// The files an issue is read from: manifest, series file and article files, as far as the
-/// manifest can be read (an unreadable one is reported by the build itself).
-fn inputs(manifest_path: &Path) -> Vec<PathBuf> {
-    let mut out = vec![manifest_path.to_path_buf()];
-    if let Ok(issue) = manifest::load(manifest_path) {
-        out.extend(issue.series_file.map(|f| f.path));
-        for article in issue.articles {
-            if let TextOrigin::File { path, .. } = article.origin {
-                out.push(path);
-            }
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let what = if meta.file_type().is_symlink() {
+            Some("a symbolic link")
+        } else if !meta.is_file() {
+            Some("not a regular file (a device, a pipe or a socket)")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Some(
+                Diagnostic::file(path, format!("cannot write the PDF: `{}` is {what}", path.display()))
+                    .with_hint("give the path of a regular file; an existing link or device is never replaced"),
+            );
         }
     }
-    out
+    let target = path.canonicalize().ok()?;
+    let input = inputs.iter().find(|f| f.path.canonicalize().ok().as_ref() == Some(&target))?;
+    Some(
+        Diagnostic::file(path, format!("the output would overwrite the input file `{}`", input.path.display()))
+            .with_hint("give the PDF its own name, e.g. -o issue.pdf"),
+    )
 }
 
 /// The folder a path is in (`.` for a bare file name).
@@ -73,12 +71,18 @@ mod tests {
 
     #[test]
     fn missing_folder_and_folder_as_output() {
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-        let d = problem(Path::new("/nonexistent-jianbao/x.pdf"), &manifest).expect("no folder");
+        let d = problem(Path::new("/nonexistent-jianbao/x.pdf"), &[]).expect("no folder");
         assert!(d.message.contains("`/nonexistent-jianbao` does not exist"), "{}", d.message);
-        let d = problem(&std::env::temp_dir(), &manifest).expect("a folder");
+        let d = problem(&std::env::temp_dir(), &[]).expect("a folder");
         assert!(d.message.ends_with("is a folder"), "{}", d.message);
-        assert!(problem(&std::env::temp_dir().join("jianbao-fresh-name.pdf"), &manifest).is_none());
-        assert!(problem(Path::new("/nonexistent-jianbao/x.pdf"), Path::new("/nonexistent/issue.toml")).is_none());
+        assert!(problem(&std::env::temp_dir().join("jianbao-fresh-name.pdf"), &[]).is_none());
+        if Path::new("/dev/null").exists() {
+            let d = problem(Path::new("/dev/null"), &[]).expect("a device");
+            assert!(d.message.contains("not a regular file"), "{}", d.message);
+        }
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+        let inputs = [InputFile { kind: super::super::InputKind::Font, path: manifest.clone() }];
+        let d = problem(&manifest, &inputs).expect("an input");
+        assert!(d.message.contains("would overwrite the input file"), "{}", d.message);
     }
 }

@@ -1,6 +1,6 @@
 //! Fonts loaded once: a layout read and its faces parsed into a [`FontBook`] ([`Prepared`])
 //! that many issues and threads share read-only — what `batch` does. An issue that needs a
-//! fallback face loads a book of its own; `typeset` runs the same steps with its own book.
+//! fallback face loads a book of its own; a single build runs the same steps with its own.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,7 @@ use crate::flow::{FlowWarning, flow};
 use crate::font::{FaceId, FallbackChain, FontBook, add_fallbacks};
 use crate::layout::{self, Layout};
 use crate::manifest::Issue;
-use crate::page::{Metadata, Page};
+use crate::page::{Metadata, Page, check_pages};
 use crate::pdf::write_pdf_with;
 use crate::setting::{Setter, folio, load_fonts, set_document};
 
@@ -44,7 +44,6 @@ impl Prepared {
 /// Adds fallback faces for the characters the book lacks. Returns a warning per character no
 /// font has, or the error naming the first one unless `options` allow boxes.
 pub(super) fn fallbacks(
-    issue: &Issue,
     document: &Document,
     prepared: &mut Prepared,
     options: &BuildOptions,
@@ -55,9 +54,9 @@ pub(super) fn fallbacks(
     let needed = glyphs::printed_chars(document);
     let missing = add_fallbacks(&mut prepared.book, &chain, &needed).map_err(BuildError::Font)?;
     if !missing.is_empty() && !options.allow_missing_glyphs {
-        return Err(BuildError::Input(glyphs::missing_glyphs(issue, &missing)));
+        return Err(BuildError::Input(glyphs::missing_glyphs(document, &missing)));
     }
-    Ok(missing.iter().map(|&c| format!("no font has {}: printed as a box", glyphs::describe(c))).collect())
+    Ok(missing.iter().map(|&c| format!("warning: no font has {}: printed as a box", glyphs::describe(c))).collect())
 }
 
 /// An issue's pages laid out with fonts it borrows.
@@ -70,20 +69,31 @@ pub struct Laid {
     pub warnings: Vec<FlowWarning>,
 }
 
-/// Sets the document, flows it onto pages, numbers them and describes the result.
-pub(super) fn lay_out(issue: &Issue, document: &Document, prepared: &Prepared) -> Result<Laid, BuildError> {
+/// Sets the document, flows it onto pages, numbers them, checks that nothing is drawn
+/// outside a page or over other text, and describes the result.
+pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildOptions) -> Result<Laid, BuildError> {
     let setter = Setter::new(&prepared.layout, &prepared.book, &prepared.faces);
-    let galley = set_document(document, &setter);
+    let galley = set_document(document, &setter).map_err(BuildError::Input)?;
     let flowed = flow(&galley, &prepared.layout).map_err(|e| {
         let hint = "shorten the text, or raise page.max_pages in the layout";
-        BuildError::Input(Diagnostic::file(&issue.manifest.path, e.to_string()).with_hint(hint))
+        BuildError::Input(document.manifest_diagnostic(e.to_string()).with_hint(hint))
     })?;
     let (mut pages, warnings, outline) = (flowed.pages, flowed.warnings, flowed.outline);
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(folio(&setter, i + 1));
     }
-    let created = metadata::source_date_epoch().map_err(BuildError::Environment)?;
-    let metadata = metadata::metadata(document, outline, created);
+    let em = |face: FaceId| {
+        let face = prepared.book.face(face);
+        let upem = f64::from(face.units_per_em);
+        (face.em_top / upem, -face.em_bottom / upem)
+    };
+    if let Some(fault) = check_pages(&pages, em).first() {
+        let hint = "the layout puts these in the same place: check its masthead baselines, sizes and margins";
+        let file = if prepared.layout.dir.is_some() { document.layout.as_str() } else { "the layout" };
+        let d = Diagnostic::file(file, format!("{fault}")).with_hint(hint);
+        return Err(BuildError::Input(d));
+    }
+    let metadata = metadata::metadata(document, outline, options.created);
     Ok(Laid { pages, metadata, warnings })
 }
 
@@ -113,11 +123,11 @@ pub fn make_pdf_shared(
         (None, Vec::new())
     } else {
         let mut own = Prepared::for_issue(issue, document)?;
-        let warnings = fallbacks(issue, document, &mut own, options)?;
+        let warnings = fallbacks(document, &mut own, options)?;
         (Some(own), warnings)
     };
     let prepared = own.as_ref().unwrap_or(shared);
-    let laid = lay_out(issue, document, prepared)?;
+    let laid = lay_out(document, prepared, options)?;
     let bytes = write_pdf_with(&laid.pages, &laid.metadata, &prepared.book, &options.pdf).map_err(BuildError::Pdf)?;
     let warnings = glyph_warnings.into_iter().chain(laid.warnings.iter().map(ToString::to_string)).collect();
     Ok(SharedPdf { bytes, pages: laid.pages.len(), warnings, own_fonts: own.is_some() })

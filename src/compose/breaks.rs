@@ -23,6 +23,10 @@ const NUMBER_UNIT: f64 = 200.0;
 const URL_EMERGENCY: f64 = 1000.0;
 /// Cost of breaking a URL or e-mail address at one of its safe points.
 const URL_BREAK: f64 = 50.0;
+/// Cost of a break the kinsoku rules forbid (inside a run of openers, of full stops, of
+/// pictographs): taken only where every other arrangement runs a line past the measure,
+/// since nothing may be printed outside the column.
+const LAST_RESORT: f64 = 1.0e6;
 
 /// What may happen at a boundary between two characters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -178,11 +182,18 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
         if c.class == super::class::Class::Space {
             continue;
         }
-        if let Break::Allowed(mut penalty) = breaks[c.range.start] {
-            if words && boundaries.binary_search(&c.range.start).is_err() {
-                penalty += INSIDE_WORD;
+        match breaks[c.range.start] {
+            Break::Allowed(mut penalty) => {
+                if words && boundaries.binary_search(&c.range.start).is_err() {
+                    penalty += INSIDE_WORD;
+                }
+                out.push(Opportunity { at: k, penalty });
             }
-            out.push(Opportunity { at: k, penalty });
+            // Between two clusters that are not spaces a forbidden break is the last resort.
+            Break::Never if par.clusters[k - 1].class != super::class::Class::Space => {
+                out.push(Opportunity { at: k, penalty: LAST_RESORT });
+            }
+            Break::Never => {}
         }
     }
     out.push(Opportunity { at: par.clusters.len(), penalty: 0.0 });

@@ -1,13 +1,18 @@
-//! From a validated [`Issue`] to a [`Document`]: wording the masthead, articles and closing.
+//! From a validated [`Issue`] to a [`Document`]: wording the masthead, articles and closing,
+//! every piece of printed text keeping the file and span it was written at.
 
+use std::ops::Range;
 use std::path::Path;
 
 use toml::Spanned;
 
-use super::model::{Article, Closing, Document, Masthead};
+use super::model::{Article, Block, Closing, Document, Group, Labelled, Masthead};
 use super::numerals::{chinese_date, chinese_numeral};
-use super::text::{paragraphs, untab};
-use crate::manifest::{self, Issue, Located};
+use super::screen;
+use super::source::{FileId, Source, Text};
+use super::text::{Origin, paragraphs, untab};
+use crate::diagnostic::Diagnostic;
+use crate::manifest::{self, Issue, Located, SourceFile, TextOrigin};
 
 /// The layout used when the series names none.
 pub const DEFAULT_LAYOUT: &str = "two-column";
@@ -15,52 +20,160 @@ pub const DEFAULT_LAYOUT: &str = "two-column";
 /// The distribution label used when the manifest gives none.
 pub const DEFAULT_LABEL: &str = "送";
 
-/// Builds the document of an issue: every block worded as printed.
-pub fn from_issue(issue: &Issue) -> Document {
+/// The labels of the colophon lines, as printed.
+pub const EDITORS_LABEL: &str = "责任编辑：";
+/// The label of the contact line.
+pub const CONTACT_LABEL: &str = "联系方式：";
+/// The label of the approval line.
+pub const APPROVAL_LABEL: &str = "批准文号：";
+
+/// The file ids of an issue's sources: the manifest first, then the series file, then each
+/// article file in order.
+struct Files<'a> {
+    issue: &'a Issue,
+    series: Option<FileId>,
+}
+
+impl Files<'_> {
+    /// The manifest.
+    const MANIFEST: FileId = FileId(0);
+
+    /// The file a merged value came from.
+    fn of(&self, origin: manifest::Origin) -> FileId {
+        match (origin, self.series) {
+            (manifest::Origin::Series, Some(id)) => id,
+            _ => Self::MANIFEST,
+        }
+    }
+
+    /// The text of a file.
+    fn text(&self, id: FileId) -> &str {
+        match (id, self.series, &self.issue.series_file) {
+            (id, Some(series), Some(file)) if id == series => &file.text,
+            _ => &self.issue.manifest.text,
+        }
+    }
+
+    /// A string value written at `span` of file `id`: exact when it is written without
+    /// escapes, so each character maps to its own place.
+    fn value(&self, id: FileId, span: Range<usize>, value: &str) -> Text {
+        let value = untab(value);
+        let source = match string_start(self.text(id), &span, &value) {
+            Some(start) => Source { file: id, span: start..start + value.len(), exact: true },
+            None => Source { file: id, span, exact: false },
+        };
+        Text::sourced(&value, source)
+    }
+
+    /// A manifest value.
+    fn spanned(&self, value: &Spanned<String>) -> Text {
+        self.value(Self::MANIFEST, value.span(), value.get_ref())
+    }
+
+    /// A merged value.
+    fn located(&self, value: &Located<String>) -> Text {
+        self.value(self.of(value.origin), value.span.clone(), &value.value)
+    }
+
+    /// `text` worded by the program from a value written at `span` of file `id` (a number).
+    fn derived(&self, id: FileId, span: Range<usize>, text: &str) -> Text {
+        Text::sourced(text, Source { file: id, span, exact: false })
+    }
+}
+
+/// Builds the document of an issue: every block worded as printed, every printed text
+/// screened. Fails on a control character in a printed value; what the screening keeps and
+/// reports is in `warnings`.
+pub fn from_issue(issue: &Issue) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
+    let document = document(issue);
+    let warnings = screen::screen(&document)?;
+    Ok((document, warnings))
+}
+
+/// The document of an issue, worded (not screened).
+pub fn document(issue: &Issue) -> Document {
+    let mut sources = vec![issue.manifest.clone()];
+    sources.extend(issue.series_file.clone());
+    let files = Files { issue, series: issue.series_file.as_ref().map(|_| FileId(1)) };
     let date = *issue.date.get_ref();
     let series = &issue.series;
+    let number = issue.number.get_ref().to_string();
+    let mut number_text = Text::worded("第");
+    number_text.append(&files.derived(Files::MANIFEST, issue.number.span(), &number));
+    number_text.push_worded("期");
+    let total = issue.total.as_ref().map(|t| {
+        let mut text = Text::worded("（总第");
+        text.append(&files.derived(files.of(t.origin), t.span.clone(), &chinese_numeral(t.value)));
+        text.push_worded("期）");
+        text
+    });
     let masthead = Masthead {
-        pinyin: series.pinyin.as_ref().map(|p| untab(&p.value).into_owned()),
-        title: untab(&series.title.value).into_owned(),
-        number: format!("第{}期", issue.number.get_ref()),
-        total: issue.total.as_ref().map(|t| format!("（总第{}期）", chinese_numeral(t.value))),
-        publisher: untab(&series.publisher.value).into_owned(),
-        date: chinese_date(date.year, date.month, date.day),
+        pinyin: series.pinyin.as_ref().map(|p| files.located(p)),
+        title: files.located(&series.title),
+        number: number_text,
+        total,
+        publisher: files.located(&series.publisher),
+        date: files.derived(Files::MANIFEST, issue.date.span(), &chinese_date(date.year, date.month, date.day)),
     };
+    let articles = issue.articles.iter().map(|a| article(a, &files, &mut sources)).collect();
     Document {
         masthead,
-        articles: issue.articles.iter().map(article).collect(),
-        closing: closing(issue),
+        articles,
+        closing: closing(issue, &files),
         layout: layout(issue, series.layout.as_ref()),
         date: (i32::from(date.year), date.month, date.day),
+        sources,
     }
 }
 
-/// One article: title, paragraphs and the credit line （SOURCE　供稿）.
-fn article(article: &manifest::Article) -> Article {
+/// One article: title, blocks and the credit line （SOURCE　供稿）; an article file joins the
+/// sources.
+fn article(article: &manifest::Article, files: &Files, sources: &mut Vec<SourceFile>) -> Article {
+    let origin = match &article.origin {
+        TextOrigin::File { path, .. } => {
+            sources.push(SourceFile { path: path.clone(), text: article.text.clone() });
+            Origin::file(FileId(sources.len() - 1), article.text.len())
+        }
+        TextOrigin::Body(span) => {
+            let start = string_start(&files.issue.manifest.text, span, &article.text);
+            Origin { file: Files::MANIFEST, start, value: span.clone() }
+        }
+    };
+    let credit = article.source.as_ref().map(|s| {
+        let mut text = Text::worded("（");
+        text.append(&files.spanned(s));
+        text.push_worded("\u{3000}供稿）");
+        text
+    });
     Article {
-        title: untab(article.title.get_ref()).into_owned(),
-        paragraphs: paragraphs(&article.text),
-        credit: article.source.as_ref().map(|s| format!("（{}\u{3000}供稿）", untab(s.get_ref()))),
+        title: files.spanned(&article.title),
+        blocks: paragraphs(&article.text, &origin).into_iter().map(Block::Paragraph).collect(),
+        credit,
     }
 }
 
-/// The closing block; the label defaults to 送.
-fn closing(issue: &Issue) -> Closing {
-    let values = |list: &[Spanned<String>]| list.iter().map(|s| untab(s.get_ref()).into_owned()).collect();
-    let optional = |s: &Option<Spanned<String>>| s.as_ref().map(|s| untab(s.get_ref()).into_owned());
-    let distribution = issue.distribution.as_ref();
-    let colophon = issue.colophon.as_ref();
-    Closing {
-        label: distribution
-            .and_then(|d| d.label.as_ref())
-            .map_or_else(|| DEFAULT_LABEL.to_string(), |l| l.get_ref().clone()),
-        recipients: distribution.map_or_else(Vec::new, |d| values(&d.recipients)),
-        editors: colophon.map_or_else(Vec::new, |c| values(&c.editors)),
-        phone: colophon.and_then(|c| optional(&c.phone)),
-        email: colophon.and_then(|c| optional(&c.email)),
-        approval: colophon.and_then(|c| optional(&c.approval)),
+/// The closing block: the distribution group (label defaulting to 送) and the colophon lines.
+fn closing(issue: &Issue, files: &Files) -> Closing {
+    let mut closing = Closing::default();
+    if let Some(d) = &issue.distribution {
+        let mut label = match &d.label {
+            Some(label) => files.spanned(label),
+            None => Text::worded(DEFAULT_LABEL),
+        };
+        label.push_worded("：");
+        let recipients = d.recipients.iter().map(|r| files.spanned(r)).collect::<Vec<_>>();
+        if !recipients.is_empty() {
+            closing.groups.push(Group { label, recipients });
+        }
     }
+    let Some(c) = &issue.colophon else { return closing };
+    let labelled =
+        |label: &str, values: Vec<Text>| (!values.is_empty()).then(|| Labelled { label: Text::worded(label), values });
+    closing.editors = labelled(EDITORS_LABEL, c.editors.iter().map(|e| files.spanned(e)).collect());
+    let contact = [&c.phone, &c.email].into_iter().flatten().map(|v| files.spanned(v)).collect();
+    closing.contact = labelled(CONTACT_LABEL, contact);
+    closing.approval = labelled(APPROVAL_LABEL, c.approval.iter().map(|a| files.spanned(a)).collect());
+    closing
 }
 
 /// The layout: a name as written, or a path (contains `/` or ends in `.toml`) resolved
@@ -75,4 +188,40 @@ fn layout(issue: &Issue, layout: Option<&Located<String>>) -> String {
     }
     let dir: &Path = issue.dir_of(layout.origin);
     dir.join(value).to_string_lossy().into_owned()
+}
+
+/// Where the text of the string value at `span` starts in `source`, when the value is written
+/// without escapes (so that its characters map one to one); `None` otherwise.
+pub(super) fn string_start(source: &str, span: &Range<usize>, text: &str) -> Option<usize> {
+    let raw = source.get(span.clone())?;
+    let open = if raw.starts_with("\"\"\"") || raw.starts_with("'''") { 3 } else { 1 };
+    let inner = raw.get(open..raw.len().checked_sub(open)?)?;
+    let skip = match inner {
+        _ if open == 1 => 0,
+        i if i.starts_with("\r\n") => 2,
+        i if i.starts_with('\n') => 1,
+        _ => 0,
+    };
+    // A tab is printed as a space (same length): compare with tabs as spaces.
+    let inner = inner.get(skip..)?;
+    (inner.len() == text.len() && inner.chars().zip(text.chars()).all(|(a, b)| a == b || (a == '\t' && b == ' ')))
+        .then_some(span.start + open + skip)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_plain_values_and_falls_back_for_escapes() {
+        let src = "a = \"今天,我们\"\nb = \"\"\"\n第一行\n第二行\"\"\"\nc = \"x\\u0007y\"\n";
+        let span = |from: &str, to: &str| {
+            let s = src.find(from).unwrap_or(0);
+            s..src[s..].find(to).map_or(src.len(), |e| s + e + to.len())
+        };
+        assert_eq!(string_start(src, &span("\"今", "们\""), "今天,我们"), Some(5));
+        let multi = span("\"\"\"", "行\"\"\"");
+        assert_eq!(string_start(src, &multi, "第一行\n第二行"), Some(multi.start + 4));
+        assert_eq!(string_start(src, &span("\"x", "y\""), "x\u{7}y"), None);
+    }
 }

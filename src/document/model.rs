@@ -1,8 +1,13 @@
-//! The document model: what will be printed, as blocks, with no layout decisions.
+//! The document model: what will be printed, as blocks, with no layout decisions. Every
+//! printed string is a [`Text`] that knows where it was written.
+
+use super::source::{SourceFile, Text};
 
 /// A whole issue as blocks in print order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// The files the text came from (manifest first), for messages.
+    pub sources: Vec<SourceFile>,
     /// The masthead (报头) on page 1.
     pub masthead: Masthead,
     /// The articles in print order.
@@ -10,7 +15,7 @@ pub struct Document {
     /// The closing block (报尾) at the foot of the last page.
     pub closing: Closing,
     /// The layout the issue asks for: a name from `layouts/` or a path (already resolved
-    /// against the manifest's folder when it is a path).
+    /// against the folder of the file that names it when it is a path).
     pub layout: String,
     /// Issue date as (year, month, day).
     pub date: (i32, u8, u8),
@@ -20,28 +25,35 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Masthead {
     /// Pinyin line above the title, e.g. `LIANLUODONGTAI`.
-    pub pinyin: Option<String>,
+    pub pinyin: Option<Text>,
     /// The series title, e.g. `联络动态`.
-    pub title: String,
+    pub title: Text,
     /// Issue number line, e.g. `第4期`.
-    pub number: String,
+    pub number: Text,
     /// Running total in Chinese numerals, e.g. `（总第六百二十七期）`.
-    pub total: Option<String>,
+    pub total: Option<Text>,
     /// Publisher line, e.g. `湖南省人大常委会选举任免联络工作委员会编`.
-    pub publisher: String,
+    pub publisher: Text,
     /// Date as printed, e.g. `2021年4月3日`.
-    pub date: String,
+    pub date: Text,
 }
 
 /// One article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
-    /// The title, centred and bold.
-    pub title: String,
-    /// Body paragraphs.
-    pub paragraphs: Vec<Paragraph>,
+    /// The title, centred and bold (a typed line break `\n` forces a break there).
+    pub title: Text,
+    /// The body, block by block.
+    pub blocks: Vec<Block>,
     /// Credit line as printed, e.g. `（长沙市人大常委会联工委　供稿）`.
-    pub credit: Option<String>,
+    pub credit: Option<Text>,
+}
+
+/// One block of an article's body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A body paragraph.
+    Paragraph(Paragraph),
 }
 
 /// A paragraph: style runs in order (a bold run-in lead sentence, then regular text).
@@ -51,28 +63,50 @@ pub struct Paragraph {
     pub runs: Vec<Run>,
 }
 
+impl Paragraph {
+    /// The paragraph's text, runs joined.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
 /// Text in one style.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
     /// The text, exactly as the editor wrote it (line breaks inside the paragraph joined).
-    pub text: String,
+    pub text: Text,
     /// Whether it was marked `**bold**`.
     pub bold: bool,
 }
 
-/// The closing block (报尾).
-#[derive(Debug, Clone, PartialEq)]
+/// The closing block (报尾): the distribution, then the colophon lines.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Closing {
-    /// Distribution label, e.g. `送`.
-    pub label: String,
-    /// Recipient groups; each starts a new line.
-    pub recipients: Vec<String>,
-    /// Responsible editors' names as written, e.g. `石韧`.
-    pub editors: Vec<String>,
-    /// Contact phone.
-    pub phone: Option<String>,
-    /// Contact e-mail.
-    pub email: Option<String>,
-    /// Approval number, e.g. `湘党简准字〔2000〕第28号`.
-    pub approval: Option<String>,
+    /// Distribution groups, each its label and recipients.
+    pub groups: Vec<Group>,
+    /// 责任编辑：names.
+    pub editors: Option<Labelled>,
+    /// 联系方式：phone　e-mail.
+    pub contact: Option<Labelled>,
+    /// 批准文号：number.
+    pub approval: Option<Labelled>,
+}
+
+/// One distribution group: its label (送, 报, 发 …) with the colon, and the recipients, each
+/// starting a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The label as printed, e.g. `送：`.
+    pub label: Text,
+    /// The recipients.
+    pub recipients: Vec<Text>,
+}
+
+/// A closing-block line: a label such as `责任编辑：` and its values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labelled {
+    /// The label as printed, with its colon.
+    pub label: Text,
+    /// The values, separated in print by an ideographic space.
+    pub values: Vec<Text>,
 }

@@ -1,28 +1,61 @@
 //! Article text: paragraphs, joined line breaks and `**bold**` runs.
 
-use super::model::{Paragraph, Run};
+use std::ops::Range;
 
-/// Splits article text into paragraphs of style runs.
+use super::model::{Paragraph, Run};
+use super::source::{FileId, Source, Text};
+
+/// Where an article's text was written: a file of its own (every byte maps one for one), or
+/// a manifest string value that maps one for one from `start` when it has no escapes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    /// The file.
+    pub file: FileId,
+    /// Where the text's first byte is in the file, when the text is the file's bytes.
+    pub start: Option<usize>,
+    /// The whole value's span, for text that does not map one for one.
+    pub value: Range<usize>,
+}
+
+impl Origin {
+    /// Text that is a whole file.
+    pub fn file(file: FileId, len: usize) -> Origin {
+        Origin { file, start: Some(0), value: 0..len }
+    }
+
+    /// The source of `len` bytes at `offset` of the text.
+    fn source(&self, offset: usize, len: usize) -> Source {
+        match self.start {
+            Some(start) => Source { file: self.file, span: start + offset..start + offset + len, exact: true },
+            None => Source { file: self.file, span: self.value.clone(), exact: false },
+        }
+    }
+}
+
+/// Splits article text into paragraphs of style runs, each piece keeping its origin.
 ///
 /// Paragraphs are separated by blank (or whitespace-only) lines; CRLF is accepted. Line
 /// breaks inside a paragraph are joined without a space next to CJK characters or
 /// punctuation, and with one space otherwise (between Latin words or digits). Leading
 /// ideographic spaces (U+3000) of a paragraph are dropped: the layout indents. A tab inside
-/// a line becomes a space (the manifest's checks report it); every other character is kept.
-pub fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// a line becomes a space (the screening reports it); every other character is kept.
+pub fn paragraphs(text: &str, origin: &Origin) -> Vec<Paragraph> {
+    let skip = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let mut out = Vec::new();
-    let mut lines: Vec<&str> = Vec::new();
-    for line in text.split('\n') {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = skip;
+    for line in text[skip..].split('\n') {
+        let at = offset;
+        offset += line.len() + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
-            out.extend(paragraph(&lines));
+            out.extend(paragraph(&lines, origin));
             lines.clear();
         } else {
-            lines.push(line);
+            lines.push((at, line));
         }
     }
-    out.extend(paragraph(&lines));
+    out.extend(paragraph(&lines, origin));
     out
 }
 
@@ -31,24 +64,26 @@ fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-/// One paragraph from its lines; `None` when there is no text.
-fn paragraph(lines: &[&str]) -> Option<Paragraph> {
-    let mut joined = String::new();
-    for line in lines {
+/// One paragraph from its lines (each with its byte offset); `None` when there is no text.
+fn paragraph(lines: &[(usize, &str)], origin: &Origin) -> Option<Paragraph> {
+    let mut joined = Text::default();
+    for &(offset, line) in lines {
+        let lead = line.len() - line.trim_start_matches(is_blank).len();
         let line = untab(line.trim_matches(is_blank));
-        if let (Some(a), Some(b)) = (joined.chars().next_back(), line.chars().next())
+        if let (Some(a), Some(b)) = (joined.as_str().chars().next_back(), line.chars().next())
             && !is_cjk(a)
             && !is_cjk(b)
         {
-            joined.push(' ');
+            joined.push_worded(" ");
         }
-        joined.push_str(&line);
+        joined.push(&line, Some(origin.source(offset + lead, line.len())));
     }
-    let body = joined.trim_start_matches(|c| is_blank(c) || c == '\u{3000}');
-    if body.is_empty() {
+    let all = joined.as_str();
+    let start = all.len() - all.trim_start_matches(|c| is_blank(c) || c == '\u{3000}').len();
+    if start == all.len() {
         return None;
     }
-    Some(Paragraph { runs: runs(body) })
+    Some(Paragraph { runs: runs(&joined.slice(start..all.len())) })
 }
 
 /// `text` with each tab replaced by a space: a tab has no width of its own in print.
@@ -59,39 +94,35 @@ pub fn untab(text: &str) -> std::borrow::Cow<'_, str> {
 /// Whether a line break next to `c` is joined without a space: Han, kana, Hangul, CJK and
 /// full-width punctuation, and the quotes, dashes and ellipsis used in Chinese text.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x31FF
-        | 0x3200..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F
-        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
-        || matches!(c, '‘' | '’' | '“' | '”' | '—' | '…' | '·' | '⸺')
+    crate::unicode::joins_without_space(c)
 }
 
 /// Style runs of a paragraph: `**…**` is bold; an unmatched or empty `**` stays literal.
-fn runs(text: &str) -> Vec<Run> {
+fn runs(text: &Text) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
-    let mut push = |text: &str, bold: bool| match out.last_mut() {
-        _ if text.is_empty() => {}
-        Some(last) if last.bold == bold => last.text.push_str(text),
-        _ => out.push(Run { text: text.to_string(), bold }),
+    let mut push = |range: Range<usize>, bold: bool| match out.last_mut() {
+        _ if range.is_empty() => {}
+        Some(last) if last.bold == bold => last.text.append(&text.slice(range)),
+        _ => out.push(Run { text: text.slice(range), bold }),
     };
-    let mut rest = text;
-    while let Some(open) = rest.find("**") {
-        let inner = &rest[open + 2..];
-        match inner.find("**") {
-            Some(0) => {
-                push(&rest[..open + 4], false);
-                rest = &inner[2..];
+    let all = text.as_str();
+    let mut rest = 0;
+    while let Some(open) = all[rest..].find("**").map(|i| rest + i) {
+        let inner = open + 2;
+        match all[inner..].find("**").map(|i| inner + i) {
+            Some(close) if close == inner => {
+                push(rest..open + 4, false);
+                rest = open + 4;
             }
             Some(close) => {
-                push(&rest[..open], false);
-                push(&inner[..close], true);
-                rest = &inner[close + 2..];
+                push(rest..open, false);
+                push(inner..close, true);
+                rest = close + 2;
             }
             None => break,
         }
     }
-    push(rest, false);
+    push(rest..all.len(), false);
     out
 }
 
@@ -99,20 +130,30 @@ fn runs(text: &str) -> Vec<Run> {
 mod tests {
     use super::*;
 
-    fn texts(text: &str) -> Vec<String> {
-        paragraphs(text).iter().map(|p| p.runs.iter().map(|r| r.text.as_str()).collect()).collect()
+    /// The paragraphs of `text` read as a whole file.
+    fn paras(text: &str) -> Vec<Paragraph> {
+        paragraphs(text, &Origin::file(FileId(1), text.len()))
     }
 
-    fn run(text: &str, bold: bool) -> Run {
-        Run { text: text.to_string(), bold }
+    fn texts(text: &str) -> Vec<String> {
+        paras(text).iter().map(Paragraph::text).collect()
+    }
+
+    /// The runs of the first paragraph as (text, bold).
+    fn runs_of(text: &str) -> Vec<(String, bool)> {
+        paras(text)[0].runs.iter().map(|r| (r.text.as_str().to_string(), r.bold)).collect()
+    }
+
+    fn run(text: &str, bold: bool) -> (String, bool) {
+        (text.to_string(), bold)
     }
 
     #[test]
     fn splits_on_blank_lines() {
         assert_eq!(texts("甲。\n\n乙。\n  \n\n\t\n丙。\n"), ["甲。", "乙。", "丙。"]);
         assert_eq!(texts("\n\n甲。\n\n"), ["甲。"]);
-        assert!(paragraphs("").is_empty());
-        assert!(paragraphs(" \n\u{3000}\n").is_empty());
+        assert!(paras("").is_empty());
+        assert!(paras(" \n\u{3000}\n").is_empty());
     }
 
     #[test]
@@ -160,23 +201,36 @@ mod tests {
 
     #[test]
     fn bold_runs() {
-        let p = paragraphs("**聚焦主题主线。**活动紧扣");
-        assert_eq!(p[0].runs, [run("聚焦主题主线。", true), run("活动紧扣", false)]);
-        let p = paragraphs("前**重**后**又**");
+        assert_eq!(runs_of("**聚焦主题主线。**活动紧扣"), [run("聚焦主题主线。", true), run("活动紧扣", false)]);
         let want = [run("前", false), run("重", true), run("后", false), run("又", true)];
-        assert_eq!(p[0].runs, want);
+        assert_eq!(runs_of("前**重**后**又**"), want);
     }
 
     #[test]
     fn bold_across_a_line_break() {
-        let p = paragraphs("**聚焦\n主线。**活动");
-        assert_eq!(p[0].runs, [run("聚焦主线。", true), run("活动", false)]);
+        assert_eq!(runs_of("**聚焦\n主线。**活动"), [run("聚焦主线。", true), run("活动", false)]);
     }
 
     #[test]
     fn unmatched_or_empty_markers_stay_literal() {
-        assert_eq!(paragraphs("a**b")[0].runs, [run("a**b", false)]);
-        assert_eq!(paragraphs("**甲**乙**丙")[0].runs, [run("甲", true), run("乙**丙", false)]);
-        assert_eq!(paragraphs("a****b")[0].runs, [run("a****b", false)]);
+        assert_eq!(runs_of("a**b"), [run("a**b", false)]);
+        assert_eq!(runs_of("**甲**乙**丙"), [run("甲", true), run("乙**丙", false)]);
+        assert_eq!(runs_of("a****b"), [run("a****b", false)]);
+    }
+
+    #[test]
+    fn every_run_points_at_its_characters_in_the_file() {
+        let text = "\u{feff}　　第一段\n第二行。\n\n  **聚焦。**正文\tB\r\n";
+        let ps = paras(text);
+        assert_eq!(ps.len(), 2);
+        let first = &ps[0].runs[0].text;
+        assert_eq!(first.as_str(), "第一段第二行。");
+        // 第二行 starts the second line of the file.
+        let second_line = text.find("第二行").unwrap();
+        assert_eq!(first.locate("第一段".len()), Some((FileId(1), second_line..second_line + 3)));
+        let body = &ps[1].runs[1].text;
+        assert_eq!(body.as_str(), "正文 B");
+        let b = text.find('B').unwrap();
+        assert_eq!(body.locate("正文 ".len()), Some((FileId(1), b..b + 1)));
     }
 }

@@ -61,6 +61,9 @@ pub struct Galley {
     pub units: Vec<Unit>,
     /// The closing block, at the foot of the last page.
     pub closing: Block,
-    /// The article titles by index, for messages.
+    /// The article titles by index, for messages and the outline.
     pub titles: Vec<String>,
+    /// How far the body face's em box rises above its baseline, in ems: where the first
+    /// grid line's baseline lies below the type area's top.
+    pub em_top: f64,
 }

@@ -41,7 +41,7 @@ pub(super) fn render(
                     let grow = unit.stretch.min(fill);
                     (fill, extra) = (fill - grow, extra + grow);
                     let at = items.len();
-                    items.extend(translate(&unit.items, x, layout.baseline(row as f64)));
+                    items.extend(translate(&unit.items, x, layout.baseline_at(row as f64, galley.em_top)));
                     if let (Some(slot @ None), Some(first)) = (starts.get_mut(unit.article), items.get(at)) {
                         *slot = Some((p, first.top()));
                     }

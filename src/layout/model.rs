@@ -275,12 +275,6 @@ impl Layout {
         self.type_top() + em_top * self.grid.body_size + n * self.grid.line_pitch
     }
 
-    /// Baseline of grid line `n` (0-based), pt from the page top, for the bundled faces'
-    /// em box (0.88 em above the baseline).
-    pub fn baseline(&self, n: f64) -> f64 {
-        self.baseline_at(n, 0.88)
-    }
-
     /// Where a font the layout names is loaded from: a bundled face's name as it is, a
     /// relative path joined to the layout file's folder.
     pub fn font_location(&self, name: &str) -> String {

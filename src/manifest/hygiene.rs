@@ -18,11 +18,14 @@ pub(crate) struct Finding {
     pub error: bool,
 }
 
-/// The kinds of warning, each reported once per text with a count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+/// The kinds of warning, each reported once per file with a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// An invisible (default-ignorable) character.
     Invisible,
+    /// A tab inside a line.
     Tab,
+    /// ASCII punctuation between Chinese characters.
     Punctuation,
 }
 
@@ -39,20 +42,30 @@ pub(crate) fn first_control(text: &str) -> Option<Finding> {
     None
 }
 
-/// Warnings for `text`: one per kind, at its first occurrence, with the number found.
-pub(crate) fn warnings(text: &str) -> Vec<Finding> {
-    let mut found: Vec<(Kind, Range<usize>, char, usize)> = Vec::new();
+/// Every character of `text` a warning is about: its kind, byte range and the character.
+pub(crate) fn occurrences(text: &str) -> Vec<(Kind, Range<usize>, char)> {
+    let mut found = Vec::new();
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|(_, n)| *n);
         if let Some(kind) = kind(prev, c, next, i == 0) {
-            match found.iter_mut().find(|(k, ..)| *k == kind) {
-                Some(entry) => entry.3 += 1,
-                None => found.push((kind, i..i + c.len_utf8(), c, 1)),
-            }
+            found.push((kind, i..i + c.len_utf8(), c));
         }
         prev = Some(c);
+    }
+    found
+}
+
+/// Warnings for `text`: one per kind, at its first occurrence, with the number found.
+#[cfg(test)]
+pub(crate) fn warnings(text: &str) -> Vec<Finding> {
+    let mut found: Vec<(Kind, Range<usize>, char, usize)> = Vec::new();
+    for (kind, range, c) in occurrences(text) {
+        match found.iter_mut().find(|(k, ..)| *k == kind) {
+            Some(entry) => entry.3 += 1,
+            None => found.push((kind, range, c, 1)),
+        }
     }
     found.into_iter().map(|(kind, range, c, count)| warning(kind, range, c, count)).collect()
 }
@@ -63,6 +76,7 @@ fn kind(prev: Option<char>, c: char, next: Option<char>, first: bool) -> Option<
     match c {
         '\u{200D}' | '\u{FE0F}' if emoji(prev) => None,
         '\u{FEFF}' if first => None,
+        _ if crate::unicode::is_variation_selector(c) && prev.is_some_and(is_han) => None,
         _ if is_invisible(c) => Some(Kind::Invisible),
         '\t' => {
             let inside = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
@@ -76,7 +90,7 @@ fn kind(prev: Option<char>, c: char, next: Option<char>, first: bool) -> Option<
 }
 
 /// The finding for a kind of warning first seen at `range` (character `c`), `count` times.
-fn warning(kind: Kind, range: Range<usize>, c: char, count: usize) -> Finding {
+pub(crate) fn warning(kind: Kind, range: Range<usize>, c: char, count: usize) -> Finding {
     let times = |what: &str| if count == 1 { String::new() } else { format!(" ({count} {what}, the first here)") };
     let (message, hint) = match kind {
         Kind::Invisible => (
@@ -136,12 +150,12 @@ fn control_hint(c: char) -> &'static str {
     }
 }
 
-/// Whether `c` is an invisible format character: zero-width spaces and joiners, word joiner,
-/// byte-order mark, soft hyphen, direction marks and embeddings.
+/// Whether `c` is an invisible format character (a default-ignorable code point): zero-width
+/// spaces and joiners, word joiner, byte-order mark, soft hyphen, direction marks,
+/// embeddings and isolates, variation selectors, tags. An ideographic variation selector
+/// after a Han character selects its form and is not reported.
 fn is_invisible(c: char) -> bool {
-    matches!(c as u32,
-        0x00AD | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x2069
-        | 0xFE0F | 0xFEFF)
+    crate::unicode::is_default_ignorable(c)
 }
 
 /// The name of an invisible character for a message.
@@ -161,7 +175,7 @@ fn invisible_name(c: char) -> &'static str {
 
 /// Whether `c` is a Han ideograph.
 fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+    crate::unicode::is_ideograph(c)
 }
 
 /// The full-width mark an editor most likely meant.

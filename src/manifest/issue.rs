@@ -28,9 +28,6 @@ pub struct Issue {
     pub distribution: Option<Distribution>,
     /// The `[colophon]` table, if any.
     pub colophon: Option<Colophon>,
-    /// What the text checks found and kept: invisible characters, tabs inside a line, ASCII
-    /// punctuation between Chinese characters (`check` prints them).
-    pub warnings: Vec<Diagnostic>,
 }
 
 /// A file that was read, kept for diagnostics.

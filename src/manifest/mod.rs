@@ -2,7 +2,7 @@
 //! every article's text read). Errors are [`Diagnostic`]s naming file, line and column.
 
 mod articles;
-mod hygiene;
+pub(crate) mod hygiene;
 mod issue;
 pub mod limits;
 mod model;

@@ -1,43 +1,38 @@
-//! Screening an issue's texts with [`hygiene`](super::hygiene): article text (a file, or a
-//! `body` in the manifest) and every string the issue prints. A control character is an
-//! error at its line and column; the rest become warnings that `check` prints.
+//! Screening an article's whole text for control characters, which are errors at their line
+//! and column even where they print nothing (between paragraphs). What is printed is screened
+//! for the rest by the document (see `document::printed`).
 
 use std::ops::Range;
 
-use super::hygiene::{Finding, first_control, warnings};
+use super::hygiene::{Finding, first_control};
 use super::issue::{Article, SourceFile, TextOrigin};
 use crate::diagnostic::{Diagnostic, Result};
 
-/// Screens one article's text; warnings are added to `out`.
-pub(crate) fn article(manifest: &SourceFile, article: &Article, out: &mut Vec<Diagnostic>) -> Result<()> {
+/// Fails on the first control character of an article's text.
+pub(crate) fn article(manifest: &SourceFile, article: &Article) -> Result<()> {
     match &article.origin {
         TextOrigin::File { path, .. } => {
-            screen(&article.text, |f| Diagnostic::at(path, &article.text, f.range.clone(), &f.message), out)
+            screen(&article.text, |f| Diagnostic::at(path, &article.text, f.range.clone(), &f.message))
         }
-        TextOrigin::Body(span) => value(manifest, span, &article.text, out),
+        TextOrigin::Body(span) => value(manifest, span, &article.text),
     }
 }
 
-/// Screens a string value written at `span` of `file`.
-pub(crate) fn value(file: &SourceFile, span: &Range<usize>, text: &str, out: &mut Vec<Diagnostic>) -> Result<()> {
+/// Fails on the first control character of a string value written at `span` of `file`.
+pub(crate) fn value(file: &SourceFile, span: &Range<usize>, text: &str) -> Result<()> {
     let start = text_start(&file.text, span, text);
-    screen(
-        text,
-        |f| {
-            let at = start.map_or(span.clone(), |s| s + f.range.start..s + f.range.end);
-            Diagnostic::at(&file.path, &file.text, at, &f.message)
-        },
-        out,
-    )
+    screen(text, |f| {
+        let at = start.map_or(span.clone(), |s| s + f.range.start..s + f.range.end);
+        Diagnostic::at(&file.path, &file.text, at, &f.message)
+    })
 }
 
-/// Runs the checks on `text`, placing each finding with `at`.
-fn screen(text: &str, at: impl Fn(&Finding) -> Diagnostic, out: &mut Vec<Diagnostic>) -> Result<()> {
-    if let Some(finding) = first_control(text) {
-        return Err(at(&finding).with_hint(finding.hint));
+/// Fails on the first control character of `text`, placed with `at`.
+fn screen(text: &str, at: impl Fn(&Finding) -> Diagnostic) -> Result<()> {
+    match first_control(text) {
+        Some(finding) => Err(at(&finding).with_hint(finding.hint)),
+        None => Ok(()),
     }
-    out.extend(warnings(text).into_iter().map(|f| at(&f).with_hint(f.hint)));
-    Ok(())
 }
 
 /// Where the text of the string value at `span` starts in `source`, when the value is written
@@ -76,8 +71,7 @@ mod tests {
     fn a_control_character_in_a_value_is_an_error_at_it() {
         let file = SourceFile { path: "m.toml".into(), text: "t = \"甲\u{2028}乙\"\n".into() };
         let span = 4..file.text.len() - 1;
-        let mut out = Vec::new();
-        let d = value(&file, &span, "甲\u{2028}乙", &mut out).expect_err("separator");
+        let d = value(&file, &span, "甲\u{2028}乙").expect_err("separator");
         assert_eq!((d.line, d.column), (1, 7));
         assert!(d.hint.is_some());
     }

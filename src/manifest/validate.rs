@@ -1,12 +1,10 @@
 //! Validation of a parsed manifest into an [`Issue`].
 
-use std::ops::Range;
-
 use toml::Spanned;
 use toml::value::Datetime;
 
 use super::articles::article;
-use super::issue::{Article, Colophon, Date, Distribution, Issue, Origin, Series, SourceFile};
+use super::issue::{Colophon, Date, Distribution, Issue, SourceFile};
 use super::model::RawManifest;
 use super::screen;
 use super::series::{self, SeriesFile};
@@ -37,12 +35,8 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
     let distribution = raw.distribution.map(|d| Distribution { label: d.label, recipients: d.recipients });
     let colophon =
         raw.colophon.map(|c| Colophon { editors: c.editors, phone: c.phone, email: c.email, approval: c.approval });
-    let mut warnings = Vec::new();
-    for (file, span, text) in printed_values(&manifest, shared.as_ref(), &series, &articles, &distribution, &colophon) {
-        screen::value(file, &span, text, &mut warnings)?;
-    }
     for article in &articles {
-        screen::article(&manifest, article, &mut warnings)?;
+        screen::article(&manifest, article)?;
     }
     Ok(Issue {
         manifest,
@@ -54,43 +48,7 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         articles,
         distribution,
         colophon,
-        warnings,
     })
-}
-
-/// Every string value the issue prints (articles' text aside), with its file and span.
-fn printed_values<'a>(
-    manifest: &'a SourceFile,
-    shared: Option<&'a SeriesFile>,
-    series: &'a Series,
-    articles: &'a [Article],
-    distribution: &'a Option<Distribution>,
-    colophon: &'a Option<Colophon>,
-) -> Vec<(&'a SourceFile, Range<usize>, &'a str)> {
-    let mut out = Vec::new();
-    let series_values = [Some(&series.title), series.pinyin.as_ref(), Some(&series.publisher)];
-    for located in series_values.into_iter().flatten() {
-        let file = match (located.origin, shared) {
-            (Origin::Series, Some(s)) => &s.file,
-            _ => manifest,
-        };
-        out.push((file, located.span.clone(), located.value.as_str()));
-    }
-    let mut strings: Vec<&Spanned<String>> = Vec::new();
-    for article in articles {
-        strings.push(&article.title);
-        strings.extend(article.source.as_ref());
-    }
-    if let Some(d) = distribution {
-        strings.extend(d.label.as_ref());
-        strings.extend(&d.recipients);
-    }
-    if let Some(c) = colophon {
-        strings.extend(&c.editors);
-        strings.extend([&c.phone, &c.email, &c.approval].into_iter().flatten());
-    }
-    out.extend(strings.into_iter().map(|s| (manifest, s.span(), s.get_ref().as_str())));
-    out
 }
 
 /// An integer that must be at least 1 (`key` names it in the message).

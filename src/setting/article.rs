@@ -3,13 +3,21 @@
 
 use super::Setter;
 use super::body::{add_credit, body_units};
-use crate::document::Article;
+use crate::diagnostic::Diagnostic;
+use crate::document::{Article, Document};
 use crate::flow::{Part, Unit};
 use crate::layout::RoleName;
 use crate::page::TagKind;
 
-/// Sets one article into units.
-pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bool) -> Vec<Unit> {
+/// Sets one article into units; fails when its title is taller than a column or a line runs
+/// past the column.
+pub(super) fn set_article(
+    article: &Article,
+    index: usize,
+    s: &Setter,
+    first: bool,
+    doc: &Document,
+) -> Result<Vec<Unit>, Diagnostic> {
     let mut units = Vec::new();
     let title = s.layout.role(RoleName::Title);
     if !first && title.space_before > 0.0 {
@@ -17,13 +25,18 @@ pub(super) fn set_article(article: &Article, index: usize, s: &Setter, first: bo
         let stretch = title.space_stretch;
         units.push(Unit { lines, items: Vec::new(), part: Part::Space, stretch, article: index });
     }
-    units.push(title_unit(article, index, s));
-    let (body, last_right) = body_units(article, index, s);
+    let title_unit = title_unit(article, index, s);
+    if title_unit.lines > s.layout.grid.lines {
+        let message = format!("the title takes {} lines but a column holds {}", title_unit.lines, s.layout.grid.lines);
+        return Err(doc.diagnostic(&article.title, 0, message).with_hint("shorten the title"));
+    }
+    units.push(title_unit);
+    let (body, last_right) = body_units(article, index, s, doc)?;
     units.extend(body);
     if let Some(credit) = &article.credit {
-        add_credit(credit, index, s, last_right, &mut units);
+        add_credit(credit.as_str(), index, s, last_right, &mut units);
     }
-    units
+    Ok(units)
 }
 
 /// The title as one unit of whole grid lines, its lines centred vertically in that room.
@@ -31,14 +44,14 @@ fn title_unit(article: &Article, index: usize, s: &Setter) -> Unit {
     let role = s.layout.role(RoleName::Title);
     let grid = &s.layout.grid;
     let pitch = role.line_pitch.unwrap_or(role.size * 1.5);
-    let lines = s.compose_title(RoleName::Title, &article.title, s.layout.column_width());
+    let lines = s.compose_title(RoleName::Title, article.title.as_str(), s.layout.column_width());
     let text_height = (lines.len().max(1) - 1) as f64 * pitch + role.size;
     let after = role.space_after * grid.line_pitch;
     // Room from the em-box top of the unit's first grid line to that of the line after it.
     let grid_lines = ((text_height + after) / grid.line_pitch).ceil().max(1.0) as usize;
     let room = grid_lines as f64 * grid.line_pitch;
-    let em_top = -0.88 * grid.body_size;
-    let first_baseline = em_top + (room - after - text_height) / 2.0 + 0.88 * role.size;
+    let em_top = -s.em_top(RoleName::Body) * grid.body_size;
+    let first_baseline = em_top + (room - after - text_height) / 2.0 + s.em_top(RoleName::Title) * role.size;
     let paint = s.color(RoleName::Title);
     let tag = s.element(TagKind::Title);
     let items = lines

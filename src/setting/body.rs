@@ -5,26 +5,43 @@
 use super::Setter;
 use crate::compose::Align;
 use crate::compose::class::Class;
-use crate::document::Article;
+use crate::diagnostic::Diagnostic;
+use crate::document::{Article, Block, Document};
 use crate::flow::{Part, Unit};
 use crate::layout::RoleName;
 use crate::page::{Item, TagKind};
 
 /// The body lines of an article, and the right edge of the last one (points from the column's
 /// left edge).
-pub(super) fn body_units(article: &Article, index: usize, s: &Setter) -> (Vec<Unit>, Option<f64>) {
+pub(super) fn body_units(
+    article: &Article,
+    index: usize,
+    s: &Setter,
+    doc: &Document,
+) -> Result<(Vec<Unit>, Option<f64>), Diagnostic> {
     let mut units = Vec::new();
     let mut last_right = None;
     let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
     let paint = s.color(RoleName::Body);
-    for paragraph in &article.paragraphs {
+    for block in &article.blocks {
+        let Block::Paragraph(paragraph) = block;
         let tag = s.element(TagKind::Paragraph);
         let spans: Vec<_> = paragraph
             .runs
             .iter()
-            .map(|run| s.span(if run.bold { RoleName::Lead } else { RoleName::Body }, &run.text))
+            .map(|run| s.span(if run.bold { RoleName::Lead } else { RoleName::Body }, run.text.as_str()))
             .collect();
         let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
+        if let (Some(line), Some(first)) = (lines.iter().find(|l| l.overfull > OVERFULL), paragraph.runs.first()) {
+            let message = format!(
+                "a line of this paragraph runs {:.1} mm past the column: 「{}」",
+                crate::units::to_mm(line.overfull),
+                line.text
+            );
+            return Err(doc
+                .diagnostic(&first.text, 0, message)
+                .with_hint("put a break opportunity (a space) in the long word"));
+        }
         for (i, line) in lines.iter().enumerate() {
             let part = if i + 1 == lines.len() { Part::LastLine } else { Part::Line };
             units.push(Unit {
@@ -37,8 +54,11 @@ pub(super) fn body_units(article: &Article, index: usize, s: &Setter) -> (Vec<Un
             last_right = Some(line.right);
         }
     }
-    (units, last_right)
+    Ok((units, last_right))
 }
+
+/// How far a line may run past its measure before it is an error, points (rounding).
+const OVERFULL: f64 = 0.01;
 
 /// Space between the last body line (its trimmed end) and a credit set beside it, em.
 const CREDIT_SPACE: f64 = 1.0;

@@ -1,104 +1,198 @@
-//! The closing block (报尾): rules, the distribution list with a hanging indent after the
+//! The closing block (报尾): rules, the distribution groups with a hanging indent after each
 //! label's colon, the responsible editors (two-character names spaced to three), contacts
-//! and the approval number. Its last rule lies on the bottom edge of the type area.
+//! and the approval number. Its last rule lies on the bottom edge of the type area. A line
+//! too long for the measure wraps under its first value; a block taller than a page, or a
+//! label that leaves no room for what follows it, fails the build at the manifest line.
 
 use super::Setter;
-use super::runs::{natural_width, spread};
+use super::runs::{Spread, natural_width, spread};
 use crate::compose::Align;
-use crate::document::Closing;
+use crate::diagnostic::Diagnostic;
+use crate::document::{Closing, Document, Labelled, Text};
 use crate::flow::Block;
 use crate::layout::RoleName;
-use crate::page::{Item, Rule, TagKind, translate};
+use crate::page::{Item, Paint, Rule, Tag, TagKind, translate};
+
+/// Ems a label must leave for the text after it on a line of the closing block.
+const ROOM_AFTER_LABEL: f64 = 10.0;
+
+/// What every line of the closing block shares.
+struct Ctx<'a, 'b> {
+    s: &'a Setter<'b>,
+    doc: &'a Document,
+    /// Left edge of the text, points from the type area's left.
+    inset: f64,
+    /// Width of the text.
+    measure: f64,
+    /// Font size of the closing role.
+    size: f64,
+    paint: Paint,
+    tag: Tag,
+}
+
+impl Ctx<'_, '_> {
+    /// The width a label takes before the text it introduces (its natural width).
+    fn label_width(&self, label: &Text) -> f64 {
+        natural_width(self.s, RoleName::Closing, &format!("{label}一")) - self.size
+    }
+
+    /// Fails when a label leaves too little room after it.
+    fn check_label(&self, label: &Text) -> Result<f64, Diagnostic> {
+        let hang = self.label_width(label);
+        if hang + ROOM_AFTER_LABEL * self.size > self.measure {
+            let message = format!("the label 「{label}」 leaves no room on its line for what follows it");
+            let hint = format!(
+                "a label takes at most {:.0} characters here; shorten it",
+                (self.measure / self.size - ROOM_AFTER_LABEL).floor().max(0.0)
+            );
+            return Err(self.doc.diagnostic(label, 0, message).with_hint(hint));
+        }
+        Ok(hang)
+    }
+
+    /// `text` set justified in the measure, its lines after the first hanging by `hang`: one
+    /// row of items per line, each on baseline 0.
+    fn paragraph(&self, text: &str, first: f64, hang: f64) -> Vec<Vec<Item>> {
+        let lines =
+            self.s.compose(&[self.s.span(RoleName::Closing, text)], self.measure, Align::Justify, (first, hang));
+        lines.iter().map(|line| self.s.line_items(line, self.inset, 0.0, &self.paint, self.tag)).collect()
+    }
+
+    /// A labelled line as one paragraph (label, values joined by ideographic spaces) hanging
+    /// under its first value: rows of items.
+    fn wrapped(&self, l: &Labelled) -> Result<Vec<Vec<Item>>, Diagnostic> {
+        let hang = self.check_label(&l.label)?;
+        let values: Vec<&str> = l.values.iter().map(Text::as_str).collect();
+        Ok(self.paragraph(&format!("{}{}", l.label, values.join("\u{3000}")), 0.0, hang))
+    }
+
+    /// The editors on one row — a two-character name takes the width of three (石　韧) — or,
+    /// when they do not fit, wrapped like any labelled line. Returns the rows and where the
+    /// next thing on the last row may start (one em after the last name).
+    fn editors(&self, l: &Labelled) -> Result<(Vec<Vec<Item>>, f64), Diagnostic> {
+        let s = self.s;
+        let mut row = Vec::new();
+        let mut x = self.inset;
+        let label = s.compose(&[s.span(RoleName::Closing, l.label.as_str())], self.measure, Align::Left, (0.0, 0.0));
+        if let Some(line) = label.first() {
+            row.extend(s.line_items(line, x, 0.0, &self.paint, self.tag));
+            x += self.label_width(&l.label);
+        }
+        for name in &l.values {
+            let n = name.as_str().chars().count();
+            let w = natural_width(s, RoleName::Closing, name.as_str());
+            let target = if n == 2 { w * 1.5 } else { w };
+            if x + target > self.inset + self.measure + 1e-6 {
+                return Ok((self.wrapped(l)?, self.inset + self.measure));
+            }
+            let at = Spread { x, width: target, y: 0.0, size: self.size };
+            row.push(spread(s, RoleName::Closing, name.as_str(), at, self.tag));
+            x += target + self.size;
+        }
+        Ok((vec![row], x))
+    }
+}
 
 /// Sets the closing block, anchored at the type area's bottom-left corner.
-pub(super) fn set_closing(c: &Closing, s: &Setter) -> Block {
+pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Block, Diagnostic> {
     let layout = s.layout;
     let spec = &layout.closing;
     let role = layout.role(RoleName::Closing);
     let size = role.size;
-    let pitch = role.line_pitch.unwrap_or(size * 1.5);
+    let pitch = role.pitch();
     let width = layout.type_width();
     let inset = spec.side_indent * size;
-    let measure = width - 2.0 * inset;
-    let color = s.color(RoleName::Closing);
-    let tag = s.element(TagKind::Closing);
-    let rule_color = spec.rule_paint.clone();
+    let ctx = Ctx {
+        s,
+        doc,
+        inset,
+        measure: width - 2.0 * inset,
+        size,
+        paint: s.color(RoleName::Closing),
+        tag: s.element(TagKind::Closing),
+    };
     let pad = spec.padding * pitch;
+    let (ascent, descent) = (s.em_top(RoleName::Closing) * size, s.em_bottom(RoleName::Closing) * size);
 
     // Built top-down from y = 0 (the top rule), then moved up by the height.
     let mut items = Vec::new();
-    let mut y = 0.0;
     let rule = |items: &mut Vec<Item>, y: f64, thickness: f64| {
-        items.push(Item::Rule(Rule { x0: 0.0, x1: width, y, thickness, paint: rule_color.clone() }));
+        items.push(Item::Rule(Rule { x0: 0.0, x1: width, y, thickness, paint: spec.rule_paint.clone() }));
     };
-    rule(&mut items, y, spec.outer_rule);
-    // Baseline of the first text line below a rule at y.
-    let first_baseline = |y: f64| y + pad + 0.88 * size;
+    rule(&mut items, 0.0, spec.outer_rule);
+    let mut y = 0.0;
 
-    if !c.recipients.is_empty() {
-        let label = format!("{}：", c.label);
-        let hang = natural_width(s, RoleName::Closing, &format!("{label}一")) - size;
-        let mut baseline = first_baseline(y);
-        for (i, group) in c.recipients.iter().enumerate() {
-            let text = if i == 0 { format!("{label}{group}") } else { group.clone() };
-            let first = if i == 0 { 0.0 } else { hang };
-            for line in s.compose(&[s.span(RoleName::Closing, &text)], measure, Align::Justify, (first, hang)) {
-                items.extend(s.line_items(&line, inset, baseline, &color, tag));
-                baseline += pitch;
-            }
+    // The distribution: each group's label and first recipient start a line, each recipient
+    // starts a line, wrapped lines hang under the first recipient.
+    let mut rows: Vec<Vec<Item>> = Vec::new();
+    for group in &c.groups {
+        let hang = ctx.check_label(&group.label)?;
+        for (i, recipient) in group.recipients.iter().enumerate() {
+            let text = if i == 0 { format!("{}{recipient}", group.label) } else { recipient.to_string() };
+            rows.extend(ctx.paragraph(&text, if i == 0 { 0.0 } else { hang }, hang));
         }
-        y = baseline - pitch + 0.12 * size + pad;
+    }
+    if !rows.is_empty() {
+        let first = y + pad + ascent;
+        for (i, row) in rows.iter().enumerate() {
+            items.extend(translate(row, 0.0, first + i as f64 * pitch));
+        }
+        y = first + (rows.len() - 1) as f64 * pitch + descent + pad;
         rule(&mut items, y, spec.inner_rule);
     }
 
-    let baseline = first_baseline(y);
-    let mut left = Vec::new();
-    let mut x = inset;
-    if !c.editors.is_empty() {
-        let label = "责任编辑：";
-        if let Some(line) = s.compose(&[s.span(RoleName::Closing, label)], measure, Align::Left, (0.0, 0.0)).first() {
-            left.extend(s.line_items(line, x, baseline, &color, tag));
-            x += natural_width(s, RoleName::Closing, &format!("{label}一")) - size;
-        }
-        for name in &c.editors {
-            // A two-character name takes the width of three (石　韧).
-            let n = name.chars().count();
-            let w = natural_width(s, RoleName::Closing, name);
-            let target = if n == 2 { w * 1.5 } else { w };
-            left.push(spread(s, RoleName::Closing, name, x, target, baseline, tag));
-            x += target + size;
-        }
+    // The colophon: editors, then the contact on the same row when it fits there, then the
+    // approval number.
+    let mut rows: Vec<Vec<Item>> = Vec::new();
+    let mut end = inset;
+    if let Some(editors) = &c.editors {
+        let (editor_rows, x) = ctx.editors(editors)?;
+        rows.extend(editor_rows);
+        end = x;
     }
-    let contact: Vec<&str> = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect();
-    let mut rows = vec![left];
-    if !contact.is_empty() {
-        let text = format!("联系方式：{}", contact.join("　"));
+    if let Some(contact) = &c.contact {
+        let values: Vec<&str> = contact.values.iter().map(Text::as_str).collect();
+        let text = format!("{}{}", contact.label, values.join("\u{3000}"));
         let w = natural_width(s, RoleName::Closing, &text);
-        let line = s.compose(&[s.span(RoleName::Closing, &text)], measure, Align::Right, (0.0, 0.0));
-        let fits = x + size + w <= inset + measure;
-        let row: Vec<Item> = line.iter().take(1).flat_map(|l| s.line_items(l, inset, baseline, &color, tag)).collect();
-        if fits {
-            rows[0].extend(row);
+        if w <= ctx.measure + 1e-6 {
+            let line = s.compose(&[s.span(RoleName::Closing, &text)], ctx.measure, Align::Right, (0.0, 0.0));
+            let row: Vec<Item> =
+                line.iter().take(1).flat_map(|l| s.line_items(l, inset, 0.0, &ctx.paint, ctx.tag)).collect();
+            match rows.last_mut() {
+                Some(last) if c.editors.is_some() && end + size + w <= inset + ctx.measure => last.extend(row),
+                _ => rows.push(row),
+            }
         } else {
-            rows.push(row);
+            rows.extend(ctx.wrapped(contact)?);
         }
     }
     if let Some(approval) = &c.approval {
-        let text = format!("批准文号：{approval}");
-        let line = s.compose(&[s.span(RoleName::Closing, &text)], measure, Align::Left, (0.0, 0.0));
-        rows.push(line.iter().take(1).flat_map(|l| s.line_items(l, inset, baseline, &color, tag)).collect());
+        rows.extend(ctx.wrapped(approval)?);
     }
     let rows: Vec<Vec<Item>> = rows.into_iter().filter(|r| !r.is_empty()).collect();
+    let baseline = y + pad + ascent;
     for (i, row) in rows.iter().enumerate() {
-        items.extend(translate(row, 0.0, i as f64 * pitch));
+        items.extend(translate(row, 0.0, baseline + i as f64 * pitch));
     }
     let last_baseline = baseline + rows.len().saturating_sub(1) as f64 * pitch;
-    let height = last_baseline + 0.12 * size + pad;
+    let height = last_baseline + descent + pad;
     rule(&mut items, height, spec.outer_rule);
 
     // Whole grid lines, with half a line of air above the top rule.
     let grid = &layout.grid;
     let needed = height + 0.5 * grid.line_pitch - grid.body_size;
     let lines = (needed / grid.line_pitch).ceil().max(0.0) as usize + 1;
-    Block { lines, items: translate(&items, 0.0, -height).collect() }
+    if lines > grid.lines {
+        let at =
+            c.groups.first().and_then(|g| g.recipients.first()).or(c.editors.as_ref().and_then(|e| e.values.first()));
+        let message =
+            format!("the closing block takes {lines} lines but a page holds {}, and it is never split", grid.lines);
+        let hint = "shorten the distribution list or the colophon (several recipients may share a line)";
+        let d = match at {
+            Some(text) => doc.diagnostic(text, 0, message),
+            None => doc.manifest_diagnostic(message),
+        };
+        return Err(d.with_hint(hint));
+    }
+    Ok(Block { lines, items: translate(&items, 0.0, -height).collect() })
 }

@@ -1,48 +1,74 @@
 //! The masthead (报头) on page 1: pinyin, the red title spaced out, 第N期 and the running
-//! total, the publisher at the left and the date at the right, and the red rule.
+//! total, the publisher at the left and the date at the right, and the red rule. Each line
+//! fits its slot (see [`fit`](super::fit)) or the build fails naming the value.
 
 use super::Setter;
-use super::runs::{natural_width, spread};
-use crate::compose::Align;
-use crate::document::Masthead;
+use super::fit::too_long;
+use super::runs::{Spread, spread};
+use crate::compose::{Align, Span};
+use crate::diagnostic::Diagnostic;
+use crate::document::{Document, Masthead};
 use crate::flow::Block;
 use crate::layout::RoleName;
 use crate::page::{Item, Rule, TagKind};
 
 /// Sets the masthead as a block anchored at the type area's top-left corner.
-pub(super) fn set_masthead(m: &Masthead, s: &Setter) -> Block {
+pub(super) fn set_masthead(m: &Masthead, s: &Setter, doc: &Document) -> Result<Block, Diagnostic> {
     let layout = s.layout;
     let spec = &layout.masthead;
     let width = layout.type_width();
-    let baseline = |n: f64| 0.88 * layout.grid.body_size + n * layout.grid.line_pitch;
+    let body_top = s.em_top(RoleName::Body) * layout.grid.body_size;
+    let baseline = |n: f64| body_top + n * layout.grid.line_pitch;
     let mut items = Vec::new();
     let tag = s.element(TagKind::Masthead);
 
     // The title, letter-spaced by the role's tracking and centred.
-    let title_role = layout.role(RoleName::MastheadTitle);
-    let n = m.title.chars().count().max(1) as f64;
-    let title_width =
-        natural_width(s, RoleName::MastheadTitle, &m.title) + (n - 1.0) * title_role.tracking * title_role.size;
-    let title_x = (width - title_width) / 2.0;
-    // The pinyin line over exactly the title's width, above it (first in reading order).
+    let title = s
+        .fit(RoleName::MastheadTitle, m.title.as_str(), width)
+        .map_err(|o| too_long(doc, &m.title, "the series title", RoleName::MastheadTitle, o))?;
+    let title_x = (width - title.width) / 2.0;
+    // The pinyin line over exactly the title's width, above it (first in reading order); a
+    // pinyin wider than the title keeps its own width, centred.
     if let Some(pinyin) = &m.pinyin {
-        items.push(spread(s, RoleName::Pinyin, pinyin, title_x, title_width, baseline(spec.pinyin_baseline), tag));
+        let fit = s
+            .fit(RoleName::Pinyin, pinyin.as_str(), width)
+            .map_err(|o| too_long(doc, pinyin, "the pinyin line", RoleName::Pinyin, o))?;
+        let (x, w) =
+            if fit.width <= title.width { (title_x, title.width) } else { ((width - fit.width) / 2.0, fit.width) };
+        let at = Spread { x, width: w, y: baseline(spec.pinyin_baseline), size: fit.size };
+        items.push(spread(s, RoleName::Pinyin, pinyin.as_str(), at, tag));
     }
-    items.push(spread(s, RoleName::MastheadTitle, &m.title, title_x, title_width, baseline(spec.title_baseline), tag));
+    let at = Spread { x: title_x, width: title.width, y: baseline(spec.title_baseline), size: title.size };
+    items.push(spread(s, RoleName::MastheadTitle, m.title.as_str(), at, tag));
 
     // 第N期（总第…期）, centred.
-    let number = format!("{}{}", m.number, m.total.as_deref().unwrap_or(""));
-    for line in s.compose(&[s.span(RoleName::Number, &number)], width, Align::Center, (0.0, 0.0)).iter().take(1) {
+    let mut number = m.number.clone();
+    if let Some(total) = &m.total {
+        number.append(total);
+    }
+    let fit = s
+        .fit(RoleName::Number, number.as_str(), width)
+        .map_err(|o| too_long(doc, &number, "the issue number", RoleName::Number, o))?;
+    let span = Span { size: fit.size, ..s.span(RoleName::Number, number.as_str()) };
+    for line in s.compose(&[span], width, Align::Center, (0.0, 0.0)).iter().take(1) {
         items.extend(s.line_items(line, 0.0, baseline(spec.number_baseline), &s.color(RoleName::Number), tag));
     }
 
-    // Publisher at the left, date at the right, each one em in.
-    let pub_role = layout.role(RoleName::Publisher);
-    let inset = spec.side_indent * pub_role.size;
+    // Publisher at the left, date at the right, each one em in, at least one em apart.
+    let role = layout.role(RoleName::Publisher);
+    let inset = spec.side_indent * role.size;
     let y = baseline(spec.publisher_baseline);
     let measure = width - 2.0 * inset;
-    for (text, align) in [(&m.publisher, Align::Left), (&m.date, Align::Right)] {
-        if let Some(line) = s.compose(&[s.span(RoleName::Publisher, text)], measure, align, (0.0, 0.0)).first() {
+    let date = s
+        .fit(RoleName::Publisher, m.date.as_str(), measure)
+        .map_err(|o| too_long(doc, &m.date, "the date", RoleName::Publisher, o))?;
+    let room = measure - date.width - role.size;
+    let publisher = s
+        .fit(RoleName::Publisher, m.publisher.as_str(), room)
+        .map_err(|o| too_long(doc, &m.publisher, "the publisher beside the date", RoleName::Publisher, o))?;
+    for (text, align, size) in [(&m.publisher, Align::Left, publisher.size), (&m.date, Align::Right, date.size)] {
+        let span = Span { size, ..s.span(RoleName::Publisher, text.as_str()) };
+        if let Some(line) = s.compose(&[span], measure, align, (0.0, 0.0)).first() {
             items.extend(s.line_items(line, inset, y, &s.color(RoleName::Publisher), tag));
         }
     }
@@ -55,5 +81,5 @@ pub(super) fn set_masthead(m: &Masthead, s: &Setter) -> Block {
         thickness: spec.rule_thickness,
         paint: spec.rule_paint.clone(),
     }));
-    Block { lines: spec.lines, items }
+    Ok(Block { lines: spec.lines, items })
 }

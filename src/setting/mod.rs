@@ -5,6 +5,7 @@
 mod article;
 mod body;
 mod closing;
+mod fit;
 mod folio;
 mod masthead;
 mod runs;
@@ -13,10 +14,11 @@ mod title;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::flow::Galley;
 use crate::font::{FaceId, FontBook, FontError, load_face};
-use crate::layout::Layout;
+use crate::layout::{Layout, RoleName};
 use crate::page::{Tag, TagKind};
 
 pub use folio::folio;
@@ -44,6 +46,20 @@ impl<'a> Setter<'a> {
         self.faces.get(key).copied().unwrap_or(FaceId(0))
     }
 
+    /// How far the em box of `role`'s face rises above the baseline, in ems (0.88 for the
+    /// bundled faces).
+    pub fn em_top(&self, role: RoleName) -> f64 {
+        let face = self.book.face(self.face(&self.layout.role(role).font));
+        face.em_top / f64::from(face.units_per_em)
+    }
+
+    /// How far the em box of `role`'s face reaches below the baseline, in ems (0.12 for the
+    /// bundled faces).
+    pub fn em_bottom(&self, role: RoleName) -> f64 {
+        let face = self.book.face(self.face(&self.layout.role(role).font));
+        -face.em_bottom / f64::from(face.units_per_em)
+    }
+
     /// A tag for the next structure element of `kind`.
     pub(super) fn element(&self, kind: TagKind) -> Tag {
         let element = self.elements.get() + 1;
@@ -63,17 +79,21 @@ pub fn load_fonts(layout: &Layout) -> Result<(FontBook, BTreeMap<String, FaceId>
     Ok((book, faces))
 }
 
-/// Sets the whole document into a galley.
-pub fn set_document(doc: &Document, setter: &Setter) -> Galley {
-    let masthead = masthead::set_masthead(&doc.masthead, setter);
+/// Sets the whole document into a galley; fails, naming the manifest value, when a text does
+/// not fit its slot (see the `fit` module), a block is taller than a page, or a line runs past its
+/// measure.
+pub fn set_document(doc: &Document, setter: &Setter) -> Result<Galley, Diagnostic> {
+    let masthead = masthead::set_masthead(&doc.masthead, setter, doc)?;
     let mut units = Vec::new();
     for (i, article) in doc.articles.iter().enumerate() {
-        units.extend(article::set_article(article, i, setter, i == 0));
+        units.extend(article::set_article(article, i, setter, i == 0, doc)?);
     }
-    Galley {
+    let closing = closing::set_closing(&doc.closing, setter, doc)?;
+    Ok(Galley {
         masthead,
         units,
-        closing: closing::set_closing(&doc.closing, setter),
-        titles: doc.articles.iter().map(|a| a.title.clone()).collect(),
-    }
+        closing,
+        titles: doc.articles.iter().map(|a| a.title.to_string()).collect(),
+        em_top: setter.em_top(RoleName::Body),
+    })
 }

@@ -69,11 +69,25 @@ impl Setter<'_> {
     }
 }
 
-/// Sets `text` in `role` spread evenly (均排) over `width` points starting at `x`: the first
-/// and last characters touch the ends, the space between characters is equal. The run
-/// carries the text as ActualText so that it copies out without the spacing.
-pub(super) fn spread(s: &Setter, role: RoleName, text: &str, x: f64, width: f64, y: f64, tag: Tag) -> Item {
-    let lines = s.compose(&[s.span(role, text)], 1.0e6, Align::Left, (0.0, 0.0));
+/// Where and how a spread text is set: `x` and `width` (points), baseline `y`, font `size`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Spread {
+    /// Left end, points.
+    pub x: f64,
+    /// Width spread over, points.
+    pub width: f64,
+    /// Baseline, points.
+    pub y: f64,
+    /// Font size, points.
+    pub size: f64,
+}
+
+/// Sets `text` in `role` spread evenly (均排) over a width: the first and last characters
+/// touch the ends, the space between characters is equal. The run carries the text as
+/// ActualText so that it copies out without the spacing.
+pub(super) fn spread(s: &Setter, role: RoleName, text: &str, at: Spread, tag: Tag) -> Item {
+    let Spread { x, width, y, size } = at;
+    let lines = s.compose(&[Span { size, ..s.span(role, text) }], 1.0e6, Align::Left, (0.0, 0.0));
     let line = lines.into_iter().next().unwrap_or(Line {
         glyphs: Vec::new(),
         left: 0.0,

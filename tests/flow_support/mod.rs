@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use jianbao::document::{Article, Document, Paragraph, Run, from_issue};
+use jianbao::document::{Article, Block, Document, Paragraph, Run, Text, from_issue};
 use jianbao::flow::{Flowed, Galley, Part, flow};
 use jianbao::layout::{self, Layout};
 use jianbao::page::Item;
@@ -22,20 +22,22 @@ pub const SENTENCE: &str = "会议听取和审议了关于代表联络工作的�
 /// The example issue as a document, set in `layout`.
 pub fn example(layout: &str) -> Document {
     let issue = jianbao::manifest::load(Path::new(EXAMPLE)).expect("the example loads");
-    let mut doc = from_issue(&issue);
+    let (mut doc, _) = from_issue(&issue).expect("the example screens clean");
     doc.layout = layout.to_string();
     doc
 }
 
 /// A paragraph of plain text.
 pub fn paragraph(text: &str) -> Paragraph {
-    Paragraph { runs: vec![Run { text: text.to_string(), bold: false }] }
+    Paragraph { runs: vec![Run { text: Text::worded(text), bold: false }] }
 }
 
 /// An article with a credit.
 pub fn article(title: &str, paragraphs: Vec<Paragraph>) -> Article {
     Article {
-        title: title.to_string(), paragraphs, credit: Some("（长沙市人大常委会联工委　供稿）".into())
+        title: Text::worded(title),
+        blocks: paragraphs.into_iter().map(Block::Paragraph).collect(),
+        credit: Some(Text::worded("（长沙市人大常委会联工委　供稿）")),
     }
 }
 
@@ -62,10 +64,10 @@ pub fn lay_out(doc: &Document) -> Laid {
     lay_out_in(doc, layout).expect("flow succeeds")
 }
 
-/// Sets and flows a document in a given layout.
+/// Sets and flows a document in a given layout (setting must succeed).
 pub fn lay_out_in(doc: &Document, layout: Layout) -> Result<Laid, jianbao::flow::FlowError> {
     let (book, faces) = load_fonts(&layout).expect("fonts");
-    let galley = set_document(doc, &Setter::new(&layout, &book, &faces));
+    let galley = set_document(doc, &Setter::new(&layout, &book, &faces)).unwrap_or_else(|d| panic!("{d}"));
     let flowed = flow(&galley, &layout)?;
     Ok(Laid { layout, galley, flowed })
 }
@@ -125,7 +127,7 @@ impl Laid {
     pub fn assert_grid(&self) {
         let l = &self.layout;
         let body = l.grid.body_size;
-        let masthead_bottom = l.baseline(self.galley.masthead.lines as f64) - 0.88 * body;
+        let masthead_bottom = l.baseline_at(self.galley.masthead.lines as f64, 0.88) - 0.88 * body;
         let closing_top = l.type_top() + l.type_height() - self.galley.closing.lines as f64 * l.grid.line_pitch;
         for (p, page) in self.flowed.pages.iter().enumerate() {
             let last = p + 1 == self.flowed.pages.len();
@@ -135,7 +137,7 @@ impl Laid {
                 if (run.size - body).abs() > 1e-9 || (p == 0 && y < masthead_bottom) || (last && y > closing_top) {
                     continue;
                 }
-                let row = (y - l.baseline(0.0)) / l.grid.line_pitch;
+                let row = (y - l.baseline_at(0.0, 0.88)) / l.grid.line_pitch;
                 assert!((row - row.round()).abs() < 1e-6, "page {}: baseline {y} is off the grid (row {row})", p + 1);
             }
         }

@@ -16,7 +16,8 @@ fn case_36_37_first_line_indent_is_two_em_once() {
     // The document stage drops a typed indent (two U+3000); the layout's indent is 2 em.
     for source in ["聚焦主题主线。围绕中心工作开展调研。", "\u{3000}\u{3000}聚焦主题主线。围绕中心工作开展调研。"]
     {
-        let paragraphs = crate::document::paragraphs(source);
+        let origin = crate::document::Origin::file(crate::document::FileId(0), source.len());
+        let paragraphs = crate::document::paragraphs(source, &origin);
         let text: String = paragraphs[0].runs.iter().map(|r| r.text.as_str()).collect();
         let (lines, _) = set_spans(&[(&text, 0.0)], 13.0, |s| s.first_indent = 2.0 * EM);
         assert!((lines[0].glyphs[0].x / EM - 2.0).abs() < 0.01, "indent of {source:?}");

@@ -1,0 +1,127 @@
+//! Everything an issue prints, in reading order, from one function: what the `text` command
+//! prints, what glyph coverage checks and what the screening reads.
+
+use super::model::{Block, Document, Labelled};
+use super::source::Text;
+
+/// Where a printed text stands in the issue, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The masthead.
+    Masthead,
+    /// An article's title (article index from 0).
+    Title(usize),
+    /// A paragraph of an article (article and paragraph index from 0).
+    Paragraph(usize, usize),
+    /// An article's credit line.
+    Credit(usize),
+    /// The closing block.
+    Closing,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Masthead => write!(f, "the masthead"),
+            Place::Title(a) => write!(f, "the title of article {}", a + 1),
+            Place::Paragraph(a, p) => write!(f, "article {}, paragraph {}", a + 1, p + 1),
+            Place::Credit(a) => write!(f, "the credit of article {}", a + 1),
+            Place::Closing => write!(f, "the closing block"),
+        }
+    }
+}
+
+/// How a printed text follows the one before it in the issue's plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    /// On a line of its own.
+    Line,
+    /// On the same line, directly after.
+    Same,
+    /// On the same line, after an ideographic space.
+    Space,
+}
+
+/// One printed text.
+#[derive(Debug, Clone, Copy)]
+pub struct Printed<'a> {
+    /// The text.
+    pub text: &'a Text,
+    /// How it follows the text before it.
+    pub join: Join,
+    /// Where it stands.
+    pub place: Place,
+}
+
+impl Document {
+    /// Every text the issue prints, in reading order: the masthead, each article's title,
+    /// blocks and credit, then the closing block. Page numbers are not in it: they belong to
+    /// the pages, not the document.
+    pub fn printed(&self) -> Vec<Printed<'_>> {
+        let mut out: Vec<Printed<'_>> = Vec::new();
+        macro_rules! push {
+            ($text:expr, $join:expr, $place:expr) => {
+                out.push(Printed { text: $text, join: $join, place: $place })
+            };
+        }
+        let m = &self.masthead;
+        if let Some(pinyin) = &m.pinyin {
+            push!(pinyin, Join::Line, Place::Masthead);
+        }
+        push!(&m.title, Join::Line, Place::Masthead);
+        push!(&m.number, Join::Line, Place::Masthead);
+        if let Some(total) = &m.total {
+            push!(total, Join::Same, Place::Masthead);
+        }
+        push!(&m.publisher, Join::Line, Place::Masthead);
+        push!(&m.date, Join::Line, Place::Masthead);
+        for (a, article) in self.articles.iter().enumerate() {
+            push!(&article.title, Join::Line, Place::Title(a));
+            for (b, block) in article.blocks.iter().enumerate() {
+                match block {
+                    Block::Paragraph(p) => {
+                        for (i, run) in p.runs.iter().enumerate() {
+                            let join = if i == 0 { Join::Line } else { Join::Same };
+                            push!(&run.text, join, Place::Paragraph(a, b));
+                        }
+                    }
+                }
+            }
+            if let Some(credit) = &article.credit {
+                push!(credit, Join::Line, Place::Credit(a));
+            }
+        }
+        let c = &self.closing;
+        for group in &c.groups {
+            push!(&group.label, Join::Line, Place::Closing);
+            for (i, r) in group.recipients.iter().enumerate() {
+                push!(r, if i == 0 { Join::Same } else { Join::Line }, Place::Closing);
+            }
+        }
+        for Labelled { label, values } in [&c.editors, &c.contact, &c.approval].into_iter().flatten() {
+            push!(label, Join::Line, Place::Closing);
+            for (i, value) in values.iter().enumerate() {
+                push!(value, if i == 0 { Join::Same } else { Join::Space }, Place::Closing);
+            }
+        }
+        out
+    }
+
+    /// The issue's printed text in reading order, one block per line: for search indexes and
+    /// for checking a PDF's text.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for printed in self.printed() {
+            match printed.join {
+                Join::Line if !out.is_empty() => out.push('\n'),
+                Join::Space => out.push('\u{3000}'),
+                _ => {}
+            }
+            out.push_str(printed.text.as_str());
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out
+    }
+}
