@@ -385,3 +385,93 @@ fn check_warns_but_succeeds_and_text_keeps_every_character() {
     // build reports what check reports.
     assert_eq!(String::from_utf8_lossy(&build.stderr), stderr, "build and check warn alike");
 }
+
+/// Every class of number in a layout file — page size, margin, grid, role size, tracking,
+/// spacing, masthead position, rule, colour, folio — with nan, inf, a negative and a huge
+/// value: exit 1, the key named at its line and column, an existing PDF left as it was.
+#[test]
+fn layout_numbers_out_of_range_fail_at_their_key_and_keep_the_old_pdf() {
+    // (a line of LAYOUT to replace, the key the message names)
+    let keys = [
+        ("width = 210.0", "page.width"),
+        ("top = 28.0", "page.top"),
+        ("body_size = 10.5", "grid.body_size"),
+        ("line_pitch = 17.5", "grid.line_pitch"),
+        ("indent_chars = 2", "grid.indent_chars"),
+        ("size = 15.0", "roles.title.size"),
+        ("tracking = 0.35", "roles.masthead_title.tracking"),
+        ("space_before = 1.0", "roles.title.space_before"),
+        ("title_baseline = 4.3", "masthead.title_baseline"),
+        ("rule_thickness = 2.0", "masthead.rule_thickness"),
+        ("red = [0.0, 0.8, 0.8, 0.0]", "colors.red"),
+        ("padding = 0.35", "closing.padding"),
+        ("offset = 7.0", "folio.offset"),
+    ];
+    let mut failures = Vec::new();
+    for (line, key) in keys {
+        let (name, old) = line.split_once(" = ").expect("key = value");
+        let number = LAYOUT.lines().position(|l| l.starts_with(line)).map_or(0, |i| i + 1);
+        assert!(number > 0, "{line}");
+        for value in ["nan", "inf", "-30.0", "1e9"] {
+            let new = if old.starts_with('[') { format!("[0.0, {value}, 0.8, 0.0]") } else { value.to_string() };
+            let files = vec![with_layout(), layout(line, &format!("{name} = {new}"))];
+            let dir = folder(&format!("layout-{key}-{value}"), &files);
+            let out = dir.join("out.pdf");
+            std::fs::write(&out, EARLIER).expect("earlier PDF");
+            let output = jianbao(&[Path::new("build"), &dir.join("issue.toml"), Path::new("-o"), &out]);
+            let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+            let at = location(&stderr);
+            let column = name.chars().count() + 4;
+            let fine = output.status.code() == Some(1)
+                && stderr.contains(key)
+                && stderr.contains("from ")
+                && at.as_ref().is_some_and(|(f, l, c)| f.ends_with("my.toml") && *l == number && *c == column)
+                && std::fs::read(&out).ok().as_deref() == Some(EARLIER)
+                && !stderr.contains("panicked");
+            if fine {
+                let _ = std::fs::remove_dir_all(&dir);
+            } else {
+                failures.push(format!("{key} = {new} (want my.toml:{number}:{column}): {stderr}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} wrong:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// `-o` naming the layout file or a font file the layout names is refused, and the file is
+/// left as it was.
+#[test]
+fn output_over_the_layout_or_a_font_is_refused() {
+    let dir = folder("output-inputs", &[with_layout()]);
+    let manifest = dir.join("issue.toml");
+    // The layout file itself.
+    let my = dir.join("my.toml");
+    std::fs::write(&my, LAYOUT).expect("layout");
+    let output = jianbao(&[Path::new("build"), &manifest, Path::new("-o"), &my]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("would overwrite the input file"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&my).ok().as_deref(), Some(LAYOUT));
+    // A font file the layout names, relative to the layout's folder (the repository's copy
+    // of the bundled face).
+    let repo_font = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoSerifCJK-Regular.ttc");
+    std::fs::copy(repo_font, dir.join("body.font")).expect("copy font");
+    let edited = LAYOUT.replacen("regular = \"Noto Serif CJK SC\"", "regular = \"body.font#2\"", 1);
+    std::fs::write(&my, &edited).expect("layout");
+    let before = std::fs::read(dir.join("body.font")).expect("font");
+    let output = jianbao(&[Path::new("build"), &manifest, Path::new("-o"), &dir.join("body.font")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("would overwrite the input file"), "{stderr}");
+    assert_eq!(std::fs::read(dir.join("body.font")).ok(), Some(before));
+    // The same layout builds elsewhere: the font path is relative to the layout, not to the
+    // working folder.
+    let out = dir.join("out.pdf");
+    let output = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .current_dir(std::env::temp_dir())
+        .args([Path::new("build"), &manifest, Path::new("-o"), &out])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}

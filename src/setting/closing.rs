@@ -124,13 +124,17 @@ pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Blo
 
     // The distribution: each group's label and first recipient start a line, each recipient
     // starts a line, wrapped lines hang under the first recipient.
+    // How many rows each part takes, to name the biggest when the block is too tall.
+    let mut parts: Vec<(usize, &Text)> = Vec::new();
     let mut rows: Vec<Vec<Item>> = Vec::new();
     for group in &c.groups {
+        let before = rows.len();
         let hang = ctx.check_label(&group.label)?;
         for (i, recipient) in group.recipients.iter().enumerate() {
             let text = if i == 0 { format!("{}{recipient}", group.label) } else { recipient.to_string() };
             rows.extend(ctx.paragraph(&text, if i == 0 { 0.0 } else { hang }, hang));
         }
+        parts.extend(group.recipients.first().map(|r| (rows.len() - before, r)));
     }
     if !rows.is_empty() {
         let first = y + pad + ascent;
@@ -147,6 +151,7 @@ pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Blo
     let mut end = inset;
     if let Some(editors) = &c.editors {
         let (editor_rows, x) = ctx.editors(editors)?;
+        parts.extend(editors.values.first().map(|v| (editor_rows.len(), v)));
         rows.extend(editor_rows);
         end = x;
     }
@@ -163,11 +168,15 @@ pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Blo
                 _ => rows.push(row),
             }
         } else {
-            rows.extend(ctx.wrapped(contact)?);
+            let wrapped = ctx.wrapped(contact)?;
+            parts.extend(contact.values.first().map(|v| (wrapped.len(), v)));
+            rows.extend(wrapped);
         }
     }
     if let Some(approval) = &c.approval {
-        rows.extend(ctx.wrapped(approval)?);
+        let wrapped = ctx.wrapped(approval)?;
+        parts.extend(approval.values.first().map(|v| (wrapped.len(), v)));
+        rows.extend(wrapped);
     }
     let rows: Vec<Vec<Item>> = rows.into_iter().filter(|r| !r.is_empty()).collect();
     let baseline = y + pad + ascent;
@@ -183,8 +192,8 @@ pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Blo
     let needed = height + 0.5 * grid.line_pitch - grid.body_size;
     let lines = (needed / grid.line_pitch).ceil().max(0.0) as usize + 1;
     if lines > grid.lines {
-        let at =
-            c.groups.first().and_then(|g| g.recipients.first()).or(c.editors.as_ref().and_then(|e| e.values.first()));
+        // The part taking the most lines is the one to shorten.
+        let at = parts.iter().rev().max_by_key(|(n, _)| *n).map(|(_, text)| *text);
         let message =
             format!("the closing block takes {lines} lines but a page holds {}, and it is never split", grid.lines);
         let hint = "shorten the distribution list or the colophon (several recipients may share a line)";

@@ -596,3 +596,133 @@ pub fn separations(bytes: &[u8], page: usize) -> BTreeMap<String, (String, Strin
         })
         .collect()
 }
+
+/// A text run as drawn: its text (through ToUnicode), font size, baseline and the boxes of
+/// its glyphs, in PDF user space (y up).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnRun {
+    /// The run's text (its glyphs', not an ActualText).
+    pub text: String,
+    /// Font size.
+    pub size: f64,
+    /// Baseline y.
+    pub baseline: f64,
+    /// Left and right x of each glyph's advance box.
+    pub glyphs: Vec<(f64, f64)>,
+}
+
+impl DrawnRun {
+    /// Leftmost and rightmost x.
+    pub fn extent(&self) -> (f64, f64) {
+        let left = self.glyphs.iter().map(|g| g.0).fold(f64::INFINITY, f64::min);
+        let right = self.glyphs.iter().map(|g| g.1).fold(f64::NEG_INFINITY, f64::max);
+        (left, right)
+    }
+}
+
+/// Glyph widths of a CID font (`/W`, `/DW`), in thousandths of the size.
+fn cid_widths(doc: &Document, font: &Dictionary) -> (BTreeMap<u32, f64>, f64) {
+    let descendant = match entry(doc, font, b"DescendantFonts") {
+        Some(Object::Array(kids)) => kids.first().and_then(|k| resolve(doc, k).as_dict().ok()),
+        _ => None,
+    };
+    let Some(cid) = descendant else { return (BTreeMap::new(), 1000.0) };
+    let default = entry(doc, cid, b"DW").map_or(1000.0, number);
+    let mut widths = BTreeMap::new();
+    if let Some(Object::Array(w)) = entry(doc, cid, b"W") {
+        let items: Vec<&Object> = w.iter().map(|o| resolve(doc, o)).collect();
+        let mut i = 0;
+        while i < items.len() {
+            let first = number(items[i]) as u32;
+            match items.get(i + 1) {
+                Some(Object::Array(list)) => {
+                    for (n, v) in list.iter().enumerate() {
+                        widths.insert(first + n as u32, number(resolve(doc, v)));
+                    }
+                    i += 2;
+                }
+                Some(last) => {
+                    let (last, width) = (number(last) as u32, items.get(i + 2).map_or(default, |o| number(o)));
+                    for c in first..=last {
+                        widths.insert(c, width);
+                    }
+                    i += 3;
+                }
+                None => break,
+            }
+        }
+    }
+    (widths, default)
+}
+
+/// Every text object of page `page` as a drawn run: glyph positions from the text matrix,
+/// `TJ` adjustments and the fonts' widths (text matrices with translation only, as jianbao
+/// writes them; a `cm` translation is applied).
+pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
+    let doc = load(bytes);
+    let id = page_id(&doc, page);
+    let fonts: BTreeMap<Vec<u8>, (TextFont, BTreeMap<u32, f64>, f64)> = page_fonts(&doc, id)
+        .into_iter()
+        .map(|(name, dict)| {
+            let (w, dw) = cid_widths(&doc, dict);
+            (name, (TextFont::new(&doc, dict), w, dw))
+        })
+        .collect();
+    let mut runs = Vec::new();
+    let (mut dx, mut dy) = (0.0, 0.0);
+    let mut font: Option<&(TextFont, BTreeMap<u32, f64>, f64)> = None;
+    let (mut size, mut pen, mut baseline) = (0.0, 0.0, 0.0);
+    let mut run: Option<DrawnRun> = None;
+    for op in operations(&doc, id) {
+        let nums: Vec<f64> = op.operands.iter().filter_map(|o| match o {
+            Object::Integer(_) | Object::Real(_) => Some(number(o)),
+            _ => None,
+        }).collect();
+        match op.operator.as_str() {
+            "cm" if nums.len() == 6 => {
+                dx += nums[4];
+                dy += nums[5];
+            }
+            "Q" => {
+                (dx, dy) = (0.0, 0.0);
+            }
+            "BT" => run = Some(DrawnRun { text: String::new(), size: 0.0, baseline: 0.0, glyphs: Vec::new() }),
+            "ET" => runs.extend(run.take().filter(|r| !r.glyphs.is_empty())),
+            "Tf" => {
+                if let Some(Object::Name(name)) = op.operands.first() {
+                    font = fonts.get(name);
+                }
+                size = nums.first().copied().unwrap_or(0.0);
+            }
+            "Tm" if nums.len() == 6 => {
+                pen = nums[4] + dx;
+                baseline = nums[5] + dy;
+            }
+            "Tj" | "TJ" => {
+                let (Some(r), Some((tf, widths, dw))) = (run.as_mut(), font) else { continue };
+                r.size = size;
+                r.baseline = baseline;
+                let items: Vec<&Object> = match op.operands.first() {
+                    Some(Object::Array(items)) => items.iter().collect(),
+                    Some(s) => vec![s],
+                    None => Vec::new(),
+                };
+                for item in items {
+                    match item {
+                        Object::String(b, _) => {
+                            for code in b.chunks(tf.code_len) {
+                                let w = widths.get(&code_value(code)).copied().unwrap_or(*dw) * size / 1000.0;
+                                r.glyphs.push((pen, pen + w));
+                                r.text.push_str(&tf.decode(code));
+                                pen += w;
+                            }
+                        }
+                        other => pen -= number(other) * size / 1000.0,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    runs
+}
