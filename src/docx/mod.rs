@@ -1,7 +1,7 @@
 //! Word articles (`.docx`) read as article text (`jianbao import`, and `.docx` article files).
 //!
 //! [`read_docx`] is pure: package bytes in, [`Imported`] out — the text, the pictures to write
-//! beside it and located warnings.
+//! beside it and located warnings. [`import`] is the command's file handling around it.
 //!
 //! What is kept, and how:
 //! - paragraphs, separated by blank lines; soft line breaks (`w:br`, `w:cr`) as line breaks
@@ -38,6 +38,7 @@ mod styles;
 mod symbols;
 mod text;
 mod walk;
+mod write;
 mod xml;
 
 #[cfg(test)]
@@ -48,6 +49,7 @@ use std::fmt;
 pub use error::DocxError;
 pub use package::{MAX_ENTRIES, MAX_FILE, MAX_UNPACKED, MAX_XML_PART};
 pub use pictures::FOLDER;
+pub use write::{Report, import, write_article};
 
 use numbering::Numbering;
 use package::Package;
