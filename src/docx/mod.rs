@@ -49,7 +49,7 @@ use std::fmt;
 pub use error::DocxError;
 pub use package::{MAX_ENTRIES, MAX_FILE, MAX_UNPACKED, MAX_XML_PART};
 pub use pictures::FOLDER;
-pub use write::{Report, import, write_article};
+pub use write::{Report, import, read_file, write_article};
 
 use numbering::Numbering;
 use package::Package;
@@ -141,7 +141,10 @@ pub fn read_docx(bytes: &[u8]) -> Result<Imported, DocxError> {
     let mut items = walker.items;
     captions::attach(&mut items);
     let mut loaded = pictures::load(&mut package, &items)?;
-    let (text, warnings) = emit::render(items, &mut loaded, notes);
+    let (text, mut warnings) = emit::render(items, &mut loaded, notes);
+    if text.is_empty() {
+        warnings.push(Warning { location: "document".into(), message: "the document has no text to import".into() });
+    }
     Ok(Imported { text, images: loaded.pictures, warnings })
 }
 

@@ -95,7 +95,9 @@ fn paragraphs_spaces_tabs_and_breaks() {
     let body = r#"<w:p><w:r><w:t xml:space="preserve">　　甲 </w:t></w:r><w:r><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r></w:p>
         <w:p/><w:p><w:r><w:t> 丁 </w:t><w:br/><w:br/><w:cr/></w:r></w:p><w:p><w:r><w:t>戊&#x2028;己</w:t><w:noBreakHyphen/><w:softHyphen/></w:r></w:p>"#;
     assert_eq!(import(&docx(body)).text, "　　甲 　乙\n丙\n\n丁\n\n戊\n己\u{2011}\n");
-    assert_eq!(import(&docx("")).text, "");
+    let empty = import(&docx("<w:p/>"));
+    assert_eq!(empty.text, "");
+    assert_eq!(messages(&empty), ["document: the document has no text to import"]);
 }
 
 #[test]
