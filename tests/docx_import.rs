@@ -56,6 +56,17 @@ fn headings_are_numbered_by_word_not_typed() {
 }
 
 #[test]
+fn headings_numbered_through_their_styles() {
+    // LibreOffice writes heading numbering as w:numPr on the Heading styles, not on the paragraphs.
+    assert!(!part("headings.docx", "word/document.xml").contains("<w:numPr>"));
+    let imported = read_docx(&data("headings.docx")).expect("reads");
+    let expected =
+        "一、总体要求\n\n正文。\n\n（一）加强学习\n\n（二）深入调研\n\n二、主要成效\n\n（一）代表履职更加有力\n";
+    assert_eq!(imported.text, expected);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}
+
+#[test]
 fn links_text_boxes_alt_text_and_literal_markup() {
     let imported = read_docx(&data("extras.docx")).expect("reads");
     let j = '\u{2060}';

@@ -2,9 +2,11 @@
 """Writes the .docx test documents with a real Word-compatible writer (LibreOffice).
 
 Each document is written here as flat ODF (.fodt) — lists with Chinese numbering defined
-as list styles, a footnote, a table, pictures, a text box — and converted by LibreOffice's
-own DOCX export, so numbering.xml, styles.xml, fields and drawings are what a writer makes,
-not what a test wishes. The expected article texts (*.md beside them) are written by hand.
+as list styles, headings numbered through their paragraph styles, a footnote, a table,
+pictures, a text box — and converted by LibreOffice's own DOCX export, so numbering.xml,
+styles.xml, fields and drawings are what a writer makes, not what a test wishes. The
+expected article texts are written by hand (article.md here, the others in
+tests/docx_import.rs). Running this again rewrites the .docx files (with new timestamps).
 
     apt-get install -y libreoffice-writer-nogui python3-pil   # or: pip install pillow
     python3 tests/data/docx/make.py
@@ -168,12 +170,35 @@ def extras():
     return "".join(body)
 
 
-def convert(name, body):
-    """Writes NAME.docx from the flat ODF body through LibreOffice."""
+OUTLINE = """
+  <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1">
+   <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/>
+  </style:style>
+  <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:default-outline-level="2"/>
+  <text:outline-style style:name="Outline">
+   <text:outline-level-style text:level="1" style:num-suffix="、" style:num-format="一, 二, 三, ..."/>
+   <text:outline-level-style text:level="2" style:num-prefix="（" style:num-suffix="）" style:num-format="一, 二, 三, ..."/>
+  </text:outline-style>
+"""
+
+
+def headings():
+    """Headings numbered through their paragraph styles (Word's heading numbering)."""
+    h = lambda level, text: (
+        f'<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{text}</text:h>\n'
+    )
+    return "".join([
+        h(1, "总体要求"), "<text:p>正文。</text:p>\n", h(2, "加强学习"), h(2, "深入调研"),
+        h(1, "主要成效"), h(2, "代表履职更加有力"),
+    ])
+
+
+def convert(name, body, styles=""):
+    """Writes NAME.docx from the flat ODF body (and extra styles) through LibreOffice."""
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, f"{name}.fodt")
         with open(src, "w", encoding="utf-8") as f:
-            f.write(HEAD + body + TAIL)
+            f.write(HEAD.replace(" </office:styles>", styles + " </office:styles>") + body + TAIL)
         profile = "file://" + os.path.join(tmp, "profile")
         subprocess.run(
             ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
@@ -186,3 +211,4 @@ def convert(name, body):
 if __name__ == "__main__":
     convert("article", article())
     convert("extras", extras())
+    convert("headings", headings(), OUTLINE)
