@@ -13,6 +13,7 @@ pub mod build;
 pub mod compose;
 pub mod diagnostic;
 pub mod document;
+pub mod docx;
 pub mod flow;
 pub mod font;
 pub mod layout;

@@ -71,6 +71,15 @@ enum Command {
         /// The issue manifest.
         manifest: PathBuf,
     },
+    /// Read a Word article (.docx) as article text: printed, or with -o written together with
+    /// its pictures (images/… beside the text). Warnings go to stderr.
+    Import {
+        /// The Word document, e.g. articles/report.docx.
+        article: PathBuf,
+        /// Write the text here and the pictures beside it; an existing file is never overwritten.
+        #[arg(short, long, value_name = "ARTICLE.md")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// How each PDF is made: the options `build` and `batch` share.
@@ -138,6 +147,9 @@ fn main() -> ExitCode {
             })
         }
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),
+        Command::Import { article, output } => jianbao::docx::import(article, output.as_deref())
+            .map(|report| report.print(article))
+            .map_err(jianbao::build::BuildError::Input),
         Command::Batch { inputs, output, force, quiet, jobs, pdf } => {
             let options = BatchOptions { build: pdf.options(created), force: *force, jobs: jobs.map(usize::from) };
             let summary = jianbao::batch::run(inputs, output, &options, progress::for_stderr(*quiet).as_ref());
