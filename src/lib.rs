@@ -19,5 +19,6 @@ pub mod layout;
 pub mod manifest;
 pub mod page;
 pub mod pdf;
+pub mod png;
 pub mod setting;
 pub mod units;
