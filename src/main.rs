@@ -71,6 +71,35 @@ enum Command {
         /// The issue manifest.
         manifest: PathBuf,
     },
+    /// Draw every page as a PNG: DIR/page-1.png, page-2.png, … (CMYK shown as it prints).
+    Preview {
+        /// The issue manifest.
+        manifest: PathBuf,
+        /// The folder for the PNGs (created if missing); only its page-N.png files are
+        /// replaced, and those beyond the issue's last page removed.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Resolution in dots per inch.
+        #[arg(long, value_name = "N", default_value_t = jianbao::png::DEFAULT_DPI, value_parser = dpi_parser)]
+        dpi: f32,
+    },
+}
+
+/// Parses `--dpi`: a number within the range previews are drawn at.
+fn dpi_parser(text: &str) -> Result<f32, String> {
+    use jianbao::png::{MAX_DPI, MIN_DPI};
+    match text.parse::<f32>() {
+        Ok(dpi) if (MIN_DPI..=MAX_DPI).contains(&dpi) => Ok(dpi),
+        _ => Err(format!("give a resolution from {MIN_DPI} to {MAX_DPI} dpi")),
+    }
+}
+
+/// Lays out an issue and writes its previews; returns what to print.
+fn preview(manifest: &std::path::Path, dir: &std::path::Path, dpi: f32) -> Result<String, String> {
+    let set = jianbao::build::typeset(manifest).map_err(|e| e.to_string())?;
+    set.messages().iter().for_each(|w| eprintln!("{w}"));
+    let written = jianbao::png::write_previews(&set.pages, &set.book, dir, dpi).map_err(|e| format!("error: {e}"))?;
+    Ok(format!("wrote {} pages to {} at {dpi} dpi", written.len(), dir.display()))
 }
 
 /// How each PDF is made: the options `build` and `batch` share.
@@ -127,6 +156,18 @@ fn main() -> ExitCode {
             })
         }
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),
+        Command::Preview { manifest, output, dpi } => {
+            return match preview(manifest, output, *dpi) {
+                Ok(done) => {
+                    println!("{done}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            };
+        }
         Command::Batch { inputs, output, force, quiet, jobs, pdf } => {
             let options = BatchOptions { build: pdf.options(), force: *force, jobs: jobs.map(usize::from) };
             let summary = jianbao::batch::run(inputs, output, &options, progress::for_stderr(*quiet).as_ref());

@@ -14,6 +14,7 @@ mod error;
 mod grid;
 mod outline;
 mod picture;
+mod write;
 
 #[cfg(test)]
 mod tests;
@@ -24,6 +25,7 @@ use crate::font::FontBook;
 use crate::page::Page;
 
 pub use error::PreviewError;
+pub use write::write_previews;
 
 use draw::Renderer;
 
