@@ -39,6 +39,8 @@ pub enum BuildError {
     Font(FontError),
     /// The PDF could not be made.
     Pdf(PdfError),
+    /// The previews could not be drawn or written.
+    Preview(crate::png::PreviewError),
     /// The output could not be written.
     Output {
         /// The output path.
@@ -55,6 +57,7 @@ impl fmt::Display for BuildError {
             BuildError::Layout(e) => write!(f, "{e}"),
             BuildError::Font(e) => write!(f, "error: {e}"),
             BuildError::Pdf(e) => write!(f, "error: cannot write the PDF: {e}"),
+            BuildError::Preview(e) => write!(f, "error: {e}"),
             BuildError::Output { path, error } => write!(f, "{}", output::write_error(path, error)),
         }
     }
@@ -81,6 +84,13 @@ pub enum Action {
     Build(Option<PathBuf>),
     /// Lay it out and make the PDF in memory, writing nothing.
     Check,
+    /// Lay it out and draw each page as a PNG, `dir/page-N.png`, at `dpi`.
+    Preview {
+        /// The folder (created if missing).
+        dir: PathBuf,
+        /// Resolution, dots per inch.
+        dpi: f32,
+    },
 }
 
 /// A build request.
@@ -97,11 +107,11 @@ pub struct Request {
 /// What a successful build or check produced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    /// Where the PDF was written (`None` for a check).
+    /// Where the output was written (`None` for a check; the folder for previews).
     pub output: Option<PathBuf>,
     /// Number of pages.
     pub pages: usize,
-    /// Size of the PDF in bytes.
+    /// Size of the output in bytes (of the PDF a check made in memory; of all previews).
     pub bytes: usize,
     /// Warnings, one message each: what the text screening kept, characters printed as
     /// boxes, layout faults no arrangement could avoid.
@@ -111,23 +121,40 @@ pub struct Report {
 /// Runs a request: the one entry point of a build.
 pub fn run(request: &Request) -> Result<Report, BuildError> {
     let loaded = load(&request.manifest)?;
+    let files = inputs(&loaded.issue, &loaded.prepared.layout, &loaded.document.layout);
     let output = match &request.action {
         Action::Build(path) => {
             let path = path.clone().unwrap_or_else(|| default_output(&request.manifest));
-            let files = inputs(&loaded.issue, &loaded.prepared.layout, &loaded.document.layout);
             if let Some(problem) = output::problem(&path, &files) {
                 return Err(BuildError::Input(problem));
             }
             Some(path)
         }
         Action::Check => None,
+        Action::Preview { dir, .. } => {
+            if let Some(problem) = output::preview_problem(dir, &files) {
+                return Err(BuildError::Input(problem));
+            }
+            Some(dir.clone())
+        }
     };
     let set = typeset_loaded(loaded, &request.options)?;
-    let bytes = write_pdf_with(&set.pages, &set.metadata, &set.book, &request.options.pdf).map_err(BuildError::Pdf)?;
-    if let Some(path) = &output {
-        write_atomically(path, &bytes).map_err(|error| BuildError::Output { path: path.clone(), error })?;
-    }
-    Ok(Report { output, pages: set.pages.len(), bytes: bytes.len(), warnings: set.messages() })
+    let (pages, warnings) = (set.pages.len(), set.messages());
+    let bytes = match (&request.action, &output) {
+        (Action::Preview { dir, dpi }, _) => {
+            let written = crate::png::write_previews(&set.pages, &set.book, dir, *dpi).map_err(BuildError::Preview)?;
+            written.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len() as usize).sum()
+        }
+        (_, path) => {
+            let bytes =
+                write_pdf_with(&set.pages, &set.metadata, &set.book, &request.options.pdf).map_err(BuildError::Pdf)?;
+            if let Some(path) = path {
+                write_atomically(path, &bytes).map_err(|error| BuildError::Output { path: path.clone(), error })?;
+            }
+            bytes.len()
+        }
+    };
+    Ok(Report { output, pages, bytes, warnings })
 }
 
 /// An issue read: its manifest, its document (with what the screening reported) and its

@@ -20,6 +20,7 @@ pub mod layout;
 pub mod manifest;
 pub mod page;
 pub mod pdf;
+pub mod png;
 pub mod setting;
 pub mod unicode;
 pub mod units;

@@ -80,6 +80,27 @@ enum Command {
         #[arg(short, long, value_name = "ARTICLE.md")]
         output: Option<PathBuf>,
     },
+    /// Draw every page as a PNG: DIR/page-1.png, page-2.png, … (CMYK shown as it prints).
+    Preview {
+        /// The issue manifest.
+        manifest: PathBuf,
+        /// The folder for the PNGs (created if missing); only its page-N.png files are
+        /// replaced, and those beyond the issue's last page removed.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Resolution in dots per inch.
+        #[arg(long, value_name = "N", default_value_t = jianbao::png::DEFAULT_DPI, value_parser = dpi_parser)]
+        dpi: f32,
+    },
+}
+
+/// Parses `--dpi`: a number within the range previews are drawn at.
+fn dpi_parser(text: &str) -> Result<f32, String> {
+    use jianbao::png::{MAX_DPI, MIN_DPI};
+    match text.parse::<f32>() {
+        Ok(dpi) if (MIN_DPI..=MAX_DPI).contains(&dpi) => Ok(dpi),
+        _ => Err(format!("give a resolution from {MIN_DPI} to {MAX_DPI} dpi")),
+    }
 }
 
 /// How each PDF is made: the options `build` and `batch` share.
@@ -150,6 +171,15 @@ fn main() -> ExitCode {
         Command::Import { article, output } => jianbao::docx::import(article, output.as_deref())
             .map(|report| report.print(article))
             .map_err(jianbao::build::BuildError::Input),
+        Command::Preview { manifest, output, dpi } => {
+            let options = BuildOptions { created, ..BuildOptions::default() };
+            let action = Action::Preview { dir: output.clone(), dpi: *dpi };
+            let request = Request { manifest: manifest.clone(), action, options };
+            jianbao::build::run(&request).map(|r| {
+                r.warnings.iter().for_each(|w| eprintln!("{w}"));
+                println!("wrote {} pages to {} at {dpi} dpi", r.pages, output.display());
+            })
+        }
         Command::Batch { inputs, output, force, quiet, jobs, pdf } => {
             let options = BatchOptions { build: pdf.options(created), force: *force, jobs: jobs.map(usize::from) };
             let summary = jianbao::batch::run(inputs, output, &options, progress::for_stderr(*quiet).as_ref());

@@ -37,7 +37,8 @@ approval = "湘党简准字〔2000〕第28号"
 "#;
 
 /// The article.
-const ARTICLE: &str = "**聚焦主题主线。**长沙市人大常委会开展代表活动，组织代表深入基层。\n\n第二段正文，各地积极响应。\n";
+const ARTICLE: &str =
+    "**聚焦主题主线。**长沙市人大常委会开展代表活动，组织代表深入基层。\n\n第二段正文，各地积极响应。\n";
 
 /// A fresh folder holding the issue with `from` replaced by `to` in the manifest.
 fn issue(name: &str, from: &str, to: &str) -> PathBuf {
@@ -113,7 +114,10 @@ fn assert_clean(pdf: &[u8], case: &str) {
             if let (Some(&(start, end)), Some(last)) = (run.glyphs.last(), run.text.chars().last())
                 && "，。、；：？！）》」』】〕”’".contains(last)
             {
-                x1 = x1.max(end).min(start + 0.5 * (end - start)).max(run.glyphs.iter().map(|g| g.1).rev().nth(1).unwrap_or(start));
+                x1 = x1
+                    .max(end)
+                    .min(start + 0.5 * (end - start))
+                    .max(run.glyphs.iter().map(|g| g.1).rev().nth(1).unwrap_or(start));
             }
             let (y0, y1) = em(run);
             if is_folio(run) {
@@ -121,7 +125,12 @@ fn assert_clean(pdf: &[u8], case: &str) {
                 continue;
             }
             let inside = x0 >= left - tol && x1 <= right + tol && y0 >= bottom - tol && y1 <= top + tol;
-            assert!(inside, "{case}: page {}: 「{}」 outside the type area: x {x0:.1}–{x1:.1}, y {y0:.1}–{y1:.1}", page + 1, run.text);
+            assert!(
+                inside,
+                "{case}: page {}: 「{}」 outside the type area: x {x0:.1}–{x1:.1}, y {y0:.1}–{y1:.1}",
+                page + 1,
+                run.text
+            );
         }
         for (i, a) in runs.iter().enumerate() {
             for b in &runs[i + 1..] {
@@ -164,15 +173,38 @@ fn values_too_long_for_their_slots_fail_located_or_fit_inside() {
         (
             "publisher-40",
             "publisher = \"湖南省人大常委会选举任免联络工作委员会编\"",
-            format!("publisher = \"{}编\"", "湖南省人大常委会选举任免联络工作委员会".repeat(2).chars().take(39).collect::<String>()),
+            format!(
+                "publisher = \"{}编\"",
+                "湖南省人大常委会选举任免联络工作委员会".repeat(2).chars().take(39).collect::<String>()
+            ),
             Some(("too long", "publisher = ")),
         ),
-        ("approval-120", "approval = \"湘党简准字〔2000〕第28号\"", format!("approval = \"{}\"", "湘党简准字〔2000〕第28号".repeat(10).chars().take(120).collect::<String>()), None),
-        ("groups-60", "recipients = [", format!("recipients = [{}, ", many(60)), Some(("closing block takes", "recipients = "))),
-        ("groups-400", "recipients = [", format!("recipients = [{}, ", many(400)), Some(("closing block takes", "recipients = "))),
+        (
+            "approval-120",
+            "approval = \"湘党简准字〔2000〕第28号\"",
+            format!("approval = \"{}\"", "湘党简准字〔2000〕第28号".repeat(10).chars().take(120).collect::<String>()),
+            None,
+        ),
+        (
+            "groups-60",
+            "recipients = [",
+            format!("recipients = [{}, ", many(60)),
+            Some(("closing block takes", "recipients = ")),
+        ),
+        (
+            "groups-400",
+            "recipients = [",
+            format!("recipients = [{}, ", many(400)),
+            Some(("closing block takes", "recipients = ")),
+        ),
         ("phone-3000", "phone = \"0731—85309270\"", format!("phone = \"{phone}\""), None),
         ("editor-2000", "editors = [\"石韧\", \"谢峥嵘\"]", format!("editors = [\"{name}\"]"), None),
-        ("label-100", "label = \"送\"", format!("label = \"{}\"", "送".repeat(100)), Some(("leaves no room", "label = "))),
+        (
+            "label-100",
+            "label = \"送\"",
+            format!("label = \"{}\"", "送".repeat(100)),
+            Some(("leaves no room", "label = ")),
+        ),
     ];
     let mut failed = Vec::new();
     for (case, from, to, expect) in cases {

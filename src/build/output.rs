@@ -47,6 +47,30 @@ pub(super) fn problem(path: &Path, inputs: &[InputFile]) -> Option<Diagnostic> {
     )
 }
 
+/// Why previews cannot go to `dir`: an input of the issue is one of the `page-N.png` files
+/// they would replace, or `dir` is a file.
+pub(super) fn preview_problem(dir: &Path, inputs: &[InputFile]) -> Option<Diagnostic> {
+    if dir.exists() && !dir.is_dir() {
+        return Some(
+            Diagnostic::file(dir, format!("cannot write previews: `{}` is not a folder", dir.display()))
+                .with_hint("give a folder, e.g. -o preview/"),
+        );
+    }
+    let target = dir.canonicalize().ok()?;
+    let is_page = |name: &str| {
+        name.strip_prefix("page-").and_then(|n| n.strip_suffix(".png")).is_some_and(|n| n.parse::<u32>().is_ok())
+    };
+    let input = inputs.iter().find(|f| {
+        let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let folder = folder(&f.path).canonicalize().ok();
+        is_page(&name) && folder.as_ref() == Some(&target)
+    })?;
+    Some(
+        Diagnostic::file(dir, format!("the previews would overwrite the input file `{}`", input.path.display()))
+            .with_hint("write the previews to a folder of their own"),
+    )
+}
+
 /// The folder a path is in (`.` for a bare file name).
 fn folder(path: &Path) -> PathBuf {
     match path.parent() {

@@ -674,10 +674,14 @@ pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
     let (mut size, mut pen, mut baseline) = (0.0, 0.0, 0.0);
     let mut run: Option<DrawnRun> = None;
     for op in operations(&doc, id) {
-        let nums: Vec<f64> = op.operands.iter().filter_map(|o| match o {
-            Object::Integer(_) | Object::Real(_) => Some(number(o)),
-            _ => None,
-        }).collect();
+        let nums: Vec<f64> = op
+            .operands
+            .iter()
+            .filter_map(|o| match o {
+                Object::Integer(_) | Object::Real(_) => Some(number(o)),
+                _ => None,
+            })
+            .collect();
         match op.operator.as_str() {
             "cm" if nums.len() == 6 => {
                 dx += nums[4];
