@@ -117,35 +117,33 @@ fn put32(out: &mut Vec<u8>, v: u32) {
 }
 
 #[cfg(test)]
+/// Reads the entries back (for tests): (name, method, data) with data inflated.
+pub(super) fn entries(zip: &[u8]) -> Vec<(String, u16, Vec<u8>)> {
+    let u16_at = |o: usize| u16::from_le_bytes([zip[o], zip[o + 1]]);
+    let u32_at = |o: usize| u32::from_le_bytes([zip[o], zip[o + 1], zip[o + 2], zip[o + 3]]) as usize;
+    let end = zip.len() - 22;
+    assert_eq!(u32_at(end), 0x0605_4b50);
+    let (count, mut at) = (u16_at(end + 10) as usize, u32_at(end + 16));
+    let mut out = Vec::new();
+    for _ in 0..count {
+        assert_eq!(u32_at(at), 0x0201_4b50);
+        let (method, crc, packed, name_len, local) =
+            (u16_at(at + 10), u32_at(at + 16), u32_at(at + 20), u16_at(at + 28) as usize, u32_at(at + 42));
+        let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap_or_default();
+        let start = local + 30 + u16_at(local + 26) as usize;
+        let body = &zip[start..start + packed];
+        let data =
+            if method == 8 { miniz_oxide::inflate::decompress_to_vec(body).unwrap_or_default() } else { body.to_vec() };
+        assert_eq!(crc32fast::hash(&data) as usize, crc, "{name}");
+        out.push((name, method, data));
+        at += 46 + name_len;
+    }
+    out
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Reads the entries back: (name, method, data) with data inflated.
-    fn entries(zip: &[u8]) -> Vec<(String, u16, Vec<u8>)> {
-        let u16_at = |o: usize| u16::from_le_bytes([zip[o], zip[o + 1]]);
-        let u32_at = |o: usize| u32::from_le_bytes([zip[o], zip[o + 1], zip[o + 2], zip[o + 3]]) as usize;
-        let end = zip.len() - 22;
-        assert_eq!(u32_at(end), 0x0605_4b50);
-        let (count, mut at) = (u16_at(end + 10) as usize, u32_at(end + 16));
-        let mut out = Vec::new();
-        for _ in 0..count {
-            assert_eq!(u32_at(at), 0x0201_4b50);
-            let (method, crc, packed, name_len, local) =
-                (u16_at(at + 10), u32_at(at + 16), u32_at(at + 20), u16_at(at + 28) as usize, u32_at(at + 42));
-            let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap_or_default();
-            let start = local + 30 + u16_at(local + 26) as usize;
-            let body = &zip[start..start + packed];
-            let data = if method == 8 {
-                miniz_oxide::inflate::decompress_to_vec(body).unwrap_or_default()
-            } else {
-                body.to_vec()
-            };
-            assert_eq!(crc32fast::hash(&data) as usize, crc, "{name}");
-            out.push((name, method, data));
-            at += 46 + name_len;
-        }
-        out
-    }
 
     #[test]
     fn ofd_zip_round_trips_in_order_and_is_stable() {
