@@ -41,19 +41,19 @@ pub struct OfdInfo {
 }
 
 /// Hands out the document's object IDs (`ST_ID`), one after another from 1.
-pub(crate) struct Ids {
+struct Ids {
     /// The last ID given.
     last: u32,
 }
 
 impl Ids {
     /// A counter that has given nothing yet.
-    pub(crate) fn new() -> Self {
+    fn new() -> Self {
         Ids { last: 0 }
     }
 
     /// The next ID.
-    pub(crate) fn next(&mut self) -> u32 {
+    fn next(&mut self) -> u32 {
         self.last = self.last.saturating_add(1);
         self.last
     }
