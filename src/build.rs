@@ -39,6 +39,8 @@ pub enum BuildError {
     Font(FontError),
     /// The PDF could not be made.
     Pdf(PdfError),
+    /// The OFD could not be made.
+    Ofd(crate::ofd::OfdError),
     /// The previews could not be drawn or written.
     Preview(crate::png::PreviewError),
     /// The output could not be written.
@@ -58,6 +60,7 @@ impl fmt::Display for BuildError {
             BuildError::Font(e) => write!(f, "error: {e}"),
             BuildError::Pdf(e) => write!(f, "error: cannot write the PDF: {e}"),
             BuildError::Preview(e) => write!(f, "error: {e}"),
+            BuildError::Ofd(e) => write!(f, "error: cannot write the OFD: {e}"),
             BuildError::Output { path, error } => write!(f, "{}", output::write_error(path, error)),
         }
     }
@@ -80,7 +83,8 @@ pub struct BuildOptions {
 /// What to do with an issue.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Lay it out and write the PDF to this path (`None`: next to the manifest).
+    /// Lay it out and write the PDF to this path (`None`: next to the manifest); a path
+    /// ending in `.ofd` gets an OFD package (GB/T 33190) instead.
     Build(Option<PathBuf>),
     /// Lay it out and make the PDF in memory, writing nothing.
     Check,
@@ -146,8 +150,14 @@ pub fn run(request: &Request) -> Result<Report, BuildError> {
             written.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len() as usize).sum()
         }
         (_, path) => {
-            let bytes =
-                write_pdf_with(&set.pages, &set.metadata, &set.book, &request.options.pdf).map_err(BuildError::Pdf)?;
+            let bytes = match path {
+                Some(path) if is_ofd(path) => {
+                    let info = crate::ofd::OfdInfo { classification: set.metadata.classification.clone() };
+                    crate::ofd::write_ofd(&set.pages, &set.metadata, &set.book, &info).map_err(BuildError::Ofd)?
+                }
+                _ => write_pdf_with(&set.pages, &set.metadata, &set.book, &request.options.pdf)
+                    .map_err(BuildError::Pdf)?,
+            };
             if let Some(path) = path {
                 write_atomically(path, &bytes).map_err(|error| BuildError::Output { path: path.clone(), error })?;
             }
@@ -242,6 +252,11 @@ fn font_error(name: &str, layout: &layout::Layout, error: FontError) -> BuildErr
         }
         None => BuildError::Font(error),
     }
+}
+
+/// Whether an output path asks for OFD (its extension is `.ofd`, in any case).
+pub fn is_ofd(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ofd"))
 }
 
 /// The default output path: the manifest's path with the extension `pdf`.

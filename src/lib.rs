@@ -18,6 +18,7 @@ pub mod flow;
 pub mod font;
 pub mod layout;
 pub mod manifest;
+pub mod ofd;
 pub mod page;
 pub mod pdf;
 pub mod png;

@@ -154,8 +154,9 @@ fn main() -> ExitCode {
             let request = Request { manifest: manifest.clone(), action: Action::Build(output.clone()), options };
             jianbao::build::run(&request).map(|r| {
                 r.warnings.iter().for_each(|w| eprintln!("{w}"));
-                let out = r.output.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
-                println!("wrote {out} ({standard}): {} pages, {} KB", r.pages, r.bytes.div_ceil(1024));
+                let out = r.output.as_deref().unwrap_or(std::path::Path::new(""));
+                let format = if jianbao::build::is_ofd(out) { "OFD".to_string() } else { standard.to_string() };
+                println!("wrote {} ({format}): {} pages, {} KB", out.display(), r.pages, r.bytes.div_ceil(1024));
             })
         }
         Command::Check { manifest, allow_missing_glyphs } => {

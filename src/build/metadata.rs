@@ -21,6 +21,7 @@ pub(super) fn metadata(doc: &Document, bookmarks: Vec<Bookmark>, created: Option
         publisher: publisher.strip_suffix("编印").or(publisher.strip_suffix('编')).unwrap_or(publisher).to_string(),
         created,
         bookmarks,
+        classification: None,
     }
 }
 

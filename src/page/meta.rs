@@ -34,6 +34,8 @@ pub struct Metadata {
     pub total: String,
     /// The publisher, e.g. `湖南省人大常委会选举任免联络工作委员会`.
     pub publisher: String,
+    /// The issue's classification as printed, e.g. `内部资料　注意保存`.
+    pub classification: Option<String>,
     /// Creation time in seconds since 1970-01-01 UTC (`SOURCE_DATE_EPOCH`); `None` records the
     /// issue date at midnight UTC.
     pub created: Option<i64>,
