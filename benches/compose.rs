@@ -1,5 +1,6 @@
 //! Benchmark: paragraph composition over the whole of `../shared/corpus/gov` (characters per
-//! second), at the seed layout's measure (21 em of 10.5 pt, 2-em indent). Median of 7 runs.
+//! second), at the seed layout's measure (21 em of 10.5 pt, 2-em indent). Median of `BENCH_RUNS`
+//! runs (default 7) after one warm-up run.
 //!
 //! ```sh
 //! cargo bench --bench compose                    # corpus throughput
@@ -72,8 +73,9 @@ fn throughput(book: &FontBook, face: FaceId) {
     for p in &paragraphs {
         lines += compose(book, &[Span { text: p.clone(), face, size: SIZE, embolden: 0.0 }], &style).len();
     }
+    let runs = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).filter(|&r| r > 0).unwrap_or(7);
     let mut times = Vec::new();
-    for _ in 0..7 {
+    for _ in 0..runs {
         let start = Instant::now();
         for p in &paragraphs {
             std::hint::black_box(compose(book, &[Span { text: p.clone(), face, size: SIZE, embolden: 0.0 }], &style));
