@@ -169,22 +169,34 @@ fn pictograph(c: char) -> bool {
 }
 
 /// All break opportunities of a prepared paragraph, in order, ending with the paragraph end.
+/// With `words`, a break inside a word costs more (see [`words_penalties`]).
 pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<Opportunity> {
     let breaks = text_breaks(&par.text, level);
-    let boundaries = if words { super::words::word_boundaries(&par.text) } else { Vec::new() };
     let mut out = Vec::new();
     for (k, c) in par.clusters.iter().enumerate().skip(1) {
         // Never before a space: the space ends the line before it.
         if c.class == super::class::Class::Space {
             continue;
         }
-        if let Break::Allowed(mut penalty) = breaks[c.range.start] {
-            if words && boundaries.binary_search(&c.range.start).is_err() {
-                penalty += INSIDE_WORD;
-            }
+        if let Break::Allowed(penalty) = breaks[c.range.start] {
             out.push(Opportunity { at: k, penalty });
         }
     }
     out.push(Opportunity { at: par.clusters.len(), penalty: 0.0 });
+    if words {
+        words_penalties(par, &mut out);
+    }
     out
+}
+
+/// Makes a break inside a word (found by the segmenter) cost more, where lines should break
+/// between words (titles).
+pub(super) fn words_penalties(par: &Prepared, opportunities: &mut [Opportunity]) {
+    let boundaries = super::words::word_boundaries(&par.text);
+    for o in opportunities.iter_mut() {
+        let Some(c) = par.clusters.get(o.at) else { continue };
+        if boundaries.binary_search(&c.range.start).is_err() {
+            o.penalty += INSIDE_WORD;
+        }
+    }
 }
