@@ -5,6 +5,7 @@
 //! ```sh
 //! cargo bench --bench compose                    # corpus throughput
 //! cargo bench --bench compose -- --scaling       # one long unbroken string, doubling lengths
+//!                                                # (SCALING_MAX, SCALING_CASE: a part of a case name)
 //! cargo bench --bench compose -- --dump FILE     # every line of both corpora, for comparison
 //! ```
 //!
@@ -116,7 +117,11 @@ fn scaling(book: &FontBook, face: FaceId) {
         ("digits, body", |n| cycle("13800138000", n), Align::Justify, 21.0 * SIZE),
     ];
     let max = std::env::var("SCALING_MAX").ok().and_then(|v| v.parse().ok()).unwrap_or(12_800usize);
+    let only = std::env::var("SCALING_CASE").unwrap_or_default();
     for (name, make, align, width) in cases {
+        if !name.contains(only.as_str()) {
+            continue;
+        }
         println!("{name}:");
         let mut n = 800;
         while n <= max {
