@@ -17,6 +17,10 @@ const LONE_CHARACTER: f64 = 5000.0;
 const OVERFULL: f64 = 1.0e12;
 /// Stretch per inter-character gap at which a justified line counts as "ratio 1", in em.
 const STRETCH_PER_GAP: f64 = 0.25;
+/// Stretch beyond the limited tier, in units of the even tier's ratio 1, past which a line's
+/// badness is surely capped (the ratio is then over 4.7, and 100 × 4.7³ > 1e4; the cap is
+/// reached at 4.64).
+const CAPPED: f64 = 4.2;
 
 /// Returns the chosen break positions (cluster indices where each line after the first
 /// starts), ending with `clusters.len()`.
@@ -123,8 +127,18 @@ fn line_cost(em: f64, f: &Fit, avail: f64, last: bool, lone: bool, align: Align,
             if last && f.natural <= avail {
                 return extra * extra;
             }
-            let r = ratio(f, avail, em);
-            let badness = if r < 0.0 { 5.0 } else { 100.0 } * r.abs().powi(3);
+            // Most candidates are far too short: their badness is capped, known without the
+            // division (rest ≥ 4.2 gaps' worth puts the ratio past 4.7, 100·4.7³ > 1e4).
+            let rest = avail - f.natural - f.stretch_limited;
+            let capped =
+                rest > 0.0 && f.stretch_even > 0 && rest >= CAPPED * (f.stretch_even as f64 * STRETCH_PER_GAP * em);
+            let badness = if capped {
+                1.0e4
+            } else {
+                let r = ratio(f, avail, em);
+                let weight = if r < 0.0 { 5.0 } else { 100.0 };
+                weight * r.abs().powi(3)
+            };
             (1.0 + badness.min(1.0e4) + extra).powi(2)
         }
         Align::Left | Align::Right => {
