@@ -45,3 +45,56 @@ fn long_unbroken_strings_cost_a_bounded_number_of_candidates_per_character() {
         );
     }
 }
+
+/// The titles of the stress issue (`shared/bench/stress`), set as its two-column layout sets
+/// them (15 pt, centred, in a 21-character column of 10.5 pt), break between words: none
+/// inside a word that must stay whole. (The segmenter takes 组成人员 as 组成 + 人员.)
+#[test]
+fn stress_titles_break_between_words() {
+    let (book, face) = book();
+    let whole = [
+        "长沙市",
+        "人大常委会",
+        "组成人员",
+        "走访",
+        "代表",
+        "人大代表",
+        "联系",
+        "群众",
+        "活动",
+        "益阳市",
+        "开展",
+        "五级",
+        "助力",
+        "乡村",
+        "振兴",
+        "献礼",
+        "建党",
+        "百年",
+    ];
+    for n in 1..=60 {
+        let title = if n % 2 == 1 {
+            format!("（{n}）长沙市开展“人大常委会组成人员走访代表、人大代表联系群众”活动")
+        } else {
+            format!("（{n}）益阳市开展五级人大代表助力乡村振兴、献礼建党百年活动")
+        };
+        for (size, width) in [(15.0, 21.0 * 10.5)] {
+            let mut style = ParStyle::new(width, Align::Center);
+            style.words = true;
+            let lines = compose(&book, &[Span { text: title.clone(), face, size, embolden: 0.0 }], &style);
+            let mut pos = 0;
+            for line in &lines[..lines.len() - 1] {
+                pos += line.text.len();
+                for word in whole {
+                    for (start, _) in title.match_indices(word) {
+                        assert!(
+                            !(start < pos && pos < start + word.len()),
+                            "{title:?} at {size} pt breaks inside {word}: {:?}",
+                            texts(&lines)
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
