@@ -64,13 +64,6 @@ pub(super) struct Metrics {
     adjustables: Vec<Adjustable>,
 }
 
-impl Metrics {
-    /// Total shrink available.
-    pub fn shrink_total(&self) -> f64 {
-        self.shrink.iter().sum()
-    }
-}
-
 /// Whether a class is set in proportional Western glyphs (letters, digits, symbols).
 fn proportional(class: Class) -> bool {
     matches!(class, Class::Latin | Class::Digit | Class::Symbol)
@@ -217,10 +210,10 @@ pub(super) fn distribute(m: &Metrics, start: usize, diff: f64) -> (Deltas, f64) 
             }
             let f = (-rest / cap).min(1.0);
             for a in &m.adjustables {
-                if let Some((t, amount)) = a.shrink {
-                    if t == tier {
-                        add(a.slot, -amount * f);
-                    }
+                if let Some((t, amount)) = a.shrink
+                    && t == tier
+                {
+                    add(a.slot, -amount * f);
                 }
             }
             rest += cap * f;
@@ -274,4 +267,423 @@ pub(super) fn distribute(m: &Metrics, start: usize, diff: f64) -> (Deltas, f64) 
         }
     }
     (d, rest)
+}
+
+/// What a line gains when its end moves past one more cluster k, in the order [`measure`]
+/// adds it: first what cluster k − 1 gives now that it no longer ends the line, then cluster
+/// k itself and the gap before it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Step {
+    /// Shrink per tier (0–2) and limited stretch (3) of cluster k − 1 when it does not end
+    /// the line.
+    own: [f64; 4],
+    /// Shrink per tier (0–2) and limited stretch (3) of the gap before k.
+    gap: [f64; 4],
+    /// Width of cluster k, points.
+    width: f64,
+    /// Natural width of the gap before k, points.
+    gap_natural: f64,
+    /// Places of the even stretch tier added (cluster k − 1 and the gap before k).
+    even: u32,
+}
+
+/// What a cluster changes when it starts or ends a line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Edge {
+    /// Blank dropped at a line start (a trimmed opener), points.
+    lead: f64,
+    /// Width, points.
+    width: f64,
+    /// Blank dropped at a line end, points.
+    blank_right: f64,
+    /// Kerning given back at a line end, points.
+    kern: f64,
+    /// Whether it is 、，。． (may hang).
+    hangable: bool,
+    /// Whether it is a Chinese mark.
+    mark: bool,
+}
+
+/// The measure of a candidate line, as the line-breaker needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Fit {
+    /// One past the last cluster that takes room.
+    pub end: usize,
+    /// Natural width with the line-end blank (or a hanging mark) removed, points.
+    pub natural: f64,
+    /// Total shrink available, points.
+    pub shrink: f64,
+    /// Limited stretch available, points.
+    pub stretch_limited: f64,
+    /// Places of the even stretch tier that are not letters of an address or word.
+    pub stretch_even: usize,
+}
+
+/// The sums of a line from a fixed start, up to (not including) cluster `end`, as
+/// [`measure`] would have them: the same additions in the same order, so the same bits.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Running {
+    /// One past the last cluster summed.
+    end: usize,
+    /// Natural width so far.
+    natural: f64,
+    /// Shrink per tier (0–2) and limited stretch (3), of the places that do not depend on
+    /// the line end.
+    give: [f64; 4],
+    /// Places of the even tier.
+    even: u32,
+}
+
+/// What the end of every line stopping before a given cluster takes off its natural width.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tail {
+    /// One past the last cluster that takes room (trailing spaces dropped), unless the line
+    /// holds less.
+    trim: usize,
+    /// What a line of two or more clusters ending at `trim` loses: its last cluster's
+    /// line-end blank or, hanging, its whole width.
+    cut: f64,
+    /// Kerning given back by the cluster before `trim`.
+    kern: f64,
+}
+
+/// Every candidate line of a paragraph measured in constant amortised time.
+///
+/// A line's natural width, shrink and stretch are sums over its clusters with adjustments at
+/// its two ends only (the line-start blank of an opener; the line-end blank, hanging mark and
+/// kerning). The line-breaker keeps one [`Running`] sum per start and extends it as the line
+/// end moves on, so that a paragraph costs candidates × O(1) instead of candidates × line
+/// length, and applies the end adjustments ([`Tail`]) once per line end. The sums are made in
+/// the order [`measure`] makes them — floating-point addition is not associative, and total
+/// fit picks between breaks whose costs differ in the last bits — so the breaks are those
+/// the per-line measure chose. Fixed-point prefix sums ([`Prefix`]) give any line in O(1), to
+/// a known error, where order-free bounds do.
+pub(super) struct Lines {
+    /// `steps[k]`: what moving a line end past cluster k adds (`steps[0]` is unused).
+    steps: Vec<Step>,
+    /// Per cluster.
+    edges: Vec<Edge>,
+    /// `solid[k]`: clusters before k that are neither marks, spaces nor hidden.
+    solid: Vec<u32>,
+    /// `trim[k]`: where a line stopping before k ends once trailing spaces are dropped.
+    trim: Vec<usize>,
+    /// Whether marks at the line end may hang.
+    hanging: bool,
+}
+
+impl Lines {
+    /// Prepares the per-cluster figures of a paragraph.
+    pub(super) fn new(par: &Prepared, style: &ParStyle) -> Lines {
+        let clusters = &par.clusters;
+        let n = clusters.len();
+        let mut lines = Lines {
+            steps: Vec::with_capacity(n),
+            edges: Vec::with_capacity(n),
+            solid: Vec::with_capacity(n + 1),
+            trim: Vec::with_capacity(n + 1),
+            hanging: style.hanging,
+        };
+        let (mut solid, mut trim) = (0u32, 0usize);
+        lines.solid.push(0);
+        lines.trim.push(0);
+        // What the previous cluster gives when it does not end the line.
+        let mut own = ([0.0; 4], 0u32);
+        for (k, c) in clusters.iter().enumerate() {
+            let (gap, gap_even) = gap_gives(par, k);
+            lines.steps.push(Step {
+                own: own.0,
+                gap,
+                width: c.width,
+                gap_natural: if k > 0 { par.gaps[k].natural } else { 0.0 },
+                even: own.1 + gap_even,
+            });
+            own = own_gives(par, k);
+            lines.edges.push(Edge {
+                lead: if style.trim_opener { c.blank_left } else { 0.0 },
+                width: c.width,
+                blank_right: c.blank_right,
+                kern: c.kern,
+                hangable: matches!(&par.text[c.range.clone()], "、" | "，" | "。" | "．"),
+                mark: c.class.is_mark(),
+            });
+            let trailing = matches!(c.class, Class::Space | Class::IdeoSpace) || !c.visible;
+            solid += u32::from(!c.class.is_mark() && !trailing);
+            lines.solid.push(solid);
+            if !trailing {
+                trim = k + 1;
+            }
+            lines.trim.push(trim);
+        }
+        lines
+    }
+
+    /// The sums of a line starting at cluster `start` that holds only that cluster.
+    pub(super) fn start(&self, start: usize) -> Running {
+        let natural = -self.edges[start].lead + self.edges[start].width;
+        Running { end: start + 1, natural, ..Running::default() }
+    }
+
+    /// What the end of a line stopping before cluster `stop` (> 0) takes off.
+    pub(super) fn tail(&self, stop: usize) -> Tail {
+        let trim = self.trim[stop];
+        if trim < 2 {
+            // Only a line of one cluster can end there.
+            return Tail { trim, cut: 0.0, kern: 0.0 };
+        }
+        let last = &self.edges[trim - 1];
+        let hangs = self.hanging && last.hangable && !self.edges[trim - 2].mark;
+        Tail { trim, cut: if hangs { last.width } else { last.blank_right }, kern: last.kern }
+    }
+
+    /// The line from the start of `run` (cluster `start`) up to the line end `tail`; `run`
+    /// moves on to the line's end. Line ends given to one `run` must not go back.
+    #[inline]
+    pub(super) fn fit(&self, run: &mut Running, start: usize, tail: &Tail) -> Fit {
+        let end = tail.trim.max(start + 1);
+        while run.end < end {
+            let step = &self.steps[run.end];
+            for t in 0..4 {
+                run.give[t] += step.own[t];
+            }
+            run.natural += step.width;
+            run.natural += step.gap_natural;
+            for t in 0..4 {
+                run.give[t] += step.gap[t];
+            }
+            run.even += step.even;
+            run.end += 1;
+        }
+        let mut natural = run.natural;
+        if end > start + 1 {
+            natural -= tail.cut;
+            natural -= tail.kern;
+        } else {
+            // A line of one cluster: it does not hang.
+            natural -= self.edges[start].blank_right;
+            natural -= self.edges[start].kern;
+        }
+        Fit {
+            end,
+            natural,
+            shrink: run.give[..3].iter().sum(),
+            stretch_limited: run.give[3],
+            stretch_even: run.even as usize,
+        }
+    }
+
+    /// Clusters of `start..end` that are neither marks, spaces nor hidden.
+    pub(super) fn solid(&self, start: usize, end: usize) -> usize {
+        (self.solid[end] - self.solid[start]) as usize
+    }
+
+    /// Fixed-point prefix sums of the paragraph.
+    pub(super) fn prefix(&self) -> Prefix {
+        let mut sums = Vec::with_capacity(self.steps.len() + 1);
+        let mut acc = Sum::default();
+        sums.push(acc);
+        for (k, step) in self.steps.iter().enumerate() {
+            if k > 0 {
+                acc = acc.plus(Sum::of(step));
+            }
+            sums.push(acc);
+        }
+        Prefix { sums }
+    }
+
+    /// The line from `start` up to `stop` in O(1) from fixed-point prefix sums, and a bound
+    /// on how far its natural width less its shrink may lie from what [`Lines::fit`] gives.
+    pub(super) fn approx(&self, prefix: &Prefix, start: usize, stop: usize) -> (Fit, f64) {
+        let tail = self.tail(stop);
+        let end = tail.trim.max(start + 1);
+        let sum = prefix.sums[end].minus(prefix.sums[start + 1]);
+        let first = &self.edges[start];
+        let (cut, kern) = if end > start + 1 { (tail.cut, tail.kern) } else { (first.blank_right, first.kern) };
+        let natural = points(sum.natural) - first.lead + first.width - cut - kern;
+        let shrink: f64 = sum.give[..3].iter().map(|&v| points(v)).sum();
+        // Rounding to the fixed unit: at most 10 halves of a unit per place. The floating-point
+        // sums of `fit` (recursive summation) err by at most terms × ε/2 × the sum of the
+        // terms' magnitudes; counted twice over for the subtractions at the ends.
+        let places = (end - start + 4) as f64;
+        let magnitude = points(sum.magnitude) + first.lead + first.width + cut.abs() + kern.abs();
+        let error = places * (10.0 / UNIT + 2.0 * f64::EPSILON * magnitude);
+        let fit = Fit { end, natural, shrink, stretch_limited: points(sum.give[3]), stretch_even: sum.even as usize };
+        (fit, error)
+    }
+}
+
+/// Fixed-point prefix sums of a paragraph's places: `sums[k]`, the places of clusters 1..k.
+pub(super) struct Prefix {
+    /// The sums.
+    sums: Vec<Sum>,
+}
+
+/// What the gap before cluster k gives a line that holds k − 1 and k: shrink per tier and
+/// limited stretch, and whether it counts in the even tier (see [`measure`]).
+fn gap_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
+    let mut gives = [0.0; 4];
+    if k == 0 {
+        return (gives, 0);
+    }
+    let c = &par.clusters[k];
+    let em = c.size;
+    let g = par.gaps[k];
+    match g.kind {
+        GapKind::HanLatin => {
+            gives[1] = g.natural - 0.125 * em;
+            gives[3] = HAN_LATIN_MAX * em - g.natural;
+            (gives, 0)
+        }
+        GapKind::Cjk => {
+            // An opening bracket's blank may shrink unless compression used it already.
+            if g.natural >= 0.0 && c.blank_left > 0.0 {
+                gives[0] = c.blank_left;
+            }
+            (gives, 1)
+        }
+        // Address letters and word letters stretch only as a last resort: not counted.
+        GapKind::Url | GapKind::Solid => (gives, 0),
+    }
+}
+
+/// What cluster k gives a line it does not end: its right blank unless the next gap
+/// compresses it, and a word space its part (see [`measure`]).
+fn own_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
+    let c = &par.clusters[k];
+    let em = c.size;
+    let mut gives = [0.0; 4];
+    let mut even = 0;
+    let compressed_after = par.gaps.get(k + 1).is_some_and(|g| g.natural < 0.0);
+    if !compressed_after && c.blank_right > 0.0 {
+        let first = par.text[c.range.clone()].chars().next().unwrap_or(' ');
+        let tier = if matches!(first, '。' | '？' | '！' | '．') { 2 } else { 0 };
+        gives[tier] = c.blank_right;
+    }
+    if c.class == Class::Space && c.visible {
+        gives[1] = (c.width - 0.25 * em).max(0.0);
+        gives[3] = (0.5 * em - c.width).max(0.0);
+        even = 1;
+    }
+    (gives, even)
+}
+
+/// Fixed-point scale of [`Lines::approx`]: 2⁻³² pt.
+const UNIT: f64 = 4_294_967_296.0;
+
+/// A width in fixed point.
+fn fixed(v: f64) -> i64 {
+    (v * UNIT).round() as i64
+}
+
+/// A fixed-point width in points.
+fn points(v: i64) -> f64 {
+    v as f64 / UNIT
+}
+
+/// Fixed-point sums of the places of a line. Arithmetic wraps: a difference of two prefixes
+/// is exact whenever the line itself fits in an `i64`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sum {
+    /// Natural width.
+    natural: i64,
+    /// Shrink per tier (0–2) and limited stretch (3).
+    give: [i64; 4],
+    /// Places of the even stretch tier.
+    even: u32,
+    /// The sum of the magnitudes of all the above (for error bounds).
+    magnitude: i64,
+}
+
+impl Sum {
+    /// What moving a line end past a cluster adds.
+    fn of(step: &Step) -> Sum {
+        let give = [0, 1, 2, 3].map(|t| fixed(step.own[t]).wrapping_add(fixed(step.gap[t])));
+        let magnitude =
+            step.width.abs() + step.gap_natural.abs() + step.own.iter().chain(&step.gap).map(|v| v.abs()).sum::<f64>();
+        Sum {
+            natural: fixed(step.width).wrapping_add(fixed(step.gap_natural)),
+            give,
+            even: step.even,
+            magnitude: fixed(magnitude),
+        }
+    }
+
+    /// `self + other`, wrapping.
+    fn plus(self, o: Sum) -> Sum {
+        Sum {
+            natural: self.natural.wrapping_add(o.natural),
+            give: [0, 1, 2, 3].map(|t| self.give[t].wrapping_add(o.give[t])),
+            even: self.even.wrapping_add(o.even),
+            magnitude: self.magnitude.wrapping_add(o.magnitude),
+        }
+    }
+
+    /// `self - other`, wrapping.
+    fn minus(self, o: Sum) -> Sum {
+        Sum {
+            natural: self.natural.wrapping_sub(o.natural),
+            give: [0, 1, 2, 3].map(|t| self.give[t].wrapping_sub(o.give[t])),
+            even: self.even.wrapping_sub(o.even),
+            magnitude: self.magnitude.wrapping_sub(o.magnitude),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::prepare::prepare;
+    use super::super::{Align, ParStyle, PunctStyle, Span};
+    use super::*;
+    use crate::font::{FontBook, bundled_face};
+
+    /// Every candidate line of `text` measured the three ways agrees: the running sums to the
+    /// bit, the prefix sums within their bound.
+    fn agree(text: &str, style: &ParStyle) {
+        let mut book = FontBook::new();
+        let face = book.add(bundled_face("Noto Serif CJK SC").expect("bundled").expect("parses"));
+        let spans = [Span { text: text.to_string(), face, size: 10.5, embolden: 0.0 }];
+        let par = prepare(&book, &spans, PunctStyle::Quanjiao);
+        let lines = Lines::new(&par, style);
+        let n = par.clusters.len();
+        let prefix = lines.prefix();
+        for start in 0..n {
+            let mut run = lines.start(start);
+            for stop in start + 1..=n.min(start + 80) {
+                let m = measure(&par, start, stop, style);
+                let f = lines.fit(&mut run, start, &lines.tail(stop));
+                let shrink: f64 = m.shrink.iter().sum();
+                let solid = par.clusters[start..m.end]
+                    .iter()
+                    .filter(|c| c.visible && !c.class.is_mark() && !matches!(c.class, Class::Space | Class::IdeoSpace))
+                    .count();
+                let exact = Fit {
+                    end: m.end,
+                    natural: m.natural,
+                    shrink,
+                    stretch_limited: m.stretch_limited,
+                    stretch_even: m.stretch_even,
+                };
+                assert_eq!(f, exact, "{start}..{stop} of {text:?}");
+                assert_eq!(lines.solid(start, f.end), solid);
+                let (a, error) = lines.approx(&prefix, start, stop);
+                let tight = |f: &Fit| f.natural - f.shrink;
+                assert!((tight(&a) - tight(&f)).abs() <= error, "{start}..{stop}: {a:?} vs {f:?} ± {error}");
+                assert_eq!((a.end, a.stretch_even), (f.end, f.stretch_even));
+            }
+        }
+    }
+
+    #[test]
+    fn running_and_prefix_sums_measure_like_the_line() {
+        let texts = [
+            "（七）坚持以人民为中心的发展思想，着力保障和改善民生，人民群众获得感不断增强。在财力紧张情况下，持续加大民生投入2800多亿元。",
+            "详见https://www.example.gov.cn/a/b.html。邮箱：lianluochu_hunan@example.gov.cn，谢谢 Apache 邮件列表 bRPC 的社区",
+            "他说：“你好！”？！……——「引号」（括号）、 。 word  spaces  and 2021年4月　全角空格，“《书名》”。",
+        ];
+        for text in texts {
+            for (hanging, trim_opener) in [(false, false), (true, true)] {
+                let style = ParStyle { hanging, trim_opener, ..ParStyle::new(210.0, Align::Justify) };
+                agree(text, &style);
+            }
+        }
+    }
 }

@@ -56,41 +56,62 @@ pub fn uax14(text: &str) -> Vec<usize> {
 /// For every byte offset of `text`, what may happen there (`Never` inside characters).
 pub fn text_breaks(text: &str, level: Kinsoku) -> Vec<Break> {
     let mut out = vec![Break::Never; text.len() + 1];
+    each_break(text, level, |pos, b| out[pos] = b);
+    out
+}
+
+/// Calls `f` with the decision at every grapheme boundary inside `text` (not at 0 nor at
+/// the end), in order. Linear in the text: what a decision looks back at (the run of equal
+/// marks, the last character that is not a space, the address around) is carried along.
+fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break)) {
     let mut options = LineBreakOptions::default();
     options.strictness =
         Some(if level == Kinsoku::Normal { LineBreakStrictness::Normal } else { LineBreakStrictness::Strict });
     let zh = langid!("zh");
     options.content_locale = Some(&zh);
-    let mut uax = vec![false; text.len() + 1];
-    for pos in LineSegmenter::new_17_for_non_complex_scripts(options).segment_str(text) {
-        uax[pos] = true;
-    }
+    let mut uax = LineSegmenter::new_17_for_non_complex_scripts(options).segment_str(text).peekable();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let tokens = url::tokens(text);
-    let graphemes: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
-    for &pos in graphemes.iter().skip(1) {
-        let k = chars.partition_point(|&(i, _)| i < pos); // index of the char starting at pos
-        let (a, b) = (chars[k - 1].1, chars[k].1);
-        out[pos] = decide(&chars, k, a, b, uax[pos], level, &tokens, pos);
+    let mut token = 0;
+    let mut look = Behind { k: 0, run_start: 0, end_char: None };
+    for (pos, _) in text.grapheme_indices(true).skip(1) {
+        while chars[look.k].0 < pos {
+            let c = chars[look.k].1;
+            if !c.is_whitespace() && !invisible(c) {
+                look.end_char = Some(c);
+            }
+            if look.k == 0 || chars[look.k - 1].1 != c {
+                look.run_start = look.k;
+            }
+            look.k += 1;
+        }
+        while uax.next_if(|&p| p < pos).is_some() {}
+        let at_uax = uax.peek() == Some(&pos);
+        while tokens.get(token).is_some_and(|t| t.end <= pos) {
+            token += 1;
+        }
+        let in_token = tokens.get(token).is_some_and(|t| t.start < pos && pos < t.end);
+        f(pos, decide(&chars, &look, at_uax, level, in_token));
     }
-    out
 }
 
-/// The decision at the boundary before `chars[k]`.
-#[allow(clippy::too_many_arguments)]
-fn decide(
-    chars: &[(usize, char)],
+/// What a decision at the boundary before `chars[k]` needs of the text before it.
+struct Behind {
+    /// Index of the character after the boundary.
     k: usize,
-    a: char,
-    b: char,
-    uax: bool,
-    level: Kinsoku,
-    tokens: &[std::ops::Range<usize>],
-    pos: usize,
-) -> Break {
+    /// Index of the first of the run of equal characters that ends at `k − 1`.
+    run_start: usize,
+    /// The last character before the boundary that is neither a space nor invisible.
+    end_char: Option<char>,
+}
+
+/// The decision at the boundary before `chars[look.k]`.
+fn decide(chars: &[(usize, char)], look: &Behind, uax: bool, level: Kinsoku, in_token: bool) -> Break {
+    let k = look.k;
+    let (a, b) = (chars[k - 1].1, chars[k].1);
     // Inside a URL or an e-mail address only its own safe points count (a solidus or a full
     // stop there is not a mark of Chinese text).
-    if tokens.iter().any(|t| t.start < pos && pos < t.end) {
+    if in_token {
         return if url::safe_break(a, b) {
             Break::Allowed(URL_BREAK)
         } else if level.forbids_start(b) || level.forbids_end(a) {
@@ -102,8 +123,7 @@ fn decide(
     // —— and …… are one mark each: never split; between two of them a break is allowed.
     let long = |c: char| matches!(c, '—' | '…' | '⋯' | '⸺');
     if long(a) && a == b {
-        let run_start = chars[..k].iter().rposition(|&(_, c)| c != a).map_or(0, |i| i + 1);
-        let inside_pair = (k - run_start) % 2 == 1 || matches!(a, '⸺');
+        let inside_pair = (k - look.run_start) % 2 == 1 || matches!(a, '⸺');
         if inside_pair {
             return Break::Never;
         }
@@ -126,7 +146,7 @@ fn decide(
         return Break::Never;
     }
     // Spaces at a line end vanish: the character before them is what ends the line.
-    let end_char = chars[..k].iter().rev().map(|&(_, c)| c).find(|&c| !c.is_whitespace() && !invisible(c)).unwrap_or(a);
+    let end_char = look.end_char.unwrap_or(a);
     if level.forbids_start(b) || level.forbids_end(end_char) || prefix_symbol(b) || pictograph(end_char) {
         return Break::Never;
     }
@@ -173,29 +193,45 @@ fn pictograph(c: char) -> bool {
 }
 
 /// All break opportunities of a prepared paragraph, in order, ending with the paragraph end.
+/// With `words`, a break inside a word costs more (see [`words_penalties`]).
 pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<Opportunity> {
-    let breaks = text_breaks(&par.text, level);
-    let boundaries = if words { super::words::word_boundaries(&par.text) } else { Vec::new() };
-    let mut out = Vec::new();
-    for (k, c) in par.clusters.iter().enumerate().skip(1) {
-        // Never before a space: the space ends the line before it.
-        if c.class == super::class::Class::Space {
-            continue;
+    let clusters = &par.clusters;
+    let mut out = Vec::with_capacity(clusters.len());
+    let mut k = 1;
+    each_break(&par.text, level, |pos, decision| {
+        while clusters.get(k).is_some_and(|c| c.range.start < pos) {
+            k += 1;
         }
-        match breaks[c.range.start] {
-            Break::Allowed(mut penalty) => {
-                if words && boundaries.binary_search(&c.range.start).is_err() {
-                    penalty += INSIDE_WORD;
+        // Never before a space: the space ends the line before it. Between two clusters that
+        // are not spaces a forbidden break is the last resort.
+        if let Some(c) = clusters.get(k)
+            && c.range.start == pos
+            && c.class != super::class::Class::Space
+        {
+            match decision {
+                Break::Allowed(penalty) => out.push(Opportunity { at: k, penalty }),
+                Break::Never if clusters[k - 1].class != super::class::Class::Space => {
+                    out.push(Opportunity { at: k, penalty: LAST_RESORT });
                 }
-                out.push(Opportunity { at: k, penalty });
+                Break::Never => {}
             }
-            // Between two clusters that are not spaces a forbidden break is the last resort.
-            Break::Never if par.clusters[k - 1].class != super::class::Class::Space => {
-                out.push(Opportunity { at: k, penalty: LAST_RESORT });
-            }
-            Break::Never => {}
+        }
+    });
+    out.push(Opportunity { at: clusters.len(), penalty: 0.0 });
+    if words {
+        words_penalties(par, &mut out);
+    }
+    out
+}
+
+/// Makes a break inside a word (found by the segmenter) cost more, where lines should break
+/// between words (titles).
+pub(super) fn words_penalties(par: &Prepared, opportunities: &mut [Opportunity]) {
+    let boundaries = super::words::word_boundaries(&par.text);
+    for o in opportunities.iter_mut() {
+        let Some(c) = par.clusters.get(o.at) else { continue };
+        if boundaries.binary_search(&c.range.start).is_err() {
+            o.penalty += INSIDE_WORD;
         }
     }
-    out.push(Opportunity { at: par.clusters.len(), penalty: 0.0 });
-    out
 }

@@ -1,8 +1,8 @@
 //! Paragraph composition: styled text and a measure in, justified lines out.
 //!
 //! The stages follow one another in files of their own:
-//! [`prepare`] (shaping, classes, widths, glue) → [`breaks`] (where a line may end) →
-//! [`linebreak`] (total-fit choice of breaks) → [`finalize`] (justification, glyph positions).
+//! `prepare` (shaping, classes, widths, glue) → [`breaks`] (where a line may end) →
+//! `linebreak` (total-fit choice of breaks) → `finalize` (justification, glyph positions).
 //! `compose` knows nothing of pages: x is measured from the left edge of the measure.
 
 mod adjust;
@@ -152,8 +152,14 @@ pub fn compose(book: &FontBook, spans: &[Span], style: &ParStyle) -> Vec<Line> {
     if par.clusters.is_empty() {
         return Vec::new();
     }
-    let opportunities = breaks::opportunities(&par, style.kinsoku, style.words);
-    let breaks = linebreak::linebreak(&par, &opportunities, style);
+    let mut opportunities = breaks::opportunities(&par, style.kinsoku, false);
+    let mut breaks = linebreak::linebreak(&par, &opportunities, style);
+    // Words matter only where the text wraps: a break inside a word costs more, so a text that
+    // is best on one line without that cost is best on one line with it.
+    if style.words && breaks.len() > 1 {
+        breaks::words_penalties(&par, &mut opportunities);
+        breaks = linebreak::linebreak(&par, &opportunities, style);
+    }
     finalize::finalize(&par, &breaks, style)
 }
 

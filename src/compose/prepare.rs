@@ -150,12 +150,15 @@ fn fit_fallback(book: &FontBook, primary: FaceId, fallback: FaceId, clusters: &m
 /// Shapes one span and cuts it into clusters.
 fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
     let face = book.face(span.face);
-    let fwid: Vec<Range<usize>> = span
-        .text
-        .char_indices()
-        .filter(|(_, c)| matches!(c, '—' | '⸺' | '·' | '‧'))
-        .map(|(i, c)| i..i + c.len_utf8())
-        .collect();
+    // Full-width forms of the dash and the interpuncts; a run of them is one range (one
+    // feature per mark makes shaping quadratic in a long run of ——).
+    let mut fwid: Vec<Range<usize>> = Vec::new();
+    for (i, c) in span.text.char_indices().filter(|(_, c)| matches!(c, '—' | '⸺' | '·' | '‧')) {
+        match fwid.last_mut() {
+            Some(last) if last.end == i => last.end = i + c.len_utf8(),
+            _ => fwid.push(i..i + c.len_utf8()),
+        }
+    }
     let run = shape(face, &span.text, &fwid);
     let upem = face.units_per_em as f64;
     let nominal = |id: u16| face.advance(id) / upem;

@@ -5,6 +5,7 @@ mod kinsoku;
 mod latin;
 mod paragraph;
 mod random;
+mod scaling;
 mod widths;
 
 use super::class::{no_line_end, no_line_start};
