@@ -14,18 +14,20 @@ pub fn is_ideograph(c: char) -> bool {
         | 0x30000..=0x323AF) // Extensions G, H (plane 3)
 }
 
-/// Whether `c` is a letter of a CJK script set on the character grid: a Han ideograph, a
-/// radical, kana, bopomofo or Hangul.
-pub fn is_cjk_letter(c: char) -> bool {
+/// Whether `c` is set as an ideographic letter in Chinese text, one em on the character
+/// grid: a Han ideograph, a radical, kana or bopomofo.
+pub fn is_ideographic_letter(c: char) -> bool {
     is_ideograph(c)
         || matches!(c as u32,
-            0x1100..=0x11FF         // Hangul Jamo
-            | 0x2E80..=0x2FDF       // radicals
+            0x2E80..=0x2FDF         // radicals
             | 0x3040..=0x30FF       // kana
             | 0x3100..=0x312F       // bopomofo
-            | 0x3190..=0x31FF       // kanbun, bopomofo extended, strokes, kana extension
-            | 0xA960..=0xA97F
-            | 0xAC00..=0xD7AF) // Hangul syllables
+            | 0x3190..=0x31FF) // kanbun, bopomofo extended, strokes, kana extension
+}
+
+/// Whether `c` is a letter of a CJK script: an ideographic letter or Hangul.
+pub fn is_cjk_letter(c: char) -> bool {
+    is_ideographic_letter(c) || matches!(c as u32, 0x1100..=0x11FF | 0xA960..=0xA97F | 0xAC00..=0xD7AF)
 }
 
 /// Whether a line break in an editor's text next to `c` is joined without a space: CJK
@@ -77,9 +79,10 @@ mod tests {
         for c in ['中', '〇', '𠀀', '𪛖', '\u{30000}'] {
             assert!(is_ideograph(c) && is_cjk_letter(c) && joins_without_space(c) && is_wide(c), "{c}");
         }
-        for c in ['あ', '가', 'ㄅ'] {
-            assert!(!is_ideograph(c) && is_cjk_letter(c), "{c}");
+        for c in ['あ', 'ㄅ', '⺀'] {
+            assert!(!is_ideograph(c) && is_ideographic_letter(c) && is_cjk_letter(c), "{c}");
         }
+        assert!(is_cjk_letter('가') && !is_ideographic_letter('가'));
         for c in ['，', '。', '“', '—', '…', '　', '（'] {
             assert!(!is_cjk_letter(c) && joins_without_space(c), "{c}");
         }

@@ -183,7 +183,7 @@ fn prefix_symbol(c: char) -> bool {
 
 /// Variation selectors and joiners, which belong to the character before them.
 fn invisible(c: char) -> bool {
-    matches!(c as u32, 0xFE00..=0xFE0F | 0x200D | 0xE0100..=0xE01EF)
+    crate::unicode::is_variation_selector(c) || c == '\u{200D}'
 }
 
 /// Icons and pictographs (arrows, dingbats, enclosed letters, emoji) introduce what follows

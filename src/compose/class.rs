@@ -89,17 +89,7 @@ impl Class {
 
 /// Whether a character is a Han ideograph (or another full-width ideographic letter).
 pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3007 | 0x3005 | 0x3006
-        | 0x2E80..=0x2FDF      // radicals
-        | 0x3040..=0x30FF      // kana
-        | 0x3100..=0x312F      // bopomofo
-        | 0x3190..=0x31FF
-        | 0x3400..=0x4DBF      // Ext A
-        | 0x4E00..=0x9FFF      // URO
-        | 0xF900..=0xFAFF      // compatibility
-        | 0x20000..=0x323AF    // Ext B–H
-    )
+    crate::unicode::is_ideographic_letter(c)
 }
 
 /// Kinsoku strictness (cjk-rules §1.2, clreq §3.1.4).
