@@ -3,6 +3,8 @@
 //! connector dash binding digits, URLs and e-mail addresses breaking only at safe points —
 //! plus emergency breaks, used only where a token is wider than the measure.
 
+use std::ops::Range;
+
 use icu_locale_core::langid;
 use icu_segmenter::LineSegmenter;
 use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness};
@@ -222,6 +224,20 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
         words_penalties(par, &mut out);
     }
     out
+}
+
+/// Makes a break inside one of the `keep` byte ranges an emergency.
+pub(super) fn keep_penalties(par: &Prepared, keep: &[Range<usize>], opportunities: &mut [Opportunity]) {
+    if keep.is_empty() {
+        return;
+    }
+    for o in opportunities.iter_mut() {
+        let Some(c) = par.clusters.get(o.at) else { continue };
+        let at = c.range.start;
+        if keep.iter().any(|k| k.start < at && at < k.end) {
+            o.penalty += EMERGENCY;
+        }
+    }
 }
 
 /// Makes a break inside a word (found by the segmenter) cost more, where lines should break

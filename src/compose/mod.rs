@@ -5,6 +5,8 @@
 //! `linebreak` (total-fit choice of breaks) → `finalize` (justification, glyph positions).
 //! `compose` knows nothing of pages: x is measured from the left edge of the measure.
 
+use std::ops::Range;
+
 mod adjust;
 pub mod breaks;
 pub mod class;
@@ -69,6 +71,9 @@ pub struct ParStyle {
     /// Whether an opening bracket or quote at a line start drops its leading blank (clreq
     /// "can"; off by default to keep the character grid).
     pub trim_opener: bool,
+    /// Byte ranges of the text inside which a break is an emergency, taken only when a range
+    /// is wider than the measure (the names of a distribution list).
+    pub keep: Vec<Range<usize>>,
 }
 
 impl ParStyle {
@@ -84,6 +89,7 @@ impl ParStyle {
             hanging: false,
             words: false,
             trim_opener: false,
+            keep: Vec::new(),
         }
     }
 }
@@ -153,6 +159,7 @@ pub fn compose(book: &FontBook, spans: &[Span], style: &ParStyle) -> Vec<Line> {
         return Vec::new();
     }
     let mut opportunities = breaks::opportunities(&par, style.kinsoku, false);
+    breaks::keep_penalties(&par, &style.keep, &mut opportunities);
     let mut breaks = linebreak::linebreak(&par, &opportunities, style);
     // Words matter only where the text wraps: a break inside a word costs more, so a text that
     // is best on one line without that cost is best on one line with it.

@@ -16,6 +16,9 @@ pub(super) fn set_widths(text: &str, clusters: &mut [Cluster], style: PunctStyle
     for c in clusters.iter_mut() {
         let em = c.size;
         let first = text[c.range.clone()].chars().next().unwrap_or(' ');
+        if matches!(first, '“' | '‘' | '”' | '’') && c.width < 0.9 * em {
+            em_quote(c, matches!(first, '“' | '‘'));
+        }
         match c.class {
             Class::Stop | Class::Close if full_width(c) => c.blank_right = 0.5 * em,
             Class::Open if full_width(c) => c.blank_left = 0.5 * em,
@@ -30,6 +33,19 @@ pub(super) fn set_widths(text: &str, clusters: &mut [Cluster], style: PunctStyle
         }
     }
     question_exclamation_runs(text, clusters);
+}
+
+/// Puts a proportional quote mark (a face whose “” are Latin-width, such as a kai face) in
+/// the full-width box GB/T 15834 gives it: its ink at the side toward the quoted text.
+fn em_quote(c: &mut Cluster, opening: bool) {
+    let pad = c.size - c.width;
+    if opening {
+        for g in &mut c.glyphs {
+            g.dx += pad;
+        }
+    }
+    c.width = c.size;
+    c.kern = 0.0;
 }
 
 /// Sets a centred mark in half its width.

@@ -91,8 +91,8 @@ impl Measure {
 
     /// The ends worth trying for a column from `start` with room for `capacity` lines: the
     /// fullest fit and those up to [`SLACK`] lines shorter; all shorter ones too when none
-    /// of those is free of faults; a single unit too tall for the column when nothing fits.
-    /// Ascending; empty only when no text is left.
+    /// of those is free of faults, with `start` itself (an empty column); a single unit too
+    /// tall for the column when nothing fits. Ascending; empty only when no text is left.
     pub(super) fn ends(&self, start: usize, capacity: usize) -> Vec<usize> {
         let first = self.head(start);
         let n = self.len();
@@ -108,6 +108,11 @@ impl Measure {
         }
         let full = self.height(start, fit);
         let near: Vec<usize> = (first + 1..=fit).filter(|&e| self.height(start, e) + SLACK >= full).collect();
-        if near.iter().any(|&e| self.fault(e).is_none()) { near } else { (first + 1..=fit).collect() }
+        if near.iter().any(|&e| self.fault(e).is_none()) {
+            return near;
+        }
+        // Every end makes a fault: leaving the column empty is one more way (a title under a
+        // tall masthead goes to the next column whole).
+        std::iter::once(start).chain(first + 1..=fit).collect()
     }
 }

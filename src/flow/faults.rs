@@ -1,5 +1,5 @@
-//! Keeps: what a column break after each unit would do wrong. A title must not end a column
-//! and goes with at least two lines of its text; a paragraph leaves no single line alone at
+//! Keeps: what a column break after each unit would do wrong. A title (with its article's
+//! note) must not end a column and goes with at least two lines of its text; a paragraph leaves no single line alone at
 //! a column's foot (orphan) or head (widow); the credit stays with the article's last line.
 
 use std::fmt;
@@ -54,11 +54,19 @@ fn fault_after(units: &[Unit], i: usize) -> Option<Fault> {
     let next = units.get(i + 1)?.part;
     let part = units[i].part;
     let previous = i.checked_sub(1).map(|p| units[p].part);
+    let before_previous = i.checked_sub(2).map(|p| units[p].part);
     match part {
         Part::Title => Some(Fault::Title),
+        // An article's note goes with its title and the first two lines after it.
+        Part::Note if previous == Some(Part::Title) => Some(Fault::Title),
+        Part::Line | Part::LastLine if previous == Some(Part::Note) && before_previous == Some(Part::Title) => {
+            Some(Fault::Title)
+        }
         Part::Heading => Some(Fault::Heading),
         Part::Line | Part::LastLine if previous == Some(Part::Title) => Some(Fault::Title),
-        Part::Line | Part::LastLine if previous == Some(Part::Heading) => Some(Fault::Heading),
+        // After a sub-heading, a paragraph's first line goes with it, and so its second; a
+        // one-line paragraph is whole with it (a run of short points may break between them).
+        Part::Line if previous == Some(Part::Heading) => Some(Fault::Heading),
         // A line that is not its paragraph's last is followed by the paragraph's next line.
         Part::Line if previous != Some(Part::Line) => Some(Fault::Orphan),
         Part::Line if next == Part::LastLine => Some(Fault::Widow),

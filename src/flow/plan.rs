@@ -73,7 +73,8 @@ pub(super) fn plan(m: &Measure, frame: Frame) -> Vec<PagePlan> {
     let full = frame.lines;
     let mut best: Vec<(u64, Choice)> = vec![(0, Choice::ClosingAlone); n + 1];
     best[n] = (frame.page_cost + CLOSING_ALONE, Choice::ClosingAlone);
-    for s in (1..n).rev() {
+    // (best[0] is the text starting on a full page: page 1 may hold only the masthead.)
+    for s in (0..n).rev() {
         best[s] = choose(m, frame, s, full, &best);
     }
     let first = frame.lines.saturating_sub(frame.masthead);
@@ -130,6 +131,7 @@ fn closing_page(frame: Frame, n: usize, capacity: usize) -> PagePlan {
 /// lines per column.
 fn choose(m: &Measure, frame: Frame, s: usize, capacity: usize, best: &[(u64, Choice)]) -> (u64, Choice) {
     let n = m.len();
+    let full_capacity = frame.lines;
     let page = frame.page_cost;
     let mut choice = (u64::MAX, Choice::ClosingAlone);
     let mut offer = |cost: u64, c: Choice| {
@@ -148,6 +150,11 @@ fn choose(m: &Measure, frame: Frame, s: usize, capacity: usize, best: &[(u64, Ch
     let mut ends = Vec::with_capacity(frame.columns);
     full_pages(m, frame.columns, capacity, s, 0, &mut ends, &mut |ends, cost| {
         let end = ends.last().copied().unwrap_or(n);
+        // A full page that sets nothing would lead back to itself; page 1 may (its masthead
+        // can leave too little room for a title and its lines).
+        if end == s && capacity == full_capacity {
+            return;
+        }
         let rest = if end == n { LAST_RESORT + best[n].0 } else { best[end].0 };
         offer(page.saturating_add(cost).saturating_add(rest), Choice::Full(ends.to_vec()));
     });

@@ -272,3 +272,37 @@ fn an_empty_galley_gives_one_page_with_the_closing_block() {
     let flowed = flow(&galley(Vec::new(), 5, 5), &layout_with(20, 2)).unwrap();
     assert_eq!(flowed.pages.len(), 1);
 }
+
+/// A masthead that leaves too little room on page 1 for a title, its article's note and two
+/// lines: the title goes to page 2 whole, page 1 holds only the masthead, nothing is broken.
+#[test]
+fn title_and_note_go_whole_to_the_next_page_when_page_one_has_no_room() {
+    let layout = layout_with(20, 1);
+    let mut units = vec![unit(Part::Title, 2, 0), unit(Part::Note, 4, 0)];
+    units.extend(article(0, 1, &[6, 6]).into_iter().skip(1));
+    let g = galley(units, 15, 2);
+    let flowed = flow(&g, &layout).unwrap();
+    assert_keeps(&g, &flowed);
+    let cols = columns(&flowed);
+    assert_eq!(flowed.placements[0].map(|p| p.page), Some(1), "{cols:?}");
+    assert!(flowed.placements.iter().flatten().all(|p| p.page >= 1));
+}
+
+/// Sub-headings each followed by a one-line paragraph may break between two points: the
+/// column ends after a whole point, not several lines short, and with no warning.
+#[test]
+fn a_heading_with_a_one_line_paragraph_is_whole() {
+    let layout = layout_with(12, 1);
+    let mut units = vec![unit(Part::Title, 1, 0)];
+    units.extend((0..5).map(|_| unit(Part::LastLine, 1, 0)));
+    for _ in 0..8 {
+        units.push(unit(Part::Heading, 1, 0));
+        units.push(unit(Part::LastLine, 1, 0));
+    }
+    units.extend(article(0, 1, &[8]).into_iter().skip(1));
+    let g = galley(units, 0, 2);
+    let flowed = flow(&g, &layout).unwrap();
+    assert_keeps(&g, &flowed);
+    let first = &columns(&flowed)[0][0];
+    assert_eq!(height(&g, &flowed, first), 12, "page 1 is full: {first:?}");
+}

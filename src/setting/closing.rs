@@ -58,6 +58,16 @@ impl Ctx<'_, '_> {
         lines.iter().map(|line| self.s.line_items(line, self.inset, 0.0, &self.paint, self.tag)).collect()
     }
 
+    /// One recipient (with its group's label before the first): flush left, its lines after
+    /// the first hanging by `hang`, broken after 、，； and never inside a name unless a name
+    /// is wider than the measure.
+    fn recipient(&self, text: &str, first: f64, hang: f64, label: usize) -> Vec<Vec<Item>> {
+        let mut style = self.s.style(self.measure, Align::Left, (first, hang));
+        style.keep = names(text, label);
+        let lines = crate::compose::compose(self.s.book, &[self.s.span(RoleName::Closing, text)], &style);
+        lines.iter().map(|line| self.s.line_items(line, self.inset, 0.0, &self.paint, self.tag)).collect()
+    }
+
     /// A labelled line as one paragraph (label, values joined by ideographic spaces) hanging
     /// under its first value: rows of items.
     fn wrapped(&self, l: &Labelled) -> Result<Vec<Vec<Item>>, Diagnostic> {
@@ -91,6 +101,23 @@ impl Ctx<'_, '_> {
         }
         Ok((vec![row], x))
     }
+}
+
+/// The byte ranges of the names in a list of recipients: each name with the separator after
+/// it (、，；,;), the first with the label of `label` bytes before it.
+fn names(text: &str, label: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if i >= label && matches!(c, '、' | '，' | '；' | ',' | ';') {
+            out.push(start..i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
 }
 
 /// Where the text of a row of items ends, points.
@@ -141,8 +168,9 @@ pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Blo
         let before = rows.len();
         let hang = ctx.check_label(&group.label)?;
         for (i, recipient) in group.recipients.iter().enumerate() {
-            let text = if i == 0 { format!("{}{recipient}", group.label) } else { recipient.to_string() };
-            rows.extend(ctx.paragraph(&text, if i == 0 { 0.0 } else { hang }, hang));
+            let label = if i == 0 { group.label.as_str() } else { "" };
+            let text = format!("{label}{recipient}");
+            rows.extend(ctx.recipient(&text, if i == 0 { 0.0 } else { hang }, hang, label.len()));
         }
         parts.extend(group.recipients.first().map(|r| (rows.len() - before, r)));
     }

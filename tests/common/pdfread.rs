@@ -609,6 +609,8 @@ pub struct DrawnRun {
     pub baseline: f64,
     /// Left and right x of each glyph's advance box.
     pub glyphs: Vec<(f64, f64)>,
+    /// The `/BaseFont` of the font it is drawn in (subset tag included).
+    pub font: String,
 }
 
 impl DrawnRun {
@@ -661,16 +663,17 @@ fn cid_widths(doc: &Document, font: &Dictionary) -> (BTreeMap<u32, f64>, f64) {
 pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
     let doc = load(bytes);
     let id = page_id(&doc, page);
-    let fonts: BTreeMap<Vec<u8>, (TextFont, BTreeMap<u32, f64>, f64)> = page_fonts(&doc, id)
+    let fonts: BTreeMap<Vec<u8>, (TextFont, BTreeMap<u32, f64>, f64, String)> = page_fonts(&doc, id)
         .into_iter()
         .map(|(name, dict)| {
             let (w, dw) = cid_widths(&doc, dict);
-            (name, (TextFont::new(&doc, dict), w, dw))
+            let base = font_info(&doc, dict).base_font;
+            (name, (TextFont::new(&doc, dict), w, dw, base))
         })
         .collect();
     let mut runs = Vec::new();
     let (mut dx, mut dy) = (0.0, 0.0);
-    let mut font: Option<&(TextFont, BTreeMap<u32, f64>, f64)> = None;
+    let mut font: Option<&(TextFont, BTreeMap<u32, f64>, f64, String)> = None;
     let (mut size, mut pen, mut baseline) = (0.0, 0.0, 0.0);
     let mut run: Option<DrawnRun> = None;
     for op in operations(&doc, id) {
@@ -690,7 +693,15 @@ pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
             "Q" => {
                 (dx, dy) = (0.0, 0.0);
             }
-            "BT" => run = Some(DrawnRun { text: String::new(), size: 0.0, baseline: 0.0, glyphs: Vec::new() }),
+            "BT" => {
+                run = Some(DrawnRun {
+                    text: String::new(),
+                    size: 0.0,
+                    baseline: 0.0,
+                    glyphs: Vec::new(),
+                    font: String::new(),
+                })
+            }
             "ET" => runs.extend(run.take().filter(|r| !r.glyphs.is_empty())),
             "Tf" => {
                 if let Some(Object::Name(name)) = op.operands.first() {
@@ -703,8 +714,9 @@ pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
                 baseline = nums[5] + dy;
             }
             "Tj" | "TJ" => {
-                let (Some(r), Some((tf, widths, dw))) = (run.as_mut(), font) else { continue };
+                let (Some(r), Some((tf, widths, dw, base))) = (run.as_mut(), font) else { continue };
                 r.size = size;
+                r.font.clone_from(base);
                 r.baseline = baseline;
                 let items: Vec<&Object> = match op.operands.first() {
                     Some(Object::Array(items)) => items.iter().collect(),
@@ -729,4 +741,83 @@ pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
         }
     }
     runs
+}
+
+/// A picture as drawn on a page: where (PDF user space, y up) and what the XObject holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnImage {
+    /// Left, bottom, right and top edges.
+    pub rect: [f64; 4],
+    /// Pixel width and height.
+    pub pixels: (u32, u32),
+    /// The colour space: its name, or the family of an array (`ICCBased`, `Indexed` …).
+    pub color_space: String,
+    /// Components of an ICC-based colour space (its `/N`), else 0.
+    pub components: u32,
+}
+
+/// Every image XObject drawn on page `page`, with the current transformation matrix at its
+/// `Do` (`q`/`Q` and `cm` followed).
+pub fn drawn_images(bytes: &[u8], page: usize) -> Vec<DrawnImage> {
+    let doc = load(bytes);
+    let id = page_id(&doc, page);
+    let resources = match inherited(&doc, id, b"Resources") {
+        Some(Object::Dictionary(d)) => Some(d),
+        _ => None,
+    };
+    let xobjects = resources.and_then(|r| dict_entry(&doc, r, b"XObject"));
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    let mut m = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+    for op in operations(&doc, id) {
+        match op.operator.as_str() {
+            "q" => stack.push(m),
+            "Q" => m = stack.pop().unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+            "cm" if op.operands.len() == 6 => {
+                let n: Vec<f64> = op.operands.iter().map(|o| number(resolve(&doc, o))).collect();
+                m = [
+                    n[0] * m[0] + n[1] * m[2],
+                    n[0] * m[1] + n[1] * m[3],
+                    n[2] * m[0] + n[3] * m[2],
+                    n[2] * m[1] + n[3] * m[3],
+                    n[4] * m[0] + n[5] * m[2] + m[4],
+                    n[4] * m[1] + n[5] * m[3] + m[5],
+                ];
+            }
+            "Do" => {
+                let Some(Object::Name(name)) = op.operands.first() else { continue };
+                let Some(Object::Stream(stream)) = xobjects.and_then(|x| entry(&doc, x, name)) else { continue };
+                let dict = &stream.dict;
+                if !matches!(entry(&doc, dict, b"Subtype"), Some(Object::Name(n)) if n == b"Image") {
+                    continue;
+                }
+                let int = |key: &[u8]| entry(&doc, dict, key).map_or(0, |o| number(o) as u32);
+                let (color_space, components) = match entry(&doc, dict, b"ColorSpace") {
+                    Some(Object::Name(n)) => (String::from_utf8_lossy(n).into_owned(), 0),
+                    Some(Object::Array(a)) => {
+                        let family = match a.first() {
+                            Some(Object::Name(n)) => String::from_utf8_lossy(n).into_owned(),
+                            _ => String::new(),
+                        };
+                        let n = match a.get(1).map(|o| resolve(&doc, o)) {
+                            Some(Object::Stream(icc)) => entry(&doc, &icc.dict, b"N").map_or(0, |o| number(o) as u32),
+                            _ => 0,
+                        };
+                        (family, n)
+                    }
+                    _ => (String::new(), 0),
+                };
+                let (x0, x1) = (m[4].min(m[4] + m[0]), m[4].max(m[4] + m[0]));
+                let (y0, y1) = (m[5].min(m[5] + m[3]), m[5].max(m[5] + m[3]));
+                out.push(DrawnImage {
+                    rect: [x0, y0, x1, y1],
+                    pixels: (int(b"Width"), int(b"Height")),
+                    color_space,
+                    components,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
 }

@@ -73,3 +73,18 @@ fn case_24_kaiming_style() {
     assert!((x_of(l, "三") - x_of(l, "、") - 0.5).abs() < 0.01);
     assert!((x_of(l, "四") - x_of(l, "。") - 1.0).abs() < 0.01);
 }
+
+/// A face whose “” are Latin-width (the bundled kai face) still sets them in a full-width box,
+/// ink toward the quoted text: the same positions as the body face gives.
+#[test]
+fn proportional_quotes_take_a_full_em() {
+    let mut book = FontBook::new();
+    let kai = book.add(bundled_face("LXGW WenKai").expect("bundled").expect("parses"));
+    let spans = [Span { text: "甲“乙”丙".into(), face: kai, size: EM, embolden: 0.0 }];
+    let lines = compose(&book, &spans, &ParStyle::new(20.0 * EM, Align::Left));
+    let l = &lines[0];
+    assert!((x_of(l, "乙") - 2.0).abs() < 0.01, "{:?}", xs(l));
+    assert!((x_of(l, "丙") - 4.0).abs() < 0.01, "{:?}", xs(l));
+    let open = l.glyphs.iter().find(|g| g.text == "“").expect("“");
+    assert!(open.x / EM > 1.5, "the opening quote's ink sits right, by 乙: {:?}", xs(l));
+}
