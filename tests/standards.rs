@@ -256,7 +256,7 @@ fn standards_same_bytes_from_any_folder_and_epoch_from_the_environment() {
 
 #[test]
 fn standards_command_line_rejects_unknown_values() {
-    for args in [&["build", EXAMPLE, "--standard", "pdfx-1a"][..], &["build", EXAMPLE, "--bleed", "3furlongs"]] {
+    for args in [&["build", EXAMPLE, "--standard", "pdfx-3"][..], &["build", EXAMPLE, "--bleed", "3furlongs"]] {
         let out = jianbao(Path::new("."), args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }

@@ -95,6 +95,11 @@ impl EmbeddedFont {
         })
     }
 
+    /// The font resources pages name this font by: (name, Type0 font).
+    pub(super) fn resources(&self) -> [(String, Ref); 1] {
+        [(self.resource.clone(), self.type0)]
+    }
+
     /// The CID, width and mapped text of an original glyph id.
     pub(super) fn glyph(&self, gid: u16) -> Option<&GlyphInfo> {
         self.glyphs.get(&gid)
