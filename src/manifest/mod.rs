@@ -17,7 +17,9 @@ mod tests;
 
 use std::path::Path;
 
-pub use issue::{Article, Colophon, Date, Distribution, Issue, Located, Origin, Series, SourceFile, TextOrigin};
+pub use issue::{
+    Article, Colophon, Date, Distribution, EditorNote, Issue, Located, Origin, Series, SourceFile, TextOrigin,
+};
 
 use crate::diagnostic::Diagnostic;
 

@@ -3,8 +3,8 @@
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::articles::article;
-use super::issue::{Colophon, Date, Distribution, Issue, SourceFile};
+use super::articles::{article, text_of};
+use super::issue::{Colophon, Date, Distribution, EditorNote, Issue, SourceFile};
 use super::model::RawManifest;
 use super::screen;
 use super::series::{self, SeriesFile};
@@ -32,12 +32,42 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         }
     };
     let articles = list.iter().enumerate().map(|(i, a)| article(&manifest, a, i + 1)).collect::<Result<Vec<_>>>()?;
-    let distribution = raw.distribution.map(|d| Distribution { label: d.label, recipients: d.recipients });
+    let distribution = raw
+        .distribution
+        .map(|d| {
+            d.into_groups().into_iter().map(|d| Distribution { label: d.label, recipients: d.recipients }).collect()
+        })
+        .unwrap_or_default();
     let colophon =
         raw.colophon.map(|c| Colophon { editors: c.editors, phone: c.phone, email: c.email, approval: c.approval });
     for article in &articles {
         screen::article(&manifest, article)?;
     }
+    let editor_note = match raw.editor_note {
+        Some(note) => {
+            let span = note.span();
+            let note = note.into_inner();
+            let (origin, text) = text_of(&manifest, span, note.file.as_ref(), note.body.as_ref(), "`[editor_note]`")?;
+            let note = EditorNote { label: note.label, origin, text };
+            screen::text(&manifest, &note.origin, &note.text)?;
+            Some(note)
+        }
+        None => None,
+    };
+    let raw_issue = raw.issue.into_inner();
+    let nonempty = |value: Option<Spanned<String>>, key: &str| match value {
+        Some(v) if v.get_ref().trim().is_empty() => {
+            Err(Diagnostic::at(&manifest.path, &manifest.text, v.span(), format!("`{key}` is empty"))
+                .with_hint("give it a value, or leave the key out"))
+        }
+        other => Ok(other),
+    };
+    let classification = nonempty(raw_issue.classification, "issue.classification")?;
+    let special = nonempty(raw_issue.special, "issue.special")?;
+    let copies = match &raw_issue.copies {
+        Some(copies) => Some(Spanned::new(copies.span(), at_least_one(&manifest, copies, "issue.copies")?)),
+        None => None,
+    };
     Ok(Issue {
         manifest,
         series_file: shared.map(|s| s.file),
@@ -45,6 +75,11 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         number,
         total,
         date,
+        classification,
+        special,
+        copies,
+        contents: raw_issue.contents.unwrap_or(false),
+        editor_note,
         articles,
         distribution,
         colophon,
