@@ -26,7 +26,7 @@ fn example() -> &'static Typeset {
 /// The example written with `standard`, a bleed in mm and marks.
 fn pdf(standard: Standard, bleed_mm: f64, marks: bool) -> Vec<u8> {
     let set = example();
-    let options = Options { standard, bleed: bleed_mm * MM, marks };
+    let options = Options { standard, bleed: bleed_mm * MM, marks, ..Options::default() };
     write_pdf_with(&set.pages, &set.metadata, &set.book, &options).unwrap_or_else(|e| panic!("{e}"))
 }
 

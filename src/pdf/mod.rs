@@ -22,6 +22,7 @@ mod meta;
 mod options;
 mod outline;
 mod pages;
+mod paths;
 mod sfnt;
 mod srgb;
 mod state;
@@ -87,7 +88,7 @@ pub fn write_pdf_with(
     let mut embedded = BTreeMap::new();
     for (id, used) in usage::collect(pages) {
         let face = lookup(fonts, id)?;
-        embedded.insert(id, EmbeddedFont::new(id, face, &used, next.bump())?);
+        embedded.insert(id, EmbeddedFont::new(id, face, &used, &mut next)?);
     }
     let inks = Inks::new(pages, &mut next);
     let pictures = Pictures::new(pages, &mut next);

@@ -135,7 +135,7 @@ fn pdf_content_places_glyphs_and_colours() {
     let face = book.face(FaceId(0));
     let used = usage::collect(&pages);
     let Some(glyphs) = used.get(&FaceId(0)) else { panic!("no glyphs collected") };
-    let font = match EmbeddedFont::new(FaceId(0), face, glyphs, Ref::new(9)) {
+    let font = match EmbeddedFont::new(FaceId(0), face, glyphs, &mut Ref::new(9)) {
         Ok(f) => f,
         Err(e) => panic!("{e}"),
     };
