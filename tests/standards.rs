@@ -332,8 +332,7 @@ fn standards_headings_and_figures_are_tagged_with_their_captions() {
     let elements = tagged::structure(&pdf);
     let roles: Vec<&str> = elements.iter().map(|e| e.role.as_str()).collect();
     assert!(roles.contains(&"H2") && roles.contains(&"H3"), "heading levels 1 and 2: {roles:?}");
-    let figures: Vec<Option<&str>> =
-        elements.iter().filter(|e| e.role == "Figure").map(|e| e.alt.as_deref()).collect();
+    let figures: Vec<Option<&str>> = elements.iter().filter(|e| e.role == "Figure").map(|e| e.alt.as_deref()).collect();
     assert_eq!(figures.len(), 4, "{roles:?}");
     assert_eq!(figures[0], Some("长沙市人大代表走访群众（RGB）"));
     assert_eq!(figures[1], Some("四色照片"));
@@ -440,7 +439,9 @@ fn standards_output_intent_on_the_command_line_is_checked() {
     let mut rgb = shop_profile().data().to_vec();
     rgb[16..20].copy_from_slice(b"RGB ");
     std::fs::write(dir.join("rgb.icc"), rgb).unwrap_or_else(|e| panic!("{e}"));
-    for (file, says) in [("bad.icc", "too short for an ICC profile"), ("rgb.icc", "not CMYK"), ("none.icc", "cannot read")] {
+    for (file, says) in
+        [("bad.icc", "too short for an ICC profile"), ("rgb.icc", "not CMYK"), ("none.icc", "cannot read")]
+    {
         let out = jianbao(&dir, &["build", "issue.toml", "-o", "x.pdf", "--output-intent", file], None);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{file}: {err}");
@@ -457,7 +458,12 @@ fn standards_profiles_of_version_4_are_refused_for_pdf_1_4() {
     let v4 = OutputProfile::new(Box::leak(data.into_boxed_slice())).unwrap_or_else(|e| panic!("{e}"));
     for standard in [Standard::PdfX1a, Standard::PdfA1b] {
         let set = example();
-        let result = write_pdf_with(&set.pages, &set.metadata, &set.book, &Options { standard, intent: v4, ..Options::default() });
+        let result = write_pdf_with(
+            &set.pages,
+            &set.metadata,
+            &set.book,
+            &Options { standard, intent: v4, ..Options::default() },
+        );
         let err = result.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("version 2") && err.contains(standard.name()), "{standard}: {err}");
     }

@@ -125,7 +125,10 @@ fn begin_mark(content: &mut Content, drawn: &mut Drawn, tag: Tag, alt: Option<St
         return;
     }
     let mcid = i32::try_from(drawn.marks.len()).unwrap_or(i32::MAX);
-    content.begin_marked_content_with_properties(Name(role(tag.kind).as_bytes())).properties().pair(Name(b"MCID"), mcid);
+    content
+        .begin_marked_content_with_properties(Name(role(tag.kind).as_bytes()))
+        .properties()
+        .pair(Name(b"MCID"), mcid);
     drawn.marks.push((tag, alt));
 }
 

@@ -122,10 +122,13 @@ impl EmbeddedFont {
     }
 
     /// How to draw an original glyph id that reads as `text`: the font resource (the first
-    /// variant that maps it so), its CID and width.
+    /// variant that maps it so; for an empty text, the first that has it), its CID and width.
     pub(super) fn glyph(&self, gid: u16, text: &str) -> Option<(&str, &GlyphInfo)> {
         let info = self.glyphs.get(&gid)?;
-        let variant = self.variants.iter().find(|v| v.texts.get(&gid).is_some_and(|t| t == text))?;
+        let variant = match text {
+            "" => self.variants.iter().find(|v| v.texts.contains_key(&gid)),
+            _ => self.variants.iter().find(|v| v.texts.get(&gid).is_some_and(|t| t == text)),
+        }?;
         Some((variant.resource.as_str(), info))
     }
 
@@ -151,9 +154,8 @@ impl EmbeddedFont {
                 .descendant_font(cid_font)
                 .to_unicode(to_unicode);
             self.write_cid_font(chunk, cid_font, descriptor);
-            let mut by_cid: Vec<(u16, &str)> = (variant.texts.iter())
-                .filter_map(|(gid, t)| Some((self.glyphs.get(gid)?.cid, t.as_str())))
-                .collect();
+            let mut by_cid: Vec<(u16, &str)> =
+                (variant.texts.iter()).filter_map(|(gid, t)| Some((self.glyphs.get(gid)?.cid, t.as_str()))).collect();
             by_cid.sort_unstable();
             let cmap = deflate(&cmap::to_unicode(by_cid));
             chunk.stream(to_unicode, &cmap).filter(Filter::FlateDecode);

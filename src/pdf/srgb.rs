@@ -11,8 +11,11 @@ const DESCRIPTION: &str = "sRGB IEC61966-2.1 (jianbao)";
 const CURVE_POINTS: usize = 1024;
 
 /// The primaries of sRGB adapted to D50 (Bradford), as the ICC profile connection space wants.
-const COLORANTS: [[f64; 3]; 3] =
-    [[0.436_074_7, 0.222_504_5, 0.013_932_2], [0.385_064_9, 0.716_878_6, 0.097_104_5], [0.143_080_4, 0.060_616_9, 0.714_173_3]];
+const COLORANTS: [[f64; 3]; 3] = [
+    [0.436_074_7, 0.222_504_5, 0.013_932_2],
+    [0.385_064_9, 0.716_878_6, 0.097_104_5],
+    [0.143_080_4, 0.060_616_9, 0.714_173_3],
+];
 
 /// The media white point: D65, the display's white.
 const WHITE: [f64; 3] = [0.950_455, 1.0, 1.089_058];

@@ -191,7 +191,12 @@ mod tests {
 
     #[test]
     fn pdf_structure_groups_articles_and_sections_in_reading_order() {
-        let page1 = vec![tag(TagKind::Masthead, 1), tag(TagKind::Masthead, 2), tag(TagKind::Title, 3), tag(TagKind::Paragraph, 4)];
+        let page1 = vec![
+            tag(TagKind::Masthead, 1),
+            tag(TagKind::Masthead, 2),
+            tag(TagKind::Title, 3),
+            tag(TagKind::Paragraph, 4),
+        ];
         let page2 = vec![tag(TagKind::Paragraph, 4), tag(TagKind::Credit, 5), tag(TagKind::Closing, 6)];
         let mut chunk = Chunk::new();
         let pages = [Ref::new(100), Ref::new(101)];

@@ -6,8 +6,8 @@ use pdf_writer::{Content, Name, Str};
 use super::cmap::utf16be_text;
 use super::font::EmbeddedFont;
 use super::num;
-use super::state::State;
 use super::paths;
+use super::state::State;
 use super::usage::{run_texts, spaced_for_display};
 use crate::page::TextRun;
 
@@ -120,7 +120,7 @@ pub(super) fn write_run(
     let mut current: Option<&str> = None;
     for (glyph, (gid, text)) in run.glyphs.iter().zip(&texts) {
         let Some((resource, info)) = font.glyph(*gid, text) else { continue };
-        let span = replacement.is_none() && text.is_empty() && !glyph.text.is_empty();
+        let span = replacement.is_none() && text.is_empty();
         let rise = num(glyph.rise);
         if span || rise != state.current_rise() || current != Some(resource) {
             segment.flush(content);
@@ -131,7 +131,7 @@ pub(super) fn write_run(
             current = Some(resource);
         }
         if span {
-            begin_actual_text(content, &glyph.text);
+            begin_actual_text(content, "");
         }
         if solid.is_none() {
             let adjust = num((pen - glyph.x) * 1000.0 / size);
@@ -180,8 +180,11 @@ fn draw_outlines(content: &mut Content, run: &TextRun, font: &EmbeddedFont, page
 /// glyph's origin to its last glyph's end; `None` when it cannot be had.
 fn solid_scale(run: &TextRun, font: &EmbeddedFont, texts: &[(u16, String)]) -> Option<f64> {
     let (first, last) = (run.glyphs.first()?, run.glyphs.last()?);
-    let solid: f64 =
-        texts.iter().filter_map(|(gid, text)| font.glyph(*gid, text)).map(|(_, info)| info.width * run.size / 1000.0).sum();
+    let solid: f64 = texts
+        .iter()
+        .filter_map(|(gid, text)| font.glyph(*gid, text))
+        .map(|(_, info)| info.width * run.size / 1000.0)
+        .sum();
     let spread = last.x + last.advance - first.x;
     (solid > 0.0 && spread > 0.0).then(|| spread / solid)
 }

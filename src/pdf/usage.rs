@@ -24,8 +24,13 @@ pub(super) struct FaceUses {
 
 impl FaceUses {
     /// Records that `gid` reads as `text`: in the first variant that has no text for it yet
-    /// or the same.
+    /// or the same; an empty text in any variant that has the glyph.
     fn add(&mut self, gid: u16, text: String) {
+        // A glyph that stands for no text is drawn from any variant that has it (under an
+        // empty `/ActualText`, `text.rs`).
+        if text.is_empty() && self.variants.iter().any(|v| v.contains_key(&gid)) {
+            return;
+        }
         let fits = |v: &BTreeMap<u16, String>| v.get(&gid).is_none_or(|t| *t == text);
         match self.variants.iter_mut().find(|v| fits(v)) {
             Some(variant) => {
@@ -71,7 +76,10 @@ pub(super) fn collect(pages: &[Page]) -> BTreeMap<FaceId, FaceUses> {
 /// under an invisible copy of its text set solid, which every extractor reads unspaced.
 pub(super) fn spaced_for_display(run: &TextRun) -> bool {
     run.glyphs.len() > 1
-        && run.actual_text.as_ref().is_some_and(|t| *t == run.glyphs.iter().map(|g| g.text.as_str()).collect::<String>())
+        && run
+            .actual_text
+            .as_ref()
+            .is_some_and(|t| *t == run.glyphs.iter().map(|g| g.text.as_str()).collect::<String>())
         && run.glyphs.iter().all(|g| g.rise == 0.0)
 }
 
@@ -131,7 +139,8 @@ mod tests {
         let spaced = run(vec![glyph(1, 0.0, "联"), glyph(2, 30.0, "络")], Some("联络"));
         assert!(spaced_for_display(&spaced));
         assert!(!spaced_for_display(&run(vec![glyph(1, 0.0, "联"), glyph(2, 30.0, "络")], Some("联系"))));
-        let boxes = run(vec![glyph(1, 0.0, "联"), glyph(0, 10.0, "𠀀"), glyph(0, 20.0, "𠀁"), glyph(0, 30.0, "𠀀")], None);
+        let boxes =
+            run(vec![glyph(1, 0.0, "联"), glyph(0, 10.0, "𠀀"), glyph(0, 20.0, "𠀁"), glyph(0, 30.0, "𠀀")], None);
         let page = Page { width: 100.0, height: 100.0, items: vec![Item::Text(spaced), Item::Text(boxes)] };
         let mut faces = collect(&[page]);
         let face = faces.remove(&FaceId(0)).unwrap_or_default();
