@@ -127,7 +127,7 @@ pub fn structure(bytes: &[u8]) -> Vec<Element> {
     let pages: BTreeMap<ObjectId, usize> = page_ids(&doc).into_iter().enumerate().map(|(i, id)| (id, i)).collect();
     let root = dict_entry(&doc, catalog(&doc), b"StructTreeRoot").unwrap_or_else(|| panic!("no StructTreeRoot"));
     let mut out = Vec::new();
-    if let Some(kids) = root.get(b"K").ok() {
+    if let Ok(kids) = root.get(b"K") {
         walk(&doc, kids, (0, None, None), &pages, &mut out);
     }
     out
