@@ -7,7 +7,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use jianbao::batch::{BatchOptions, progress};
 use jianbao::build::{Action, BuildOptions, Request};
-use jianbao::pdf::{Options, Standard, parse_bleed};
+use jianbao::pdf::{Options, OutputProfile, Standard, parse_bleed};
 
 /// jianbao — typesets a Chinese bulletin (简报) from a TOML issue manifest into a print-ready PDF.
 #[derive(Parser)]
@@ -106,10 +106,14 @@ fn dpi_parser(text: &str) -> Result<f32, String> {
 /// How each PDF is made: the options `build` and `batch` share.
 #[derive(Args)]
 struct PdfArgs {
-    /// The standard the PDF conforms to: PDF/X-4 for the print shop, PDF/A-2b or PDF/A-1b
-    /// for the archive.
+    /// The standard the PDF conforms to: PDF/X-4 or PDF/X-1a for the print shop, PDF/A-2b,
+    /// PDF/A-2u or PDF/A-1b for the archive.
     #[arg(long, value_name = "STANDARD", default_value = "pdfx-4", value_parser = standard_parser())]
     standard: Standard,
+    /// The print shop's CMYK output profile (an ICC file of the output class) for the output
+    /// intent, instead of the bundled FOGRA39 profile.
+    #[arg(long, value_name = "PROFILE.icc", value_parser = profile_parser)]
+    output_intent: Option<OutputProfile>,
     /// Bleed around the trimmed page, e.g. 3mm: the MediaBox grows by it on every side and
     /// what touches the trim edge runs into it.
     #[arg(long, value_name = "LENGTH", value_parser = parse_bleed)]
@@ -126,7 +130,12 @@ struct PdfArgs {
 impl PdfArgs {
     /// The build options these arguments ask for, with the creation time `created`.
     fn options(&self, created: Option<i64>) -> BuildOptions {
-        let pdf = Options { standard: self.standard, bleed: self.bleed.unwrap_or(0.0), marks: self.marks };
+        let pdf = Options {
+            standard: self.standard,
+            intent: self.output_intent.unwrap_or_default(),
+            bleed: self.bleed.unwrap_or(0.0),
+            marks: self.marks,
+        };
         BuildOptions { pdf, allow_missing_glyphs: self.allow_missing_glyphs, created }
     }
 }
@@ -135,6 +144,12 @@ impl PdfArgs {
 fn standard_parser() -> impl TypedValueParser<Value = Standard> {
     PossibleValuesParser::new(Standard::ALL.map(Standard::name))
         .map(|name| Standard::from_name(&name).unwrap_or_default())
+}
+
+/// Reads and checks `--output-intent`; the profile is kept for the life of the process.
+fn profile_parser(path: &str) -> Result<OutputProfile, String> {
+    let data = std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+    OutputProfile::new(Box::leak(data.into_boxed_slice())).map_err(|e| format!("`{path}`: {e}"))
 }
 
 fn main() -> ExitCode {

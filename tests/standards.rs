@@ -4,15 +4,20 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
 use common::pdfread;
+use common::tagged::{self, Mark};
 use jianbao::build::{Typeset, typeset};
-use jianbao::pdf::{Options, Standard, write_pdf_with};
+use jianbao::pdf::{Options, OutputProfile, Standard, write_pdf_with};
 
 const EXAMPLE: &str = "examples/lianluo-2021-04/issue.toml";
+
+/// An issue with figures: RGB and CMYK JPEGs, a grey PNG with alpha, an RGBA PNG.
+const FIGURES: &str = "tests/data/figures/issue.toml";
 
 /// Points per millimetre.
 const MM: f64 = 72.0 / 25.4;
@@ -23,10 +28,26 @@ fn example() -> &'static Typeset {
     SET.get_or_init(|| typeset(Path::new(EXAMPLE), &Default::default()).unwrap_or_else(|e| panic!("{e}")))
 }
 
+/// The figures issue laid out once for all tests.
+fn figures() -> &'static Typeset {
+    static SET: OnceLock<Typeset> = OnceLock::new();
+    SET.get_or_init(|| typeset(Path::new(FIGURES), &Default::default()).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// An issue written with `options`.
+fn write(set: &Typeset, options: &Options) -> Vec<u8> {
+    write_pdf_with(&set.pages, &set.metadata, &set.book, options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A text without whitespace.
+fn solid(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// The example written with `standard`, a bleed in mm and marks.
 fn pdf(standard: Standard, bleed_mm: f64, marks: bool) -> Vec<u8> {
     let set = example();
-    let options = Options { standard, bleed: bleed_mm * MM, marks };
+    let options = Options { standard, bleed: bleed_mm * MM, marks, ..Options::default() };
     write_pdf_with(&set.pages, &set.metadata, &set.book, &options).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -116,8 +137,9 @@ fn standards_one_output_intent_with_an_embedded_cmyk_profile() {
 
 #[test]
 fn standards_header_version_and_identification() {
-    for (standard, version) in [(Standard::PdfX4, "1.6"), (Standard::PdfA2b, "1.6"), (Standard::PdfA1b, "1.4")] {
+    for standard in Standard::ALL {
         let pdf = pdf(standard, 0.0, false);
+        let version = if matches!(standard, Standard::PdfA1b | Standard::PdfX1a) { "1.4" } else { "1.6" };
         assert_eq!(pdfread::header_version(&pdf), version, "{standard}");
         let xmp = pdfread::xmp(&pdf).unwrap_or_else(|| panic!("{standard}: no XMP packet"));
         let info = pdfread::info(&pdf);
@@ -125,16 +147,18 @@ fn standards_header_version_and_identification() {
         let part = pdfread::xmp_value(&xmp, "pdfaid:part");
         let conformance = pdfread::xmp_value(&xmp, "pdfaid:conformance");
         match standard {
-            Standard::PdfX4 => {
-                assert_eq!(pdfx.as_deref(), Some("PDF/X-4"));
-                assert_eq!(info.get("GTS_PDFXVersion").map(String::as_str), Some("PDF/X-4"));
+            Standard::PdfX4 | Standard::PdfX1a => {
+                let want = if standard == Standard::PdfX4 { "PDF/X-4" } else { "PDF/X-1a:2003" };
+                assert_eq!(pdfx.as_deref(), Some(want));
+                assert_eq!(info.get("GTS_PDFXVersion").map(String::as_str), Some(want));
                 assert_eq!(info.get("Trapped").map(String::as_str), Some("/False"));
                 assert_eq!(pdfread::xmp_value(&xmp, "pdf:Trapped").as_deref(), Some("False"));
                 assert_eq!(part, None);
             }
-            Standard::PdfA2b | Standard::PdfA1b => {
-                let want = if standard == Standard::PdfA2b { "2" } else { "1" };
-                assert_eq!((part.as_deref(), conformance.as_deref()), (Some(want), Some("B")), "{standard}");
+            Standard::PdfA2b | Standard::PdfA2u | Standard::PdfA1b => {
+                let want = if standard == Standard::PdfA1b { "1" } else { "2" };
+                let level = if standard == Standard::PdfA2u { "U" } else { "B" };
+                assert_eq!((part.as_deref(), conformance.as_deref()), (Some(want), Some(level)), "{standard}");
                 assert_eq!(pdfx, None, "{standard}");
                 assert!(!info.contains_key("GTS_PDFXVersion"), "{standard}");
                 assert!(xmp.contains("<pdfaSchema:prefix>prism</pdfaSchema:prefix>"), "{standard}: PRISM described");
@@ -256,8 +280,191 @@ fn standards_same_bytes_from_any_folder_and_epoch_from_the_environment() {
 
 #[test]
 fn standards_command_line_rejects_unknown_values() {
-    for args in [&["build", EXAMPLE, "--standard", "pdfx-1a"][..], &["build", EXAMPLE, "--bleed", "3furlongs"]] {
+    for args in [&["build", EXAMPLE, "--standard", "pdfx-3"][..], &["build", EXAMPLE, "--bleed", "3furlongs"]] {
         let out = jianbao(Path::new("."), args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn standards_structure_tree_holds_every_text_in_reading_order() {
+    for (set, name) in [(example(), "example"), (figures(), "figures")] {
+        let pdf = write(set, &Options { standard: Standard::PdfA2u, ..Options::default() });
+        let raw = String::from_utf8_lossy(&pdf).into_owned();
+        assert!(raw.contains("/Lang (zh-CN)") && raw.contains("/Marked true"), "{name}: /Lang and /MarkInfo");
+        let shown = tagged::shown(&pdf);
+        let mut by_mark: BTreeMap<(usize, i64), String> = BTreeMap::new();
+        let mut artifacts = String::new();
+        for (page, ops) in shown.iter().enumerate() {
+            for op in ops {
+                assert_ne!(op.mark, Mark::None, "{name} p{page}: {op:?} outside any marked content");
+                if op.op == "S" {
+                    assert_eq!(op.mark, Mark::Artifact, "{name} p{page}: a rule must be an artifact");
+                }
+                match op.mark {
+                    Mark::Mcid(id) => by_mark.entry((page, id)).or_default().push_str(&op.text),
+                    _ => artifacts.push_str(&op.text),
+                }
+            }
+        }
+        let elements = tagged::structure(&pdf);
+        assert_eq!(elements.first().map(|e| e.role.as_str()), Some("Document"), "{name}");
+        let mut read = String::new();
+        for element in &elements {
+            for mark in &element.marks {
+                read.push_str(by_mark.remove(mark).as_deref().unwrap_or_else(|| panic!("{name}: {mark:?} not drawn")));
+            }
+        }
+        assert!(by_mark.is_empty(), "{name}: drawn but in no element: {by_mark:?}");
+        assert_eq!(solid(&read), solid(&set.document.plain_text()), "{name}: the tree reads as `jianbao text`");
+        // The folios are artifacts: — 1 —.
+        assert!(solid(&artifacts).contains("—1—"), "{name}: {artifacts}");
+        let roles: Vec<&str> = elements.iter().map(|e| e.role.as_str()).collect();
+        for role in ["Sect", "Art", "H1", "P"] {
+            assert!(roles.contains(&role), "{name}: no {role} in {roles:?}");
+        }
+    }
+}
+
+#[test]
+fn standards_headings_and_figures_are_tagged_with_their_captions() {
+    let pdf = write(figures(), &Options::default());
+    let elements = tagged::structure(&pdf);
+    let roles: Vec<&str> = elements.iter().map(|e| e.role.as_str()).collect();
+    assert!(roles.contains(&"H2") && roles.contains(&"H3"), "heading levels 1 and 2: {roles:?}");
+    let figures: Vec<Option<&str>> = elements.iter().filter(|e| e.role == "Figure").map(|e| e.alt.as_deref()).collect();
+    assert_eq!(figures.len(), 4, "{roles:?}");
+    assert_eq!(figures[0], Some("长沙市人大代表走访群众（RGB）"));
+    assert_eq!(figures[1], Some("四色照片"));
+    // Each figure's marked content draws its picture.
+    let shown = tagged::shown(&pdf);
+    let drawn = shown.iter().flatten().filter(|op| op.op == "Do" && matches!(op.mark, Mark::Mcid(_))).count();
+    assert_eq!(drawn, 4);
+}
+
+#[test]
+fn standards_black_text_and_thin_black_rules_overprint() {
+    let pdf = pdf(Standard::PdfX4, 0.0, false);
+    let doc = lopdf::Document::load_mem(&pdf).unwrap_or_else(|e| panic!("{e}"));
+    let states: Vec<&lopdf::Dictionary> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| matches!(d.get(b"Type"), Ok(lopdf::Object::Name(n)) if n == b"ExtGState"))
+        .collect();
+    let on = states
+        .iter()
+        .find(|d| matches!(d.get(b"OP"), Ok(lopdf::Object::Boolean(true))))
+        .unwrap_or_else(|| panic!("no overprinting graphics state"));
+    assert!(matches!(on.get(b"op"), Ok(lopdf::Object::Boolean(true))));
+    assert!(matches!(on.get(b"OPM"), Ok(lopdf::Object::Integer(1))));
+    let shown = tagged::shown(&pdf);
+    let (mut black, mut red) = (0, 0);
+    for op in shown.iter().flatten().filter(|op| op.op == "TJ" || op.op == "Tj") {
+        match op.fill {
+            Some([0.0, 0.0, 0.0, 1.0]) => {
+                black += 1;
+                assert_eq!(op.state.as_deref(), Some("GSop"), "black text overprints: {op:?}");
+            }
+            _ => {
+                red += 1;
+                assert_ne!(op.state.as_deref(), Some("GSop"), "coloured text knocks out: {op:?}");
+            }
+        }
+    }
+    assert!(black > 50 && red > 0, "{black} black, {red} coloured");
+}
+
+#[test]
+fn standards_pdfx_1a_is_cmyk_only_and_pdf_1_4() {
+    let pdf = write(figures(), &Options { standard: Standard::PdfX1a, ..Options::default() });
+    assert_eq!(pdfread::header_version(&pdf), "1.4");
+    assert_eq!(pdfread::info(&pdf).get("GTS_PDFXVersion").map(String::as_str), Some("PDF/X-1a:2003"));
+    let doc = lopdf::Document::load_mem(&pdf).unwrap_or_else(|e| panic!("{e}"));
+    let mut spaces = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(stream) = object.as_stream() else { continue };
+        if !matches!(stream.dict.get(b"Subtype"), Ok(lopdf::Object::Name(n)) if n == b"Image") {
+            continue;
+        }
+        spaces.push(match stream.dict.get(b"ColorSpace") {
+            Ok(lopdf::Object::Name(n)) => String::from_utf8_lossy(n).into_owned(),
+            other => format!("{other:?}"),
+        });
+    }
+    spaces.sort();
+    assert_eq!(spaces, ["DeviceCMYK", "DeviceCMYK", "DeviceCMYK", "DeviceGray"], "RGB converted, nothing calibrated");
+    for forbidden in [&b"/SMask"[..], b"/ICCBased", b"/Group", b"/CA "] {
+        assert!(!pdf.windows(forbidden.len()).any(|w| w == forbidden), "{}", String::from_utf8_lossy(forbidden));
+    }
+    // PDF/X-4 keeps RGB pictures calibrated (ICCBased) under the CMYK intent.
+    let x4 = write(figures(), &Options::default());
+    assert!(x4.windows(9).any(|w| w == b"/ICCBased"));
+}
+
+/// A shop's own profile: the bundled one under another description of the same length.
+fn shop_profile() -> OutputProfile {
+    let mut data = std::fs::read("icc/FOGRA39L_coated.icc").unwrap_or_else(|e| panic!("{e}"));
+    let (from, to) = (b"FOGRA39L coated", b"SHOPOWN1 coated");
+    let at = data.windows(from.len()).position(|w| w == from).unwrap_or_else(|| panic!("no description"));
+    data[at..at + from.len()].copy_from_slice(to);
+    OutputProfile::new(Box::leak(data.into_boxed_slice())).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn standards_the_shops_own_profile_is_the_output_intent() {
+    let intent = shop_profile();
+    for standard in [Standard::PdfX4, Standard::PdfX1a, Standard::PdfA2b] {
+        let pdf = write(example(), &Options { standard, intent, ..Options::default() });
+        let intents = pdfread::output_intents(&pdf);
+        assert_eq!(intents.len(), 1, "{standard}");
+        assert_eq!(intents[0].condition, "Custom", "{standard}");
+        assert_eq!(intents[0].profile, intent.data(), "{standard}: the profile embedded as given");
+        let text = String::from_utf8_lossy(&pdf).into_owned();
+        assert!(text.contains("(SHOPOWN1 coated"), "{standard}: the profile named by its description");
+    }
+}
+
+#[test]
+fn standards_output_intent_on_the_command_line_is_checked() {
+    let dir = temp_dir("intent");
+    copy_example(&dir);
+    std::fs::write(dir.join("shop.icc"), shop_profile().data()).unwrap_or_else(|e| panic!("{e}"));
+    let out = jianbao(&dir, &["build", "issue.toml", "-o", "shop.pdf", "--output-intent", "shop.icc"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = std::fs::read(dir.join("shop.pdf")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pdfread::output_intents(&pdf)[0].condition, "Custom");
+    // Not a profile, an RGB profile, a missing file: usage errors naming the file.
+    std::fs::write(dir.join("bad.icc"), b"not a profile").unwrap_or_else(|e| panic!("{e}"));
+    let mut rgb = shop_profile().data().to_vec();
+    rgb[16..20].copy_from_slice(b"RGB ");
+    std::fs::write(dir.join("rgb.icc"), rgb).unwrap_or_else(|e| panic!("{e}"));
+    for (file, says) in
+        [("bad.icc", "too short for an ICC profile"), ("rgb.icc", "not CMYK"), ("none.icc", "cannot read")]
+    {
+        let out = jianbao(&dir, &["build", "issue.toml", "-o", "x.pdf", "--output-intent", file], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{file}: {err}");
+        assert!(err.contains(file) && err.contains(says), "{file}: {err}");
+        assert!(!dir.join("x.pdf").exists());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn standards_profiles_of_version_4_are_refused_for_pdf_1_4() {
+    let mut data = shop_profile().data().to_vec();
+    data[8] = 4;
+    let v4 = OutputProfile::new(Box::leak(data.into_boxed_slice())).unwrap_or_else(|e| panic!("{e}"));
+    for standard in [Standard::PdfX1a, Standard::PdfA1b] {
+        let set = example();
+        let result = write_pdf_with(
+            &set.pages,
+            &set.metadata,
+            &set.book,
+            &Options { standard, intent: v4, ..Options::default() },
+        );
+        let err = result.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("version 2") && err.contains(standard.name()), "{standard}: {err}");
     }
 }

@@ -16,6 +16,15 @@ pub enum PdfError {
         /// What went wrong.
         reason: String,
     },
+    /// A picture cannot be embedded.
+    Picture {
+        /// The picture's name (its file).
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The output profile cannot be used with the standard.
+    Profile(String),
 }
 
 impl fmt::Display for PdfError {
@@ -23,6 +32,8 @@ impl fmt::Display for PdfError {
         match self {
             PdfError::UnknownFace(id) => write!(f, "text uses face #{} which was never loaded", id.0),
             PdfError::Font { name, reason } => write!(f, "cannot embed font `{name}`: {reason}"),
+            PdfError::Picture { name, reason } => write!(f, "cannot embed picture `{name}`: {reason}"),
+            PdfError::Profile(reason) => write!(f, "{reason}"),
         }
     }
 }

@@ -7,7 +7,8 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use subsetter::GlyphRemapper;
 
-use super::usage::GlyphTexts;
+use super::paths::{Outline, read_outlines};
+use super::usage::FaceUses;
 use super::widths::{WidthGroup, group};
 use super::{PdfError, cmap, deflate, hash, sfnt};
 use crate::font::{Face, FaceId};
@@ -19,8 +20,16 @@ pub(super) struct GlyphInfo {
     pub cid: u16,
     /// Advance in glyph space (1000 per em), exactly as written in the `W` array.
     pub width: f64,
-    /// The text the ToUnicode CMap gives for this CID (`""` if none).
-    pub text: String,
+}
+
+/// One font resource over the embedded program: its Type0 font, and the text of each glyph.
+struct Variant {
+    /// The name pages refer to it by (`F0`, `F0v1`, …).
+    resource: String,
+    /// The Type0 font object.
+    type0: Ref,
+    /// Original glyph id → the text its ToUnicode entry gives in this variant.
+    texts: BTreeMap<u16, String>,
 }
 
 /// The metrics of a font descriptor, in glyph space (1000 per em).
@@ -41,10 +50,12 @@ struct Metrics {
 
 /// A face ready to be written: its subset program, glyph table and names.
 pub(super) struct EmbeddedFont {
-    /// The name under which pages refer to the font in their resources (`F0`, `F1`, …).
-    pub resource: String,
-    /// The Type0 font object.
-    pub type0: Ref,
+    /// The font resources over the program; the first is the glyphs' ordinary use.
+    variants: Vec<Variant>,
+    /// Outlines of the glyphs drawn in runs spaced for display, font units.
+    outlines: BTreeMap<u16, Outline>,
+    /// The face's units per em.
+    units_per_em: f64,
     /// `ABCDEF+PostScriptName`.
     base_font: String,
     /// Original glyph id → what the content stream needs.
@@ -60,10 +71,11 @@ pub(super) struct EmbeddedFont {
 }
 
 impl EmbeddedFont {
-    /// Subsets `face` to the glyphs used and prepares the font's objects.
-    pub(super) fn new(id: FaceId, face: &Face, used: &GlyphTexts, type0: Ref) -> Result<Self, PdfError> {
+    /// Subsets `face` to the glyphs used and prepares the font's objects, taking one Type0
+    /// font id per variant from `next`.
+    pub(super) fn new(id: FaceId, face: &Face, used: &FaceUses, next: &mut Ref) -> Result<Self, PdfError> {
         let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
-        let ids: Vec<u16> = used.keys().copied().collect();
+        let ids = used.glyph_ids();
         if ids.len() >= usize::from(u16::MAX) {
             return Err(error(format!("{} distinct glyphs are more than a subset can hold", ids.len())));
         }
@@ -77,15 +89,24 @@ impl EmbeddedFont {
         };
         let scale = 1000.0 / f64::from(face.units_per_em.max(1));
         let mut glyphs = BTreeMap::new();
-        for (&gid, text) in used {
+        for &gid in &ids {
             let cid = remapper.get(gid).ok_or_else(|| error(format!("glyph {gid} missing from the subset")))?;
             let width = round(face.advance(gid) * scale);
-            glyphs.insert(gid, GlyphInfo { cid, width, text: text.clone() });
+            glyphs.insert(gid, GlyphInfo { cid, width });
         }
+        let variants = (used.variants.iter().enumerate())
+            .map(|(n, uses)| Variant {
+                resource: if n == 0 { format!("F{}", id.0) } else { format!("F{}v{n}", id.0) },
+                type0: next.bump(),
+                texts: uses.clone(),
+            })
+            .collect();
+        let outlines = read_outlines(face, &used.displayed).map_err(error)?;
         let base_font = format!("{}+{}", subset_tag(&face.postscript_name(), &ids), face.postscript_name());
         Ok(EmbeddedFont {
-            resource: format!("F{}", id.0),
-            type0,
+            variants,
+            outlines,
+            units_per_em: f64::from(face.units_per_em.max(1)),
             base_font,
             glyphs,
             program,
@@ -95,24 +116,50 @@ impl EmbeddedFont {
         })
     }
 
-    /// The CID, width and mapped text of an original glyph id.
-    pub(super) fn glyph(&self, gid: u16) -> Option<&GlyphInfo> {
-        self.glyphs.get(&gid)
+    /// The font resources pages name this font by: (name, Type0 font), one per variant.
+    pub(super) fn resources(&self) -> impl Iterator<Item = (String, Ref)> + '_ {
+        self.variants.iter().map(|v| (v.resource.clone(), v.type0))
     }
 
-    /// Writes the Type0 font and everything it refers to, taking new ids from `next`; with
-    /// `cid_set`, the descriptor lists the CIDs present (PDF/A-1 asks for it).
+    /// How to draw an original glyph id that reads as `text`: the font resource (the first
+    /// variant that maps it so; for an empty text, the first that has it), its CID and width.
+    pub(super) fn glyph(&self, gid: u16, text: &str) -> Option<(&str, &GlyphInfo)> {
+        let info = self.glyphs.get(&gid)?;
+        let variant = match text {
+            "" => self.variants.iter().find(|v| v.texts.contains_key(&gid)),
+            _ => self.variants.iter().find(|v| v.texts.get(&gid).is_some_and(|t| t == text)),
+        }?;
+        Some((variant.resource.as_str(), info))
+    }
+
+    /// The outline of a glyph drawn in a run spaced for display, with the face's units per
+    /// em.
+    pub(super) fn outline(&self, gid: u16) -> Option<(&Outline, f64)> {
+        Some((self.outlines.get(&gid)?, self.units_per_em))
+    }
+
+    /// Writes each variant's Type0 font, CIDFont and ToUnicode CMap, and the descriptor and
+    /// program they share, taking new ids from `next`; with `cid_set`, the descriptor lists
+    /// the CIDs present (PDF/A-1 asks for it).
     pub(super) fn write(&self, chunk: &mut Chunk, next: &mut Ref, cid_set: bool) {
-        let (cid_font, descriptor, file, to_unicode) = (next.bump(), next.bump(), next.bump(), next.bump());
+        let (descriptor, file) = (next.bump(), next.bump());
         let cid_set = cid_set.then(|| next.bump());
         let base = Name(self.base_font.as_bytes());
-        chunk
-            .type0_font(self.type0)
-            .base_font(base)
-            .encoding_predefined(Name(b"Identity-H"))
-            .descendant_font(cid_font)
-            .to_unicode(to_unicode);
-        self.write_cid_font(chunk, cid_font, descriptor);
+        for variant in &self.variants {
+            let (cid_font, to_unicode) = (next.bump(), next.bump());
+            chunk
+                .type0_font(variant.type0)
+                .base_font(base)
+                .encoding_predefined(Name(b"Identity-H"))
+                .descendant_font(cid_font)
+                .to_unicode(to_unicode);
+            self.write_cid_font(chunk, cid_font, descriptor);
+            let mut by_cid: Vec<(u16, &str)> =
+                (variant.texts.iter()).filter_map(|(gid, t)| Some((self.glyphs.get(gid)?.cid, t.as_str()))).collect();
+            by_cid.sort_unstable();
+            let cmap = deflate(&cmap::to_unicode(by_cid));
+            chunk.stream(to_unicode, &cmap).filter(Filter::FlateDecode);
+        }
         self.write_descriptor(chunk, descriptor, file, cid_set);
         if let Some(id) = cid_set {
             chunk.stream(id, &deflate(&cid_bits(self.cid_count))).filter(Filter::FlateDecode);
@@ -127,14 +174,9 @@ impl EmbeddedFont {
             stream.pair(Name(b"Length1"), i32::try_from(self.program.len()).unwrap_or(i32::MAX));
         }
         stream.finish();
-
-        let mut by_cid: Vec<(u16, &str)> = self.glyphs.values().map(|g| (g.cid, g.text.as_str())).collect();
-        by_cid.sort_unstable();
-        let cmap = deflate(&cmap::to_unicode(by_cid));
-        chunk.stream(to_unicode, &cmap).filter(Filter::FlateDecode);
     }
 
-    /// Writes the descendant CIDFont with its `W` array.
+    /// Writes a descendant CIDFont with its `W` array.
     fn write_cid_font(&self, chunk: &mut Chunk, id: Ref, descriptor: Ref) {
         let mut font = chunk.cid_font(id);
         font.subtype(if self.cff { CidFontType::Type0 } else { CidFontType::Type2 })

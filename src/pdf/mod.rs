@@ -13,6 +13,8 @@ mod error;
 mod font;
 mod geometry;
 mod hash;
+mod icc;
+mod image;
 mod ink;
 mod intent;
 mod marks;
@@ -20,8 +22,11 @@ mod meta;
 mod options;
 mod outline;
 mod pages;
+mod paths;
 mod sfnt;
+mod srgb;
 mod state;
+mod structure;
 mod text;
 mod usage;
 mod widths;
@@ -33,18 +38,21 @@ mod tests;
 use std::collections::{BTreeMap, BTreeSet};
 
 use pdf_writer::types::PageMode;
-use pdf_writer::{Finish, Pdf, Ref, TextStr};
+use pdf_writer::{Finish, Name, Pdf, Ref, TextStr};
 
 use crate::font::{Face, FaceId, FontBook};
 use crate::page::{Metadata, Page};
 
 pub use error::PdfError;
+pub use icc::OutputProfile;
 pub use options::{MAX_BLEED, Options, Standard, parse_bleed};
 
+use content::Context;
 use font::EmbeddedFont;
 use geometry::Geometry;
+use image::Pictures;
 use ink::Inks;
-use pages::{PageRefs, write_page};
+use pages::{PageRefs, States, write_page};
 
 /// The zlib compression level of every stream (fixed, for reproducible output).
 const LEVEL: u8 = 9;
@@ -62,16 +70,28 @@ pub fn write_pdf_with(
     options: &Options,
 ) -> Result<Vec<u8>, PdfError> {
     let standard = options.standard;
+    let profile = &options.intent;
+    if standard.pdf_1_4() && profile.version() > 2 {
+        return Err(PdfError::Profile(format!(
+            "{} is based on PDF 1.4, which takes ICC profiles of version 2 only; the output profile \
+             `{}` is version {}",
+            standard,
+            profile.description(),
+            profile.version()
+        )));
+    }
     let mut next = Ref::new(1);
-    let (catalog, tree, info, xmp, profile, outline) =
-        (next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump());
+    let (catalog, tree, info, xmp, profile_id, outline, struct_root) =
+        (next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump());
+    let states = States { overprint: next.bump(), knockout: next.bump() };
 
     let mut embedded = BTreeMap::new();
     for (id, used) in usage::collect(pages) {
         let face = lookup(fonts, id)?;
-        embedded.insert(id, EmbeddedFont::new(id, face, &used, next.bump())?);
+        embedded.insert(id, EmbeddedFont::new(id, face, &used, &mut next)?);
     }
     let inks = Inks::new(pages, &mut next);
+    let pictures = Pictures::new(pages, &mut next);
     let refs: Vec<PageRefs> = pages
         .iter()
         .map(|p| PageRefs { page: next.bump(), content: next.bump(), geometry: Geometry::new(p, options) })
@@ -81,17 +101,29 @@ pub fn write_pdf_with(
     let (major, minor) = standard.version();
     pdf.set_version(major, minor);
     pdf.pages(tree).kids(refs.iter().map(|r| r.page)).count(i32::try_from(pages.len()).unwrap_or(i32::MAX));
+    let cx = Context { fonts: &embedded, inks: &inks, pictures: &pictures };
     let mut used_inks = BTreeSet::new();
-    for (page, r) in pages.iter().zip(&refs) {
-        used_inks.extend(write_page(&mut pdf, page, r, tree, &embedded, &inks));
+    let mut marks = Vec::with_capacity(pages.len());
+    let mut used_states = BTreeSet::new();
+    for (index, (page, r)) in pages.iter().zip(&refs).enumerate() {
+        let drawn = write_page(&mut pdf, page, index, r, tree, &cx, states);
+        used_inks.extend(drawn.inks);
+        used_states.extend(drawn.states);
+        marks.push(drawn.marks);
+    }
+    if !used_states.is_empty() {
+        pages::write_states(&mut pdf, states);
     }
     for font in embedded.values() {
         font.write(&mut pdf, &mut next, standard == Standard::PdfA1b);
     }
     inks.write(&mut pdf, &used_inks);
-    intent::write_profile(&mut pdf, profile);
+    pictures.write(&mut pdf, &mut next, standard, profile)?;
+    intent::write_profile(&mut pdf, profile_id, profile);
     let targets: Vec<(Ref, Geometry)> = refs.iter().map(|r| (r.page, r.geometry)).collect();
     let has_outline = outline::write_outline(&mut pdf, outline, &meta.bookmarks, &targets, &mut next);
+    let page_ids: Vec<Ref> = refs.iter().map(|r| r.page).collect();
+    structure::write_structure(&mut pdf, struct_root, &page_ids, &marks, &meta.language, &mut next);
 
     let mut cat = pdf.catalog(catalog);
     cat.pages(tree).metadata(xmp);
@@ -101,7 +133,10 @@ pub fn write_pdf_with(
     if has_outline {
         cat.outlines(outline).page_mode(PageMode::UseOutlines);
     }
-    intent::write_intent(&mut cat, standard, profile);
+    cat.pair(Name(b"StructTreeRoot"), struct_root);
+    cat.mark_info().marked(true);
+    cat.viewer_preferences().display_doc_title(true);
+    intent::write_intent(&mut cat, standard, profile_id, profile);
     cat.finish();
 
     let id = meta::document_id(pdf.as_bytes(), meta, standard);

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::icc::OutputProfile;
+
 /// The ISO standard a PDF is written to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
 pub enum Standard {
@@ -12,18 +14,26 @@ pub enum Standard {
     PdfA2b,
     /// PDF/A-1b (ISO 19005-1, basic conformance), for archives that take only part 1.
     PdfA1b,
+    /// PDF/X-1a:2003 (ISO 15930-4), for older RIPs: CMYK and spot colour only, no
+    /// transparency, PDF 1.4.
+    PdfX1a,
+    /// PDF/A-2u (ISO 19005-2, Unicode conformance): PDF/A-2b with every glyph mapped to text.
+    PdfA2u,
 }
 
 impl Standard {
     /// Every standard, in the order the command line lists them.
-    pub const ALL: [Standard; 3] = [Standard::PdfX4, Standard::PdfA2b, Standard::PdfA1b];
+    pub const ALL: [Standard; 5] =
+        [Standard::PdfX4, Standard::PdfX1a, Standard::PdfA1b, Standard::PdfA2b, Standard::PdfA2u];
 
-    /// The name the command line uses: `pdfx-4`, `pdfa-2b`, `pdfa-1b`.
+    /// The name the command line uses: `pdfx-4`, `pdfx-1a`, `pdfa-1b`, `pdfa-2b`, `pdfa-2u`.
     pub fn name(self) -> &'static str {
         match self {
             Standard::PdfX4 => "pdfx-4",
             Standard::PdfA2b => "pdfa-2b",
             Standard::PdfA1b => "pdfa-1b",
+            Standard::PdfX1a => "pdfx-1a",
+            Standard::PdfA2u => "pdfa-2u",
         }
     }
 
@@ -35,16 +45,17 @@ impl Standard {
     /// The PDF version written in the header: the highest the standard allows, at most 1.6.
     pub fn version(self) -> (u8, u8) {
         match self {
-            Standard::PdfX4 | Standard::PdfA2b => (1, 6),
-            Standard::PdfA1b => (1, 4),
+            Standard::PdfX4 | Standard::PdfA2b | Standard::PdfA2u => (1, 6),
+            Standard::PdfA1b | Standard::PdfX1a => (1, 4),
         }
     }
 
     /// The PDF/A part and conformance level, for PDF/A standards.
     pub fn pdfa(self) -> Option<(u8, &'static str)> {
         match self {
-            Standard::PdfX4 => None,
+            Standard::PdfX4 | Standard::PdfX1a => None,
             Standard::PdfA2b => Some((2, "B")),
+            Standard::PdfA2u => Some((2, "U")),
             Standard::PdfA1b => Some((1, "B")),
         }
     }
@@ -53,8 +64,15 @@ impl Standard {
     pub fn pdfx(self) -> Option<&'static str> {
         match self {
             Standard::PdfX4 => Some("PDF/X-4"),
-            Standard::PdfA2b | Standard::PdfA1b => None,
+            Standard::PdfX1a => Some("PDF/X-1a:2003"),
+            Standard::PdfA2b | Standard::PdfA2u | Standard::PdfA1b => None,
         }
+    }
+
+    /// Whether the standard is based on PDF 1.4, which takes only ICC version 2 profiles and
+    /// no transparency.
+    pub fn pdf_1_4(self) -> bool {
+        self.version() == (1, 4)
     }
 }
 
@@ -69,6 +87,8 @@ impl fmt::Display for Standard {
 pub struct Options {
     /// The standard to conform to.
     pub standard: Standard,
+    /// The CMYK output profile of the output intent (the bundled FOGRA39 one by default).
+    pub intent: OutputProfile,
     /// Bleed around the trimmed page, points; 0 for none.
     pub bleed: f64,
     /// Whether to draw crop marks outside the bleed.
@@ -109,7 +129,8 @@ mod tests {
             assert_eq!(Standard::from_name(s.name()), Some(s));
         }
         assert_eq!(Standard::from_name("PDFA-1B"), Some(Standard::PdfA1b));
-        assert_eq!(Standard::from_name("pdfx-1a"), None);
+        assert_eq!(Standard::from_name("pdfx-1a"), Some(Standard::PdfX1a));
+        assert_eq!(Standard::from_name("pdfx-3"), None);
         assert_eq!(Standard::default(), Standard::PdfX4);
     }
 

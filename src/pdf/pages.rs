@@ -1,16 +1,12 @@
 //! Writing one page object: its boxes, resources and content stream.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use pdf_writer::{Filter, Finish, Name, Pdf, Ref};
 
-use super::content::page_content;
+use super::content::{Context, Drawn, page_content};
 use super::deflate;
-use super::font::EmbeddedFont;
 use super::geometry::Geometry;
-use super::ink::{Ink, Inks};
-use crate::font::FaceId;
-use crate::page::{Item, Page};
+use super::ink::Inks;
+use crate::page::Page;
 
 /// Object ids and geometry of one page.
 #[derive(Debug, Clone, Copy)]
@@ -23,50 +19,71 @@ pub(super) struct PageRefs {
     pub geometry: Geometry,
 }
 
-/// Writes the page object and its content stream; returns the separations the page uses.
+/// The graphics states pages may use: overprint on (nonzero mode) and off.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct States {
+    /// `GSop`.
+    pub overprint: Ref,
+    /// `GSko`.
+    pub knockout: Ref,
+}
+
+/// Writes the page object (number `index`, its key in the parent tree) and its content
+/// stream; returns what the stream drew.
 pub(super) fn write_page(
     pdf: &mut Pdf,
     page: &Page,
+    index: usize,
     refs: &PageRefs,
     parent: Ref,
-    fonts: &BTreeMap<FaceId, EmbeddedFont>,
-    inks: &Inks,
-) -> BTreeSet<Ink> {
+    cx: &Context,
+    states: States,
+) -> Drawn {
     let g = &refs.geometry;
-    let (content, used) = page_content(page, fonts, inks, g);
-    let content = deflate(&content);
+    let drawn = page_content(page, cx, g);
+    let content = deflate(&drawn.content);
     let mut obj = pdf.page(refs.page);
     obj.parent(parent).media_box(g.media_box()).trim_box(g.trim_box()).contents(refs.content);
     if let Some(bleed) = g.bleed_box() {
         obj.bleed_box(bleed);
     }
+    obj.struct_parents(i32::try_from(index).unwrap_or(i32::MAX));
     let mut resources = obj.resources();
     let mut font_dict = resources.fonts();
-    for face in faces_on(page) {
-        if let Some(font) = fonts.get(&face) {
-            font_dict.pair(Name(font.resource.as_bytes()), font.type0);
-        }
+    for (name, id) in &drawn.fonts {
+        font_dict.pair(Name(name.as_bytes()), *id);
     }
     font_dict.finish();
-    if !used.is_empty() {
+    if !drawn.images.is_empty() {
+        let mut images = resources.x_objects();
+        for (name, id) in &drawn.images {
+            images.pair(Name(name.as_bytes()), *id);
+        }
+    }
+    if !drawn.inks.is_empty() {
         let mut spaces = resources.color_spaces();
-        for &ink in &used {
-            spaces.pair(Name(Inks::resource(ink).as_bytes()), inks.id(ink));
+        for &ink in &drawn.inks {
+            spaces.pair(Name(Inks::resource(ink).as_bytes()), cx.inks.id(ink));
+        }
+    }
+    if !drawn.states.is_empty() {
+        let mut gs = resources.ext_g_states();
+        for &name in &drawn.states {
+            let id = if name == super::state::OVERPRINT { states.overprint } else { states.knockout };
+            gs.pair(Name(name.as_bytes()), id);
         }
     }
     resources.finish();
     obj.finish();
     pdf.stream(refs.content, &content).filter(Filter::FlateDecode);
-    used
+    drawn
 }
 
-/// The faces a page's text runs use, in id order.
-fn faces_on(page: &Page) -> BTreeSet<FaceId> {
-    page.items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Text(run) if !run.glyphs.is_empty() => Some(run.face),
-            _ => None,
-        })
-        .collect()
+/// Writes the two graphics states.
+pub(super) fn write_states(pdf: &mut Pdf, states: States) {
+    pdf.ext_graphics(states.overprint)
+        .overprint(true)
+        .overprint_fill(true)
+        .overprint_mode(pdf_writer::types::OverprintMode::IgnoreZeroChannel);
+    pdf.ext_graphics(states.knockout).overprint(false).overprint_fill(false);
 }

@@ -30,7 +30,17 @@ pub(super) struct State<'a> {
     render: TextRenderingMode,
     /// Text rise (`Ts`); the PDF initial value is 0.
     rise: f32,
+    /// Whether overprint is on (`gs`); the PDF initial value is off.
+    overprint: bool,
+    /// The graphics states the stream has used, for the page's resources.
+    pub states: BTreeSet<&'static str>,
 }
+
+/// The graphics state that turns overprint on (with the nonzero overprint mode).
+pub(super) const OVERPRINT: &str = "GSop";
+
+/// The graphics state that turns overprint off.
+pub(super) const KNOCKOUT: &str = "GSko";
 
 impl<'a> State<'a> {
     /// The initial state of a content stream painting with `inks`.
@@ -45,6 +55,8 @@ impl<'a> State<'a> {
             line_join: None,
             render: TextRenderingMode::Fill,
             rise: 0.0,
+            overprint: false,
+            states: BTreeSet::new(),
         }
     }
 
@@ -118,6 +130,16 @@ impl<'a> State<'a> {
         if self.render != mode {
             self.render = mode;
             content.set_text_rendering_mode(mode);
+        }
+    }
+
+    /// Turns overprint on or off.
+    pub(super) fn overprint(&mut self, content: &mut Content, on: bool) {
+        if self.overprint != on {
+            self.overprint = on;
+            let name = if on { OVERPRINT } else { KNOCKOUT };
+            self.states.insert(name);
+            content.set_parameters(Name(name.as_bytes()));
         }
     }
 

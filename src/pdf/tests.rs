@@ -92,7 +92,7 @@ fn pdf_tiny_document() {
     assert!(contains(&bytes, b"/S /GTS_PDFX") && contains(&bytes, b"/GTS_PDFXVersion (PDF/X-4)"));
     assert!(contains(&bytes, b"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"));
     // The output profile takes most of it.
-    assert!(bytes.len() < 60_000 + intent::PROFILE.len(), "{} bytes", bytes.len());
+    assert!(bytes.len() < 60_000 + icc::BUNDLED.len(), "{} bytes", bytes.len());
 }
 
 #[test]
@@ -135,16 +135,18 @@ fn pdf_content_places_glyphs_and_colours() {
     let face = book.face(FaceId(0));
     let used = usage::collect(&pages);
     let Some(glyphs) = used.get(&FaceId(0)) else { panic!("no glyphs collected") };
-    let font = match EmbeddedFont::new(FaceId(0), face, glyphs, Ref::new(9)) {
+    let font = match EmbeddedFont::new(FaceId(0), face, glyphs, &mut Ref::new(9)) {
         Ok(f) => f,
         Err(e) => panic!("{e}"),
     };
     let fonts = BTreeMap::from([(FaceId(0), font)]);
     let inks = Inks::new(&[], &mut Ref::new(20));
     let geometry = Geometry::new(&pages[0], &Options::default());
-    let (content, used) = content::page_content(&pages[0], &fonts, &inks, &geometry);
-    assert!(used.is_empty());
-    let content = String::from_utf8_lossy(&content).into_owned();
+    let pictures = Pictures::default();
+    let cx = Context { fonts: &fonts, inks: &inks, pictures: &pictures };
+    let drawn = content::page_content(&pages[0], &cx, &geometry);
+    assert!(drawn.inks.is_empty());
+    let content = String::from_utf8_lossy(&drawn.content).into_owned();
     assert!(content.contains("0 0 0 1 k"), "{content}");
     assert!(content.contains("0 0.8 0.8 0 K"), "{content}");
     assert!(content.contains("1.5 w"), "{content}");

@@ -6,7 +6,9 @@ use pdf_writer::{Content, Name, Str};
 use super::cmap::utf16be_text;
 use super::font::EmbeddedFont;
 use super::num;
+use super::paths;
 use super::state::State;
+use super::usage::{run_texts, spaced_for_display};
 use crate::page::TextRun;
 
 /// One element of a `TJ` array.
@@ -66,7 +68,11 @@ fn begin_actual_text(content: &mut Content, text: &str) {
         .pair(Name(b"ActualText"), Str(&utf16be_text(text)));
 }
 
-/// Writes `run` on a page `page_height` points high.
+/// Writes `run` on a page `page_height` points high. Each glyph is drawn from the font
+/// variant that reads it back as its own text (`usage.rs`); a run spaced for display is
+/// drawn as outlines under its text set solid and invisible; a run whose replacement text
+/// differs from its glyphs' keeps an `/ActualText` span, and so does a glyph that continues
+/// a cluster and stands for no text of its own.
 pub(super) fn write_run(
     content: &mut Content,
     state: &mut State,
@@ -79,41 +85,60 @@ pub(super) fn write_run(
     if size <= 0.0 {
         return;
     }
-    if let Some(text) = &run.actual_text {
+    let texts = run_texts(run);
+    let replacement =
+        run.actual_text.as_ref().filter(|t| **t != texts.iter().map(|(_, t)| t.as_str()).collect::<String>());
+    if let Some(text) = replacement {
         begin_actual_text(content, text);
     }
     state.fill(content, &run.paint);
+    let display = spaced_for_display(run);
     if run.embolden > 0.0 {
         state.stroke(content, &run.paint);
         state.line_width(content, num(run.embolden * run.size));
         state.line_join(content, LineJoinStyle::RoundJoin);
+    }
+    if display {
+        draw_outlines(content, run, font, page_height);
+        state.render(content, TextRenderingMode::Invisible);
+    } else if run.embolden > 0.0 {
         state.render(content, TextRenderingMode::FillStroke);
     } else {
         state.render(content, TextRenderingMode::Fill);
     }
     content.begin_text();
-    content.set_font(Name(font.resource.as_bytes()), size);
     let (x0, y) = (num(first.x), num(page_height - run.baseline));
     content.set_text_matrix([1.0, 0.0, 0.0, 1.0, x0, y]);
-
     let size = f64::from(size);
+    let solid = display.then(|| solid_scale(run, font, &texts)).flatten();
+    if let Some(scale) = solid {
+        content.set_horizontal_scaling(num(scale * 100.0));
+    }
+
     let mut pen = f64::from(x0);
     let mut segment = Segment::default();
-    for glyph in &run.glyphs {
-        let Some(info) = font.glyph(glyph.id) else { continue };
-        let span = run.actual_text.is_none() && glyph.text != info.text;
+    let mut current: Option<&str> = None;
+    for (glyph, (gid, text)) in run.glyphs.iter().zip(&texts) {
+        let Some((resource, info)) = font.glyph(*gid, text) else { continue };
+        let span = replacement.is_none() && text.is_empty();
         let rise = num(glyph.rise);
-        if span || rise != state.current_rise() {
+        if span || rise != state.current_rise() || current != Some(resource) {
             segment.flush(content);
             state.rise(content, rise);
         }
-        if span {
-            begin_actual_text(content, &glyph.text);
+        if current != Some(resource) {
+            content.set_font(Name(resource.as_bytes()), size as f32);
+            current = Some(resource);
         }
-        let adjust = num((pen - glyph.x) * 1000.0 / size);
-        if adjust != 0.0 {
-            segment.adjust(adjust);
-            pen -= f64::from(adjust) * size / 1000.0;
+        if span {
+            begin_actual_text(content, "");
+        }
+        if solid.is_none() {
+            let adjust = num((pen - glyph.x) * 1000.0 / size);
+            if adjust != 0.0 {
+                segment.adjust(adjust);
+                pen -= f64::from(adjust) * size / 1000.0;
+            }
         }
         segment.glyph(info.cid);
         pen += info.width * size / 1000.0;
@@ -123,8 +148,43 @@ pub(super) fn write_run(
         }
     }
     segment.flush(content);
+    if solid.is_some() {
+        content.set_horizontal_scaling(100.0);
+    }
     content.end_text();
-    if run.actual_text.is_some() {
+    if replacement.is_some() {
         content.end_marked_content();
     }
+}
+
+/// Fills (and for synthetic bold strokes) the outlines of a run's glyphs at their places.
+fn draw_outlines(content: &mut Content, run: &TextRun, font: &EmbeddedFont, page_height: f64) {
+    let y = page_height - run.baseline;
+    let mut any = false;
+    for glyph in &run.glyphs {
+        if let Some((outline, units_per_em)) = font.outline(glyph.id) {
+            paths::draw(content, outline, glyph.x, y, run.size / units_per_em);
+            any |= !outline.is_empty();
+        }
+    }
+    if any {
+        if run.embolden > 0.0 {
+            content.fill_nonzero_and_stroke();
+        } else {
+            content.fill_nonzero();
+        }
+    }
+}
+
+/// The horizontal scaling that makes a run's glyphs, set solid, span the run from its first
+/// glyph's origin to its last glyph's end; `None` when it cannot be had.
+fn solid_scale(run: &TextRun, font: &EmbeddedFont, texts: &[(u16, String)]) -> Option<f64> {
+    let (first, last) = (run.glyphs.first()?, run.glyphs.last()?);
+    let solid: f64 = texts
+        .iter()
+        .filter_map(|(gid, text)| font.glyph(*gid, text))
+        .map(|(_, info)| info.width * run.size / 1000.0)
+        .sum();
+    let spread = last.x + last.advance - first.x;
+    (solid > 0.0 && spread > 0.0).then(|| spread / solid)
 }

@@ -1,6 +1,8 @@
 //! The XMP metadata packet: the same facts as the Info dictionary (title, publisher, dates,
-//! producer), the issue's series, number and total (PRISM), and the standard's identification
-//! (`pdfxid` for PDF/X, `pdfaid` for PDF/A).
+//! producer), the issue's series, number and total (PRISM), the archive record (jianbao's own
+//! schema, `docs/archive-metadata.md`: series, number, total, date, publisher,
+//! classification), and the standard's identification (`pdfxid` for PDF/X, `pdfaid` for
+//! PDF/A, which also gets both custom schemas described).
 
 use super::date::Instant;
 use super::meta::{CREATOR, PRODUCER};
@@ -15,6 +17,19 @@ const PRISM_PROPERTIES: [(&str, &str); 3] = [
     ("publicationName", "Name of the periodical (the bulletin series)"),
     ("number", "Issue number as printed"),
     ("issueIdentifier", "Running total of issues as printed"),
+];
+
+/// jianbao's archive schema (documented in `docs/archive-metadata.md`).
+const ARCHIVE: &str = "urn:jianbao:xmp:archive:1#";
+
+/// The archive properties, with their descriptions for the PDF/A extension schema.
+const ARCHIVE_PROPERTIES: [(&str, &str); 6] = [
+    ("series", "Title of the bulletin series"),
+    ("number", "Issue number as printed"),
+    ("total", "Running total of issues as printed, empty when the issue has none"),
+    ("date", "Issue date, YYYY-MM-DD"),
+    ("publisher", "The compiling office"),
+    ("classification", "Classification as printed, empty when the issue has none"),
 ];
 
 /// An XMP packet under construction.
@@ -136,6 +151,18 @@ pub(super) fn packet(meta: &Metadata, standard: Standard, id: u128) -> Vec<u8> {
     }
     p.close();
 
+    p.open("jb", ARCHIVE);
+    let (year, month, day) = meta.date;
+    let date = format!("{year:04}-{month:02}-{day:02}");
+    let classification = meta.classification.clone().unwrap_or_default();
+    let values = [&meta.series, &meta.issue, &meta.total, &date, &meta.publisher, &classification];
+    for (name, value) in ARCHIVE_PROPERTIES.iter().map(|(n, _)| *n).zip(values) {
+        if !value.is_empty() {
+            p.simple(&format!("jb:{name}"), value);
+        }
+    }
+    p.close();
+
     if let Some(version) = standard.pdfx() {
         p.open("pdfxid", "http://www.npes.org/pdfx/ns/id/");
         p.simple("pdfxid:GTS_PDFXVersion", version);
@@ -152,19 +179,35 @@ pub(super) fn packet(meta: &Metadata, standard: Standard, id: u128) -> Vec<u8> {
     p.xml.into_bytes()
 }
 
-/// Describes the PRISM properties for PDF/A, which admits only described schemas.
+/// Describes the PRISM and archive properties for PDF/A, which admits only described
+/// schemas.
 fn extension_schema(p: &mut Packet) {
     p.xml.push_str(concat!(
         "  <rdf:Description rdf:about=\"\"",
         " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"",
         " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"",
         " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n",
-        "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n",
-        "    <pdfaSchema:schema>PRISM Basic Metadata</pdfaSchema:schema>\n",
+        "   <pdfaExtension:schemas><rdf:Bag>\n",
     ));
-    p.xml.push_str(&format!("    <pdfaSchema:namespaceURI>{PRISM}</pdfaSchema:namespaceURI>\n"));
-    p.xml.push_str("    <pdfaSchema:prefix>prism</pdfaSchema:prefix>\n    <pdfaSchema:property><rdf:Seq>\n");
-    for (name, description) in PRISM_PROPERTIES {
+    describe(p, "PRISM Basic Metadata", PRISM, "prism", &PRISM_PROPERTIES);
+    describe(p, "jianbao archive record", ARCHIVE, "jb", &ARCHIVE_PROPERTIES);
+    p.xml.push_str("   </rdf:Bag></pdfaExtension:schemas>\n");
+    p.close();
+}
+
+/// One schema of the extension schema container: its name, namespace, prefix and text
+/// properties.
+fn describe(p: &mut Packet, schema: &str, uri: &str, prefix: &str, properties: &[(&str, &str)]) {
+    p.xml.push_str(&format!(
+        concat!(
+            "   <rdf:li rdf:parseType=\"Resource\">\n",
+            "    <pdfaSchema:schema>{}</pdfaSchema:schema>\n",
+            "    <pdfaSchema:namespaceURI>{}</pdfaSchema:namespaceURI>\n",
+            "    <pdfaSchema:prefix>{}</pdfaSchema:prefix>\n    <pdfaSchema:property><rdf:Seq>\n"
+        ),
+        schema, uri, prefix
+    ));
+    for (name, description) in properties {
         p.xml.push_str(&format!(
             concat!(
                 "     <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>{}</pdfaProperty:name>",
@@ -175,8 +218,7 @@ fn extension_schema(p: &mut Packet) {
             name, description
         ));
     }
-    p.xml.push_str("    </rdf:Seq></pdfaSchema:property>\n   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n");
-    p.close();
+    p.xml.push_str("    </rdf:Seq></pdfaSchema:property>\n   </rdf:li>\n");
 }
 
 #[cfg(test)]
@@ -213,6 +255,23 @@ mod tests {
         assert!(!a1.contains("Trapped") && !a1.contains("InstanceID") && !a1.contains("pdfxid"));
         let a2 = String::from_utf8(packet(&meta(), Standard::PdfA2b, 7)).unwrap_or_default();
         assert!(a2.contains("<pdfaid:part>2</pdfaid:part>"));
+        assert!(a2.contains("<pdfaSchema:prefix>jb</pdfaSchema:prefix>"), "{a2}");
+    }
+
+    #[test]
+    fn pdf_xmp_records_the_issue_for_the_archive() {
+        let meta = Metadata { classification: Some("内部资料".into()), publisher: "联工委".into(), ..meta() };
+        let x = String::from_utf8(packet(&meta, Standard::PdfA2u, 7)).unwrap_or_default();
+        for want in [
+            "<jb:series>联络动态</jb:series>",
+            "<jb:number>第4期</jb:number>",
+            "<jb:date>2021-04-03</jb:date>",
+            "<jb:publisher>联工委</jb:publisher>",
+            "<jb:classification>内部资料</jb:classification>",
+        ] {
+            assert!(x.contains(want), "{want} in {x}");
+        }
+        assert!(!x.contains("<jb:total>"), "empty values are left out");
     }
 
     #[test]

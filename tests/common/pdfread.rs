@@ -22,12 +22,12 @@ pub struct FontInfo {
 }
 
 /// Parses the document.
-fn load(bytes: &[u8]) -> Document {
+pub(crate) fn load(bytes: &[u8]) -> Document {
     Document::load_mem(bytes).unwrap_or_else(|e| panic!("not a readable PDF: {e}"))
 }
 
 /// The object ids of the pages, in page order.
-fn page_ids(doc: &Document) -> Vec<ObjectId> {
+pub(crate) fn page_ids(doc: &Document) -> Vec<ObjectId> {
     doc.get_pages().into_values().collect()
 }
 
@@ -38,7 +38,7 @@ fn page_id(doc: &Document, page: usize) -> ObjectId {
 }
 
 /// Follows a reference to the object it names.
-fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
+pub(crate) fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
     match obj {
         Object::Reference(id) => doc.get_object(*id).unwrap_or_else(|e| panic!("dangling reference {id:?}: {e}")),
         other => other,
@@ -46,12 +46,12 @@ fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
 }
 
 /// An entry of a dictionary, references followed.
-fn entry<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+pub(crate) fn entry<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     dict.get(key).ok().map(|obj| resolve(doc, obj))
 }
 
 /// A dictionary entry that must be a dictionary.
-fn dict_entry<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+pub(crate) fn dict_entry<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
     match entry(doc, dict, key)? {
         Object::Dictionary(d) => Some(d),
         Object::Stream(s) => Some(&s.dict),
@@ -60,7 +60,7 @@ fn dict_entry<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option
 }
 
 /// A number operand or array element as `f64`.
-fn number(obj: &Object) -> f64 {
+pub(crate) fn number(obj: &Object) -> f64 {
     match obj {
         Object::Integer(i) => *i as f64,
         Object::Real(r) => f64::from(*r),
@@ -105,7 +105,7 @@ pub fn trim_box(bytes: &[u8], page: usize) -> [f64; 4] {
 }
 
 /// The font resources of a page: resource name → font dictionary.
-fn page_fonts(doc: &Document, page: ObjectId) -> BTreeMap<Vec<u8>, &Dictionary> {
+pub(crate) fn page_fonts(doc: &Document, page: ObjectId) -> BTreeMap<Vec<u8>, &Dictionary> {
     doc.get_page_fonts(page).unwrap_or_else(|e| panic!("cannot read the fonts of a page: {e}"))
 }
 
@@ -301,7 +301,7 @@ impl ToUnicode {
 
 /// How to decode the strings shown in one font.
 #[derive(Debug, Clone)]
-struct TextFont {
+pub(crate) struct TextFont {
     /// Bytes per character code (2 for Type0 fonts, 1 for simple fonts).
     code_len: usize,
     /// The font's ToUnicode map (empty when it has none).
@@ -310,7 +310,7 @@ struct TextFont {
 
 impl TextFont {
     /// Reads a font dictionary.
-    fn new(doc: &Document, font: &Dictionary) -> Self {
+    pub(crate) fn new(doc: &Document, font: &Dictionary) -> Self {
         let type0 = matches!(entry(doc, font, b"Subtype"), Some(Object::Name(n)) if n == b"Type0");
         let to_unicode = match entry(doc, font, b"ToUnicode") {
             Some(Object::Stream(s)) => {
@@ -323,7 +323,7 @@ impl TextFont {
     }
 
     /// The text of a shown string; unmapped codes give U+FFFD.
-    fn decode(&self, bytes: &[u8]) -> String {
+    pub(crate) fn decode(&self, bytes: &[u8]) -> String {
         bytes
             .chunks(self.code_len)
             .map(|code| self.to_unicode.map.get(&code_value(code)).map_or("\u{fffd}", String::as_str))
@@ -332,7 +332,7 @@ impl TextFont {
 }
 
 /// A PDF text string: UTF-16BE after a byte-order mark, else (nearly) Latin-1.
-fn text_string(bytes: &[u8]) -> String {
+pub(crate) fn text_string(bytes: &[u8]) -> String {
     match bytes {
         [0xfe, 0xff, rest @ ..] => utf16be(rest),
         _ => bytes.iter().map(|&b| char::from(b)).collect(),
@@ -340,7 +340,7 @@ fn text_string(bytes: &[u8]) -> String {
 }
 
 /// The decoded content stream of a page.
-fn operations(doc: &Document, page: ObjectId) -> Vec<lopdf::content::Operation> {
+pub(crate) fn operations(doc: &Document, page: ObjectId) -> Vec<lopdf::content::Operation> {
     let data = doc.get_page_content(page);
     Content::decode(&data).unwrap_or_else(|e| panic!("content stream does not parse: {e}")).operations
 }
@@ -468,12 +468,12 @@ pub fn bleed_box(bytes: &[u8], page: usize) -> Option<[f64; 4]> {
 }
 
 /// The document catalog.
-fn catalog(doc: &Document) -> &Dictionary {
+pub(crate) fn catalog(doc: &Document) -> &Dictionary {
     doc.catalog().unwrap_or_else(|e| panic!("no document catalog: {e}"))
 }
 
 /// A name object's text without the slash; panics on anything else.
-fn name_of(obj: &Object) -> String {
+pub(crate) fn name_of(obj: &Object) -> String {
     match obj {
         Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
         other => panic!("expected a name, found {other:?}"),
@@ -481,7 +481,7 @@ fn name_of(obj: &Object) -> String {
 }
 
 /// A string or name object as text (PDF text strings decoded).
-fn text_of(obj: &Object) -> String {
+pub(crate) fn text_of(obj: &Object) -> String {
     match obj {
         Object::String(s, _) => text_string(s),
         Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
@@ -658,8 +658,8 @@ fn cid_widths(doc: &Document, font: &Dictionary) -> (BTreeMap<u32, f64>, f64) {
 }
 
 /// Every text object of page `page` as a drawn run: glyph positions from the text matrix,
-/// `TJ` adjustments and the fonts' widths (text matrices with translation only, as jianbao
-/// writes them; a `cm` translation is applied).
+/// `TJ` adjustments, the fonts' widths and the horizontal scaling (text matrices with
+/// translation only, as jianbao writes them; a `cm` translation is applied).
 pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
     let doc = load(bytes);
     let id = page_id(&doc, page);
@@ -674,7 +674,7 @@ pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
     let mut runs = Vec::new();
     let (mut dx, mut dy) = (0.0, 0.0);
     let mut font: Option<&(TextFont, BTreeMap<u32, f64>, f64, String)> = None;
-    let (mut size, mut pen, mut baseline) = (0.0, 0.0, 0.0);
+    let (mut size, mut pen, mut baseline, mut scale) = (0.0, 0.0, 0.0, 1.0);
     let mut run: Option<DrawnRun> = None;
     for op in operations(&doc, id) {
         let nums: Vec<f64> = op
@@ -709,6 +709,7 @@ pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
                 }
                 size = nums.first().copied().unwrap_or(0.0);
             }
+            "Tz" if nums.len() == 1 => scale = nums[0] / 100.0,
             "Tm" if nums.len() == 6 => {
                 pen = nums[4] + dx;
                 baseline = nums[5] + dy;
@@ -727,13 +728,13 @@ pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
                     match item {
                         Object::String(b, _) => {
                             for code in b.chunks(tf.code_len) {
-                                let w = widths.get(&code_value(code)).copied().unwrap_or(*dw) * size / 1000.0;
+                                let w = widths.get(&code_value(code)).copied().unwrap_or(*dw) * size / 1000.0 * scale;
                                 r.glyphs.push((pen, pen + w));
                                 r.text.push_str(&tf.decode(code));
                                 pen += w;
                             }
                         }
-                        other => pen -= number(other) * size / 1000.0,
+                        other => pen -= number(other) * size / 1000.0 * scale,
                     }
                 }
             }
