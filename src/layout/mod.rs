@@ -101,9 +101,10 @@ fn source(name_or_path: &str) -> Result<(String, PathBuf), LayoutError> {
         let why = if meta.is_file() { "is over 1 MiB" } else { "is not a regular file" };
         return Err(fail(format!("layout `{name_or_path}` {why}"), "name a layout TOML file".into(), false));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        fail(format!("cannot read the layout `{name_or_path}`: {e}"), "save the layout as UTF-8 text".into(), false)
+    let bytes = crate::manifest::limits::read_at_most(path, MAX_LAYOUT_BYTES).map_err(|e| {
+        fail(format!("cannot read the layout `{name_or_path}`: {e}"), "name a layout TOML file".into(), false)
     })?;
+    let text = crate::manifest::decode(path, bytes).map_err(|d| LayoutError::new(d, false))?;
     Ok((text, path.to_path_buf()))
 }
 

@@ -17,6 +17,7 @@ mod tests;
 
 use std::path::Path;
 
+pub(crate) use read::decode;
 pub use issue::{Article, Colophon, Date, Distribution, Issue, Located, Origin, Series, SourceFile, TextOrigin};
 
 use crate::diagnostic::Diagnostic;

@@ -28,11 +28,49 @@ pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
         )
         .with_hint("keep long texts in article files (`file = …`)"),
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::file(path, format!("`{}` is not valid UTF-8: {e}", path.display()))
-            .with_hint("save the file as UTF-8")
-    })?;
+    let text = decode(path, bytes)?;
     Ok(SourceFile { path: path.to_path_buf(), text })
+}
+
+/// A file's bytes as UTF-8 text, or an error at the line and column of the first byte that
+/// is not UTF-8, naming UTF-16 (with or without a byte-order mark) when the file is that.
+pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let shown = path.display();
+    let hint = "save the file as UTF-8 (in Notepad or Word: Save As, encoding UTF-8)";
+    if let Some(order) = utf16(&bytes) {
+        let message = format!("`{shown}` is UTF-16 ({order}), not UTF-8");
+        // A fault of the whole file, found at its first bytes: line 1, column 1.
+        let mut d = Diagnostic::file(path, message).with_hint(hint);
+        (d.line, d.column, d.end_column) = (1, 1, 1);
+        return Err(d);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes().get(at).copied().unwrap_or_default();
+        let text = String::from_utf8_lossy(e.as_bytes());
+        let message = format!("`{shown}` is not UTF-8: byte 0x{byte:02X} cannot start or continue a character");
+        let hint = "save the file as UTF-8; GBK or GB 18030 text must be converted (e.g. iconv -f GB18030 -t UTF-8)";
+        Diagnostic::at(path, &text, at..at + 1, message).with_hint(hint)
+    })
+}
+
+/// The byte order of a UTF-16 text: by its byte-order mark, or by the zero bytes of ASCII
+/// characters in every other place.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian, with a byte-order mark"),
+        [0xFE, 0xFF, ..] => return Some("big-endian, with a byte-order mark"),
+        _ => {}
+    }
+    let sample = &bytes[..bytes.len().min(512) & !1];
+    let zeros = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let pairs = sample.len() / 2;
+    match (zeros(0), zeros(1)) {
+        _ if pairs < 2 => None,
+        (even, odd) if odd * 2 > pairs && even == 0 => Some("little-endian"),
+        (even, odd) if even * 2 > pairs && odd == 0 => Some("big-endian"),
+        _ => None,
+    }
 }
 
 /// Parses a file's text into `T`, reporting errors at the offending key or value.

@@ -4,7 +4,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::articles::article;
-use super::issue::{Colophon, Date, Distribution, Issue, SourceFile};
+use super::issue::{Article, Colophon, Date, Distribution, Issue, SourceFile, TextOrigin};
+use super::limits::{MAX_ISSUE_BYTES, describe};
 use super::model::RawManifest;
 use super::screen;
 use super::series::{self, SeriesFile};
@@ -31,7 +32,12 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
                 .with_hint("add at least one `[[article]]` table with `title` and `file` (or `body`)"));
         }
     };
-    let articles = list.iter().enumerate().map(|(i, a)| article(&manifest, a, i + 1)).collect::<Result<Vec<_>>>()?;
+    let mut articles = Vec::with_capacity(list.len());
+    for (i, raw) in list.iter().enumerate() {
+        articles.push(article(&manifest, raw, i + 1)?);
+        // Checked as each is read, so no more than the limit and one file is ever held.
+        within_budget(&manifest, shared.as_ref().map(|s| &s.file), &articles)?;
+    }
     let distribution = raw.distribution.map(|d| Distribution { label: d.label, recipients: d.recipients });
     let colophon =
         raw.colophon.map(|c| Colophon { editors: c.editors, phone: c.phone, email: c.email, approval: c.approval });
@@ -49,6 +55,28 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         distribution,
         colophon,
     })
+}
+
+/// Checks that the issue's files read so far stay within [`MAX_ISSUE_BYTES`] together; the
+/// error points at the last article read, the one that goes past it.
+fn within_budget(manifest: &SourceFile, series: Option<&SourceFile>, articles: &[Article]) -> Result<()> {
+    let own = (manifest.text.len() + series.map_or(0, |s| s.text.len())) as u64;
+    let total = own + articles.iter().map(|a| a.text.len() as u64).sum::<u64>();
+    let Some(last) = articles.last().filter(|_| total > MAX_ISSUE_BYTES) else {
+        return Ok(());
+    };
+    let span = match &last.origin {
+        TextOrigin::File { span, .. } | TextOrigin::Body(span) => span.clone(),
+    };
+    let message = format!(
+        "the issue's text reaches {} with article {}, over the limit of {} per issue (manifest, series file and \
+         articles together)",
+        describe(total),
+        articles.len(),
+        describe(MAX_ISSUE_BYTES)
+    );
+    Err(Diagnostic::at(&manifest.path, &manifest.text, span, message)
+        .with_hint("split the issue in two; a bulletin issue is rarely more than 100 KB of text"))
 }
 
 /// An integer that must be at least 1 (`key` names it in the message).
