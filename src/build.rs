@@ -12,11 +12,13 @@ mod glyphs;
 mod inputs;
 mod metadata;
 mod output;
+mod pictures;
 mod shared;
 mod write;
 
 pub use inputs::{InputFile, InputKind, inputs};
 pub use metadata::source_date_epoch;
+pub use pictures::read_pictures;
 pub use shared::{Laid, Prepared, SharedPdf, make_pdf_shared};
 pub use write::{TEMP_PREFIX, TEMP_SUFFIX, remove_live, remove_stale, replace_atomically, temporaries_in, write_atomically};
 
@@ -133,7 +135,7 @@ pub fn run(request: &Request) -> Result<Report, BuildError> {
     let loaded = load(&request.manifest)?;
     let series_file = loaded.issue.series_file.as_ref().map(|f| f.path.clone());
     let total = loaded.issue.total.as_ref().map(|t| (t.value, total_source(&loaded.issue, t)));
-    let files = inputs(&loaded.issue, &loaded.prepared.layout, &loaded.document.layout);
+    let files = inputs(&loaded.issue, &loaded.prepared.layout, &loaded.document);
     let output = match &request.action {
         Action::Build(path) => {
             let path = path.clone().unwrap_or_else(|| default_output(&request.manifest));
@@ -206,10 +208,11 @@ pub struct Loaded {
     pub prepared: Prepared,
 }
 
-/// Reads an issue: manifest, document, layout and fonts.
+/// Reads an issue: manifest, document (with its pictures), layout and fonts.
 pub fn load(manifest_path: &Path) -> Result<Loaded, BuildError> {
     let issue = manifest::load(manifest_path).map_err(BuildError::Input)?;
-    let (document, input_warnings) = crate::document::from_issue(&issue).map_err(BuildError::Input)?;
+    let (mut document, input_warnings) = crate::document::from_issue(&issue).map_err(BuildError::Input)?;
+    pictures::read_pictures(&mut document).map_err(BuildError::Input)?;
     let prepared = Prepared::for_issue(&issue, &document)?;
     Ok(Loaded { issue, document, input_warnings, prepared })
 }
@@ -249,8 +252,8 @@ pub fn typeset(manifest_path: &Path, options: &BuildOptions) -> Result<Typeset, 
 pub fn typeset_loaded(loaded: Loaded, options: &BuildOptions) -> Result<Typeset, BuildError> {
     let Loaded { issue: _, document, input_warnings, mut prepared } = loaded;
     let glyph_warnings = shared::fallbacks(&document, &mut prepared, options)?;
-    let Laid { pages, metadata, warnings } = shared::lay_out(&document, &prepared, options)?;
-    let input_warnings = input_warnings.iter().map(Diagnostic::as_warning).collect();
+    let Laid { pages, metadata, warnings, setting_warnings } = shared::lay_out(&document, &prepared, options)?;
+    let input_warnings = input_warnings.iter().map(Diagnostic::as_warning).chain(setting_warnings).collect();
     Ok(Typeset { document, pages, metadata, book: prepared.book, warnings, glyph_warnings, input_warnings })
 }
 

@@ -21,6 +21,7 @@ pub mod manifest;
 pub mod ofd;
 pub mod page;
 pub mod pdf;
+pub mod picture;
 pub mod png;
 pub mod setting;
 pub mod unicode;

@@ -492,7 +492,7 @@ fn layout_numbers_out_of_range_fail_at_their_key_and_keep_the_old_pdf() {
         ("size = 15.0", "roles.title.size"),
         ("tracking = 0.35", "roles.masthead_title.tracking"),
         ("space_before = 1.0", "roles.title.space_before"),
-        ("title_baseline = 4.3", "masthead.title_baseline"),
+        ("title_baseline = 4.6", "masthead.title_baseline"),
         ("rule_thickness = 2.0", "masthead.rule_thickness"),
         ("red = [0.0, 0.8, 0.8, 0.0]", "colors.red"),
         ("padding = 0.35", "closing.padding"),

@@ -51,7 +51,7 @@ fn example_has_two_a4_pages_with_embedded_subset_fonts() {
         assert_eq!(pdfread::trim_box(&pdf, page), media);
     }
     let fonts = pdfread::fonts(&pdf);
-    assert_eq!(fonts.len(), 2, "regular and bold");
+    assert_eq!(fonts.len(), 3, "regular, bold and the sans of the pinyin line");
     for f in &fonts {
         assert!(f.embedded && f.has_to_unicode, "{f:?}");
         let (tag, _) = f.base_font.split_once('+').expect("subset tag");

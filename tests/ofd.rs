@@ -111,7 +111,7 @@ fn example_ofd_is_deterministic_and_records_the_issue() {
     let public = part(&files, "Doc_0/PublicRes.xml");
     assert!(public.contains(r#"Type="CMYK" BitsPerComponent="8" Profile="FOGRA39L_coated.icc""#), "{public}");
     let fonts: Vec<(&String, &Vec<u8>)> = files.iter().filter(|(n, _)| n.ends_with(".ttf")).collect();
-    assert_eq!(fonts.len(), 2, "regular and bold: {:?}", files.keys());
+    assert_eq!(fonts.len(), 3, "regular, bold and the sans of the pinyin line: {:?}", files.keys());
     for (name, font) in fonts {
         let tags = table_tags(font);
         assert!(tags.contains(&"glyf".into()) && tags.contains(&"cmap".into()), "{name}: {tags:?}");

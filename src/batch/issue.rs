@@ -94,9 +94,10 @@ type Done = (Status, Option<Entry>, Vec<String>);
 fn run(job: &Job, ctx: &Context, given_up: &AtomicBool) -> Result<Done, String> {
     let show = |e: BuildError| e.to_string();
     let issue = manifest::load(&job.manifest).map_err(|d| d.to_string())?;
-    let (document, input_warnings) = from_issue(&issue).map_err(|d| d.to_string())?;
+    let (mut document, input_warnings) = from_issue(&issue).map_err(|d| d.to_string())?;
+    crate::build::read_pictures(&mut document).map_err(|d| d.to_string())?;
     let shared = ctx.layouts.get(&issue, &document).map_err(show)?;
-    let files = inputs(&issue, &shared.prepared.layout, &document.layout);
+    let files = inputs(&issue, &shared.prepared.layout, &document);
     let fallback = (!shared.prepared.covers(&document)).then(|| shared.fallback_digest());
     let inputs = digest::inputs(&issue, &ctx.options, &shared.digest, fallback);
     let path = ctx.outdir.join(&job.output);

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::document::{Block, Document};
 use crate::layout::Layout;
 use crate::manifest::{Issue, TextOrigin};
 
@@ -18,8 +19,10 @@ pub enum InputKind {
     Layout,
     /// A font file the layout names (bundled faces have none).
     Font,
-    /// An article's text.
+    /// An article's text (or the editor's note's).
     Article,
+    /// A picture a figure shows.
+    Picture,
 }
 
 /// One file an issue is read from.
@@ -31,9 +34,10 @@ pub struct InputFile {
     pub path: PathBuf,
 }
 
-/// Every file the issue is read from, manifest first; `layout_name` is the layout as the
-/// document names it (a built-in name or a path).
-pub fn inputs(issue: &Issue, layout: &Layout, layout_name: &str) -> Vec<InputFile> {
+/// Every file the issue is read from, manifest first; the document gives the layout's name
+/// (a built-in name or a path) and the figures' pictures.
+pub fn inputs(issue: &Issue, layout: &Layout, document: &Document) -> Vec<InputFile> {
+    let layout_name = document.layout.as_str();
     let mut out = vec![InputFile { kind: InputKind::Manifest, path: issue.manifest.path.clone() }];
     let mut add = |kind, path: PathBuf| {
         if !out.iter().any(|f: &InputFile| f.kind == kind && f.path == path) {
@@ -49,9 +53,17 @@ pub fn inputs(issue: &Issue, layout: &Layout, layout_name: &str) -> Vec<InputFil
     for font in layout.font_files() {
         add(InputKind::Font, font);
     }
+    if let Some(TextOrigin::File { path, .. }) = issue.editor_note.as_ref().map(|n| &n.origin) {
+        add(InputKind::Article, path.clone());
+    }
     for article in &issue.articles {
         if let TextOrigin::File { path, .. } = &article.origin {
             add(InputKind::Article, path.clone());
+        }
+    }
+    for block in document.articles.iter().flat_map(|a| &a.blocks) {
+        if let Block::Figure(figure) = block {
+            add(InputKind::Picture, figure.path.clone());
         }
     }
     out

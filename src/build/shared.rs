@@ -13,7 +13,7 @@ use crate::layout::{self, Layout};
 use crate::manifest::Issue;
 use crate::page::{Metadata, Page, check_pages};
 use crate::pdf::write_pdf_with;
-use crate::setting::{Setter, folio, load_fonts, set_document};
+use crate::setting::{Setter, folio, load_fonts, set_document, set_document_with};
 
 /// A layout with its fonts parsed: everything about an issue's build that does not depend on
 /// the issue, made once and shared (it is `Send + Sync`).
@@ -67,17 +67,35 @@ pub struct Laid {
     pub metadata: Metadata,
     /// Layout faults no arrangement could avoid.
     pub warnings: Vec<FlowWarning>,
+    /// What setting reports (pictures of low resolution), as messages.
+    pub setting_warnings: Vec<String>,
 }
 
 /// Sets the document, flows it onto pages, numbers them, checks that nothing is drawn
 /// outside a page or over other text, and describes the result.
 pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildOptions) -> Result<Laid, BuildError> {
     let setter = Setter::new(&prepared.layout, &prepared.book, &prepared.faces);
-    let galley = set_document(document, &setter).map_err(BuildError::Input)?;
-    let flowed = flow(&galley, &prepared.layout).map_err(|e| {
+    let flow_error = |e: crate::flow::FlowError| {
         let hint = "shorten the text, or raise page.max_pages in the layout";
         BuildError::Input(document.manifest_diagnostic(e.to_string()).with_hint(hint))
-    })?;
+    };
+    let mut galley = set_document(document, &setter).map_err(BuildError::Input)?;
+    let mut flowed = flow(&galley, &prepared.layout).map_err(flow_error)?;
+    let setting_warnings: Vec<String> = setter.take_warnings().iter().map(Diagnostic::as_warning).collect();
+    if document.contents {
+        // The contents box's page numbers take a field of fixed width: with them known, the
+        // box keeps its lines and flow gives the same pages. Checked, not assumed.
+        for _ in 0..3 {
+            let pages = article_pages(&flowed.outline, document.articles.len());
+            // A fresh setter numbers the structure elements from 1 again.
+            let again = Setter::new(&prepared.layout, &prepared.book, &prepared.faces);
+            galley = set_document_with(document, &again, Some(&pages)).map_err(BuildError::Input)?;
+            flowed = flow(&galley, &prepared.layout).map_err(flow_error)?;
+            if article_pages(&flowed.outline, document.articles.len()) == pages {
+                break;
+            }
+        }
+    }
     let (mut pages, warnings, outline) = (flowed.pages, flowed.warnings, flowed.outline);
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(folio(&setter, i + 1));
@@ -94,7 +112,14 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
         return Err(BuildError::Input(d));
     }
     let metadata = metadata::metadata(document, outline, options.created);
-    Ok(Laid { pages, metadata, warnings })
+    Ok(Laid { pages, metadata, warnings, setting_warnings })
+}
+
+/// Each article's first page (from 1), from the outline's article entries.
+fn article_pages(outline: &[crate::page::Bookmark], articles: usize) -> Vec<usize> {
+    let mut pages: Vec<usize> = outline.iter().filter(|b| b.level == 1).map(|b| b.page + 1).collect();
+    pages.resize(articles, pages.last().copied().unwrap_or(1));
+    pages
 }
 
 /// A PDF made in memory with a shared layout.
@@ -129,6 +154,10 @@ pub fn make_pdf_shared(
     let prepared = own.as_ref().unwrap_or(shared);
     let laid = lay_out(document, prepared, options)?;
     let bytes = write_pdf_with(&laid.pages, &laid.metadata, &prepared.book, &options.pdf).map_err(BuildError::Pdf)?;
-    let warnings = glyph_warnings.into_iter().chain(laid.warnings.iter().map(ToString::to_string)).collect();
+    let warnings = glyph_warnings
+        .into_iter()
+        .chain(laid.setting_warnings)
+        .chain(laid.warnings.iter().map(ToString::to_string))
+        .collect();
     Ok(SharedPdf { bytes, pages: laid.pages.len(), warnings, own_fonts: own.is_some() })
 }

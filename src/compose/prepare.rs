@@ -165,10 +165,14 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     let mut pen = 0.0;
     let mut origin = 0.0; // pen position where the current cluster starts
+    // Shaping stands a default-ignorable character (a variation selector the font has no
+    // sequence for, a joiner) for the space glyph with no advance: it draws nothing.
+    let hidden = face.glyph(' ');
     for g in &run.glyphs {
         let start = base + g.cluster;
         let glyph_x = pen + g.x_offset * span.size;
         match out.last_mut() {
+            Some(last) if last.range.start == start && g.advance == 0.0 && Some(g.id) == hidden => {}
             Some(last) if last.range.start == start => {
                 last.glyphs.push(ClusterGlyph { id: g.id, dx: glyph_x - origin, dy: g.y_offset * span.size });
                 last.width += g.advance * span.size;

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use super::model::{Article, Block, Closing, Document, Group, Labelled, Masthead};
+use super::blocks::blocks;
+use super::model::{Article, Closing, Document, Group, Labelled, Masthead, Note};
 use super::numerals::{chinese_date, chinese_numeral};
 use super::screen;
 use super::source::{FileId, Source, Text};
@@ -26,6 +27,9 @@ pub const EDITORS_LABEL: &str = "责任编辑：";
 pub const CONTACT_LABEL: &str = "联系方式：";
 /// The label of the approval line.
 pub const APPROVAL_LABEL: &str = "批准文号：";
+
+/// The label of an editor's note when the manifest gives none.
+pub const NOTE_LABEL: &str = "编者按";
 
 /// The file ids of an issue's sources: the manifest first, then the series file, then each
 /// article file in order.
@@ -83,22 +87,33 @@ impl Files<'_> {
 
 /// Builds the document of an issue: every block worded as printed, every printed text
 /// screened. Fails on a control character in a printed value; what the screening keeps and
-/// reports is in `warnings`.
+/// reports (and paragraphs that look like a list or a table run together) is in `warnings`.
 pub fn from_issue(issue: &Issue) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
-    let document = document(issue);
-    let warnings = screen::screen(&document)?;
+    let (document, suspects) = document_and_suspects(issue);
+    let mut warnings = screen::screen(&document)?;
+    for suspect in suspects {
+        let message = format!("this paragraph has {}: its lines were joined into one paragraph", suspect.why);
+        let hint = "separate the items with blank lines if they are paragraphs of their own";
+        warnings.push(document.diagnostic(&suspect.text, 0, message).with_hint(hint));
+    }
     Ok((document, warnings))
 }
 
 /// The document of an issue, worded (not screened).
 pub fn document(issue: &Issue) -> Document {
+    document_and_suspects(issue).0
+}
+
+/// The document of an issue and the paragraphs that look like joined lists or tables.
+fn document_and_suspects(issue: &Issue) -> (Document, Vec<super::blocks::Suspect>) {
     let mut sources = vec![issue.manifest.clone()];
     sources.extend(issue.series_file.clone());
     let files = Files { issue, series: issue.series_file.as_ref().map(|_| FileId(1)) };
     let date = *issue.date.get_ref();
     let series = &issue.series;
     let number = issue.number.get_ref().to_string();
-    let mut number_text = Text::worded("第");
+    let mut number_text = issue.special.as_ref().map(|s| files.spanned(s)).unwrap_or_default();
+    number_text.push_worded("第");
     number_text.append(&files.derived(Files::MANIFEST, issue.number.span(), &number));
     number_text.push_worded("期");
     let total = issue.total.as_ref().map(|t| {
@@ -108,6 +123,7 @@ pub fn document(issue: &Issue) -> Document {
         text
     });
     let masthead = Masthead {
+        classification: issue.classification.as_ref().map(|c| files.spanned(c)),
         pinyin: series.pinyin.as_ref().map(|p| files.located(p)),
         title: files.located(&series.title),
         number: number_text,
@@ -115,47 +131,83 @@ pub fn document(issue: &Issue) -> Document {
         publisher: files.located(&series.publisher),
         date: files.derived(Files::MANIFEST, issue.date.span(), &chinese_date(date.year, date.month, date.day)),
     };
-    let articles = issue.articles.iter().map(|a| article(a, &files, &mut sources)).collect();
-    Document {
+    let mut suspects = Vec::new();
+    let editor_note = issue.editor_note.as_ref().map(|note| {
+        let origin = origin_of(&note.origin, &note.text, &files, &mut sources);
+        let mut label = note.label.as_ref().map_or_else(|| Text::worded(NOTE_LABEL), |l| files.spanned(l));
+        label.push_worded("：");
+        Note { label, paragraphs: paragraphs(&note.text, &origin) }
+    });
+    let articles = issue.articles.iter().map(|a| article(a, &files, &mut sources, &mut suspects)).collect();
+    let document = Document {
         masthead,
+        editor_note,
+        contents: issue.contents,
         articles,
         closing: closing(issue, &files),
         layout: layout(issue, series.layout.as_ref()),
         date: (i32::from(date.year), date.month, date.day),
         sources,
+        pictures: Default::default(),
+    };
+    (document, suspects)
+}
+
+/// Where a text read from a file or a `body` value maps back to; a file joins the sources.
+fn origin_of(origin: &TextOrigin, text: &str, files: &Files, sources: &mut Vec<SourceFile>) -> Origin {
+    match origin {
+        TextOrigin::File { path, .. } => {
+            sources.push(SourceFile { path: path.clone(), text: text.to_string() });
+            Origin::file(FileId(sources.len() - 1), text.len())
+        }
+        TextOrigin::Body(span) => {
+            let start = string_start(&files.issue.manifest.text, span, text);
+            Origin { file: Files::MANIFEST, start, value: span.clone() }
+        }
     }
 }
 
-/// One article: title, blocks and the credit line （SOURCE　供稿）; an article file joins the
-/// sources.
-fn article(article: &manifest::Article, files: &Files, sources: &mut Vec<SourceFile>) -> Article {
-    let origin = match &article.origin {
-        TextOrigin::File { path, .. } => {
-            sources.push(SourceFile { path: path.clone(), text: article.text.clone() });
-            Origin::file(FileId(sources.len() - 1), article.text.len())
-        }
-        TextOrigin::Body(span) => {
-            let start = string_start(&files.issue.manifest.text, span, &article.text);
-            Origin { file: Files::MANIFEST, start, value: span.clone() }
-        }
+/// One article: title, note, blocks and the credit line （SOURCE　供稿）; an article file
+/// joins the sources.
+fn article(
+    article: &manifest::Article,
+    files: &Files,
+    sources: &mut Vec<SourceFile>,
+    suspects: &mut Vec<super::blocks::Suspect>,
+) -> Article {
+    let origin = origin_of(&article.origin, &article.text, files, sources);
+    // Figure paths are relative to the file the text is in.
+    let dir = match &article.origin {
+        TextOrigin::File { path, .. } => path.parent().unwrap_or(Path::new("")).to_path_buf(),
+        TextOrigin::Body(_) => files.issue.dir().to_path_buf(),
     };
+    let (body, found) = blocks(&article.text, &origin, &dir, article.headings);
+    suspects.extend(found);
+    let note = article.note.as_ref().map(|n| {
+        let value = files.spanned(n);
+        let start = string_start(&files.issue.manifest.text, &n.span(), n.get_ref());
+        let origin = Origin { file: Files::MANIFEST, start, value: n.span() };
+        let mut paragraphs = paragraphs(n.get_ref(), &origin);
+        if paragraphs.is_empty() {
+            paragraphs.push(super::model::Paragraph {
+                runs: vec![super::model::Run { text: value, bold: false, heading: None }],
+            });
+        }
+        Note { label: Text::worded(&format!("{NOTE_LABEL}：")), paragraphs }
+    });
     let credit = article.source.as_ref().map(|s| {
         let mut text = Text::worded("（");
         text.append(&files.spanned(s));
         text.push_worded("\u{3000}供稿）");
         text
     });
-    Article {
-        title: files.spanned(&article.title),
-        blocks: paragraphs(&article.text, &origin).into_iter().map(Block::Paragraph).collect(),
-        credit,
-    }
+    Article { title: files.spanned(&article.title), note, blocks: body, credit }
 }
 
 /// The closing block: the distribution group (label defaulting to 送) and the colophon lines.
 fn closing(issue: &Issue, files: &Files) -> Closing {
     let mut closing = Closing::default();
-    if let Some(d) = &issue.distribution {
+    for d in &issue.distribution {
         let mut label = match &d.label {
             Some(label) => files.spanned(label),
             None => Text::worded(DEFAULT_LABEL),
@@ -166,6 +218,12 @@ fn closing(issue: &Issue, files: &Files) -> Closing {
             closing.groups.push(Group { label, recipients });
         }
     }
+    closing.copies = issue.copies.as_ref().map(|n| {
+        let mut text = Text::worded("（共印");
+        text.append(&files.derived(Files::MANIFEST, n.span(), &n.get_ref().to_string()));
+        text.push_worded("份）");
+        text
+    });
     let Some(c) = &issue.colophon else { return closing };
     let labelled =
         |label: &str, values: Vec<Text>| (!values.is_empty()).then(|| Labelled { label: Text::worded(label), values });

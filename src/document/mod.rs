@@ -1,6 +1,7 @@
 //! Documents as blocks: the masthead, articles and the closing block, worded as printed,
 //! every piece of text keeping the file and span it was written at.
 
+mod blocks;
 mod build;
 mod model;
 mod numerals;
@@ -12,7 +13,10 @@ mod text;
 #[cfg(test)]
 mod tests;
 
-pub use build::{APPROVAL_LABEL, CONTACT_LABEL, DEFAULT_LABEL, DEFAULT_LAYOUT, EDITORS_LABEL, document, from_issue};
+pub use blocks::{Suspect, blocks, ordinal};
+pub use build::{
+    APPROVAL_LABEL, CONTACT_LABEL, DEFAULT_LABEL, DEFAULT_LAYOUT, EDITORS_LABEL, NOTE_LABEL, document, from_issue,
+};
 pub use model::*;
 pub use numerals::{chinese_date, chinese_numeral};
 pub use printed::{Join, Place, Printed};

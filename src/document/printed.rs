@@ -1,7 +1,7 @@
 //! Everything an issue prints, in reading order, from one function: what the `text` command
 //! prints, what glyph coverage checks and what the screening reads.
 
-use super::model::{Block, Document, Labelled};
+use super::model::{Block, Document, Labelled, Note, Paragraph};
 use super::source::Text;
 
 /// Where a printed text stands in the issue, for messages.
@@ -9,6 +9,10 @@ use super::source::Text;
 pub enum Place {
     /// The masthead.
     Masthead,
+    /// The issue's editor's note.
+    EditorNote,
+    /// An article's editor's note (article index from 0).
+    Note(usize),
     /// An article's title (article index from 0).
     Title(usize),
     /// A paragraph of an article (article and paragraph index from 0).
@@ -23,6 +27,8 @@ impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Place::Masthead => write!(f, "the masthead"),
+            Place::EditorNote => write!(f, "the editor's note"),
+            Place::Note(a) => write!(f, "the editor's note of article {}", a + 1),
             Place::Title(a) => write!(f, "the title of article {}", a + 1),
             Place::Paragraph(a, p) => write!(f, "article {}, paragraph {}", a + 1, p + 1),
             Place::Credit(a) => write!(f, "the credit of article {}", a + 1),
@@ -64,7 +70,23 @@ impl Document {
                 out.push(Printed { text: $text, join: $join, place: $place })
             };
         }
+        /// A paragraph's runs: the first on a line of its own.
+        fn runs<'a>(out: &mut Vec<Printed<'a>>, p: &'a Paragraph, place: Place, first: Join) {
+            for (i, run) in p.runs.iter().enumerate() {
+                out.push(Printed { text: &run.text, join: if i == 0 { first } else { Join::Same }, place });
+            }
+        }
+        /// A note: its label, then its paragraphs, the first on the label's line.
+        fn note<'a>(out: &mut Vec<Printed<'a>>, n: &'a Note, place: Place) {
+            out.push(Printed { text: &n.label, join: Join::Line, place });
+            for (i, p) in n.paragraphs.iter().enumerate() {
+                runs(out, p, place, if i == 0 { Join::Same } else { Join::Line });
+            }
+        }
         let m = &self.masthead;
+        if let Some(classification) = &m.classification {
+            push!(classification, Join::Line, Place::Masthead);
+        }
         if let Some(pinyin) = &m.pinyin {
             push!(pinyin, Join::Line, Place::Masthead);
         }
@@ -75,16 +97,19 @@ impl Document {
         }
         push!(&m.publisher, Join::Line, Place::Masthead);
         push!(&m.date, Join::Line, Place::Masthead);
+        if let Some(n) = &self.editor_note {
+            note(&mut out, n, Place::EditorNote);
+        }
         for (a, article) in self.articles.iter().enumerate() {
             push!(&article.title, Join::Line, Place::Title(a));
+            if let Some(n) = &article.note {
+                note(&mut out, n, Place::Note(a));
+            }
             for (b, block) in article.blocks.iter().enumerate() {
                 match block {
-                    Block::Paragraph(p) => {
-                        for (i, run) in p.runs.iter().enumerate() {
-                            let join = if i == 0 { Join::Line } else { Join::Same };
-                            push!(&run.text, join, Place::Paragraph(a, b));
-                        }
-                    }
+                    Block::Paragraph(p) => runs(&mut out, p, Place::Paragraph(a, b), Join::Line),
+                    Block::Heading(h) => push!(&h.text, Join::Line, Place::Paragraph(a, b)),
+                    Block::Figure(f) => push!(&f.caption, Join::Line, Place::Paragraph(a, b)),
                 }
             }
             if let Some(credit) = &article.credit {
@@ -103,6 +128,9 @@ impl Document {
             for (i, value) in values.iter().enumerate() {
                 push!(value, if i == 0 { Join::Same } else { Join::Space }, Place::Closing);
             }
+        }
+        if let Some(copies) = &c.copies {
+            push!(copies, Join::Line, Place::Closing);
         }
         out
     }

@@ -34,7 +34,7 @@ fn example_issue_as_printed() {
     let first = &doc.articles[0];
     assert_eq!(first.credit.as_ref().map(Text::as_str), Some("（长沙市人大常委会联工委　供稿）"));
     assert_eq!(first.blocks.len(), 4);
-    let Block::Paragraph(lead) = &first.blocks[1];
+    let Block::Paragraph(lead) = &first.blocks[1] else { panic!("a paragraph") };
     assert_eq!((lead.runs[0].text.as_str(), lead.runs[0].bold), ("聚焦主题主线。", true));
     let c = &doc.closing;
     assert_eq!(c.groups.len(), 1);
@@ -52,7 +52,7 @@ fn every_printed_text_points_where_it_was_written() {
     };
     let (doc, _) = from_issue(&issue).unwrap_or_else(|d| panic!("{d}"));
     // The lead of the first article's second paragraph, in its article file.
-    let Block::Paragraph(p) = &doc.articles[0].blocks[1];
+    let Block::Paragraph(p) = &doc.articles[0].blocks[1] else { panic!("a paragraph") };
     let d = doc.diagnostic(&p.runs[0].text, "聚焦".len(), "here");
     assert!(d.file.ends_with("articles/01-changsha.md"), "{}", d.file.display());
     let line = d.source_line.clone().unwrap_or_default();
@@ -151,11 +151,14 @@ fn defaults_and_inline_body() {
     let runs: Vec<(&str, bool)> = article
         .blocks
         .iter()
-        .flat_map(|Block::Paragraph(p)| p.runs.iter().map(|r| (r.text.as_str(), r.bold)))
+        .flat_map(|b| match b {
+            Block::Paragraph(p) => p.runs.iter().map(|r| (r.text.as_str(), r.bold)).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
         .collect();
     assert_eq!(runs, [("甲乙。", false), ("丙。", true), ("丁", false)]);
     // An inline body written with escapes maps back to the start of its value.
-    let Block::Paragraph(p) = &article.blocks[1];
+    let Block::Paragraph(p) = &article.blocks[1] else { panic!("a paragraph") };
     let d = doc.diagnostic(&p.runs[1].text, 0, "here");
     assert_eq!(d.source_line.as_deref().map(|l| l.chars().nth(d.column - 1)), Some(Some('"')));
     assert!(d.source_line.as_deref().is_some_and(|l| l.starts_with("body = ")));

@@ -40,6 +40,12 @@ impl Origin {
 /// ideographic spaces (U+3000) of a paragraph are dropped: the layout indents. A tab inside
 /// a line becomes a space (the screening reports it); every other character is kept.
 pub fn paragraphs(text: &str, origin: &Origin) -> Vec<Paragraph> {
+    line_groups(text).iter().filter_map(|lines| paragraph(lines, origin)).collect()
+}
+
+/// The lines of each paragraph of `text` (separated by blank lines), each with its byte
+/// offset; CRs of CRLF removed, a leading byte-order mark skipped.
+pub(super) fn line_groups(text: &str) -> Vec<Vec<(usize, &str)>> {
     let skip = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let mut out = Vec::new();
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -49,13 +55,16 @@ pub fn paragraphs(text: &str, origin: &Origin) -> Vec<Paragraph> {
         offset += line.len() + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
-            out.extend(paragraph(&lines, origin));
-            lines.clear();
+            if !lines.is_empty() {
+                out.push(std::mem::take(&mut lines));
+            }
         } else {
             lines.push((at, line));
         }
     }
-    out.extend(paragraph(&lines, origin));
+    if !lines.is_empty() {
+        out.push(lines);
+    }
     out
 }
 
@@ -65,7 +74,7 @@ fn is_blank(c: char) -> bool {
 }
 
 /// One paragraph from its lines (each with its byte offset); `None` when there is no text.
-fn paragraph(lines: &[(usize, &str)], origin: &Origin) -> Option<Paragraph> {
+pub(super) fn paragraph(lines: &[(usize, &str)], origin: &Origin) -> Option<Paragraph> {
     let mut joined = Text::default();
     for &(offset, line) in lines {
         let lead = line.len() - line.trim_start_matches(is_blank).len();
@@ -103,7 +112,7 @@ fn runs(text: &Text) -> Vec<Run> {
     let mut push = |range: Range<usize>, bold: bool| match out.last_mut() {
         _ if range.is_empty() => {}
         Some(last) if last.bold == bold => last.text.append(&text.slice(range)),
-        _ => out.push(Run { text: text.slice(range), bold }),
+        _ => out.push(Run { text: text.slice(range), bold, heading: None }),
     };
     let all = text.as_str();
     let mut rest = 0;

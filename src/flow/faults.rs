@@ -17,6 +17,8 @@ pub enum Fault {
     Credit,
     /// A title at the foot of a column, or with fewer than two lines of its text.
     Title,
+    /// A sub-heading at the foot of a column, or with fewer than two lines after it.
+    Heading,
 }
 
 impl Fault {
@@ -24,7 +26,7 @@ impl Fault {
     pub(super) fn cost(self) -> u64 {
         match self {
             Fault::Orphan | Fault::Widow | Fault::Credit => 1_000_000,
-            Fault::Title => 10_000_000,
+            Fault::Title | Fault::Heading => 10_000_000,
         }
     }
 }
@@ -36,6 +38,7 @@ impl fmt::Display for Fault {
             Fault::Widow => "a paragraph's last line is alone at the head of the next column (widow)",
             Fault::Credit => "the credit line is parted from the article's last line",
             Fault::Title => "the title ends the column without two lines of its text",
+            Fault::Heading => "a sub-heading ends the column without two lines after it",
         })
     }
 }
@@ -53,7 +56,9 @@ fn fault_after(units: &[Unit], i: usize) -> Option<Fault> {
     let previous = i.checked_sub(1).map(|p| units[p].part);
     match part {
         Part::Title => Some(Fault::Title),
+        Part::Heading => Some(Fault::Heading),
         Part::Line | Part::LastLine if previous == Some(Part::Title) => Some(Fault::Title),
+        Part::Line | Part::LastLine if previous == Some(Part::Heading) => Some(Fault::Heading),
         // A line that is not its paragraph's last is followed by the paragraph's next line.
         Part::Line if previous != Some(Part::Line) => Some(Fault::Orphan),
         Part::Line if next == Part::LastLine => Some(Fault::Widow),

@@ -10,6 +10,12 @@ pub enum Part {
     Space,
     /// An article title (all its lines in one unit).
     Title,
+    /// A sub-heading standing alone (all its lines in one unit): kept with two lines after it.
+    Heading,
+    /// An editor's note, whole.
+    Note,
+    /// A picture with its caption, whole.
+    Figure,
     /// One line of a body paragraph.
     #[default]
     Line,
@@ -63,6 +69,9 @@ pub struct Galley {
     pub closing: Block,
     /// The article titles by index, for messages and the outline.
     pub titles: Vec<String>,
+    /// Units that get an outline entry under their article's (level-1 headings): unit
+    /// index and text.
+    pub marks: Vec<(usize, String)>,
     /// How far the body face's em box rises above its baseline, in ems: where the first
     /// grid line's baseline lies below the type area's top.
     pub em_top: f64,

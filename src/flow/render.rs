@@ -18,8 +18,9 @@ pub(super) fn render(
     plans: &[PagePlan],
 ) -> (Vec<Page>, Vec<Option<Placement>>, Vec<Bookmark>) {
     let mut placements = vec![None; galley.units.len()];
-    // Per article, the page and top of the first item drawn.
+    // Per article, the page and top of the first item drawn; per mark, where it was drawn.
     let mut starts: Vec<Option<(usize, f64)>> = vec![None; galley.titles.len()];
+    let mut marked: Vec<Option<(usize, f64)>> = vec![None; galley.marks.len()];
     let pages = plans
         .iter()
         .enumerate()
@@ -45,6 +46,9 @@ pub(super) fn render(
                     if let (Some(slot @ None), Some(first)) = (starts.get_mut(unit.article), items.get(at)) {
                         *slot = Some((p, first.top()));
                     }
+                    if let (Some(m), Some(first)) = (galley.marks.iter().position(|(u, _)| *u == i), items.get(at)) {
+                        marked[m] = Some((p, first.top()));
+                    }
                     placements[i] = Some(Placement { page: p, column: c, row });
                 }
             }
@@ -55,22 +59,27 @@ pub(super) fn render(
             Page { width: mm(layout.page.width), height: mm(layout.page.height), items }
         })
         .collect();
-    (pages, placements, outline(galley, &starts))
+    (pages, placements, outline(galley, &starts, &marked))
 }
 
-/// One bookmark per article where its first item was drawn; an article with nothing drawn
-/// points where the one before it does (the top of page 1 for the first).
-fn outline(galley: &Galley, starts: &[Option<(usize, f64)>]) -> Vec<Bookmark> {
+/// One bookmark per article where its first item was drawn (an article with nothing drawn
+/// points where the one before it does, the top of page 1 for the first), each followed by
+/// its marked units (level-1 headings) as entries one level down.
+fn outline(galley: &Galley, starts: &[Option<(usize, f64)>], marked: &[Option<(usize, f64)>]) -> Vec<Bookmark> {
     let mut at = (0, 0.0);
-    galley
-        .titles
-        .iter()
-        .zip(starts)
-        .map(|(title, start)| {
-            if let Some(start) = start {
-                at = *start;
+    let mut out = Vec::new();
+    for (a, (title, start)) in galley.titles.iter().zip(starts).enumerate() {
+        if let Some(start) = start {
+            at = *start;
+        }
+        out.push(Bookmark { title: title.clone(), page: at.0, y: at.1, level: 1 });
+        for ((unit, text), place) in galley.marks.iter().zip(marked) {
+            if let (Some(u), Some((page, y))) = (galley.units.get(*unit), place)
+                && u.article == a
+            {
+                out.push(Bookmark { title: text.clone(), page: *page, y: *y, level: 2 });
             }
-            Bookmark { title: title.clone(), page: at.0, y: at.1, level: 1 }
-        })
-        .collect()
+        }
+    }
+    out
 }

@@ -34,6 +34,7 @@ fn galley(units: Vec<Unit>, masthead: usize, closing: usize) -> Galley {
         units,
         closing: Block { lines: closing, items: vec![] },
         titles,
+        marks: Vec::new(),
         em_top: 0.88,
     }
 }

@@ -75,40 +75,8 @@ pub(super) fn resolve(raw: RawLayout, dir: Option<&Path>) -> Result<Layout, Prob
             )
         })
     };
-    let fonts = raw.fonts.clone();
-    let roles = {
-        let r = &raw.roles;
-        let raws = [
-            &r.body,
-            &r.lead,
-            &r.title,
-            &r.credit,
-            &r.pinyin,
-            &r.masthead_title,
-            &r.number,
-            &r.publisher,
-            &r.closing,
-            &r.folio,
-        ];
-        let mut out = Vec::with_capacity(raws.len());
-        for (name, raw_role) in RoleName::ALL.iter().zip(raws) {
-            let key = format!("roles.{}", name.key());
-            let font_key = &raw_role.font;
-            if !fonts.contains_key(font_key) {
-                let known: Vec<&str> = fonts.keys().map(String::as_str).collect();
-                return Err(problem(
-                    format!("{key}.font"),
-                    format!("`{key}.font`: no font `{font_key}` in [fonts]"),
-                    format!("use one of `{}`", known.join("`, `")),
-                ));
-            }
-            out.push(role(&key, raw_role, paint(&format!("{key}.color"), &raw_role.color)?)?);
-        }
-        match <[Role; RoleName::ALL.len()]>::try_from(out) {
-            Ok(all) => Roles(all),
-            Err(_) => return Err(problem("roles", "roles are incomplete", "give every role")),
-        }
-    };
+    let mut fonts = raw.fonts.clone();
+    let roles = roles(&raw, &mut fonts, &paint, &grid)?;
     let body = roles.get(RoleName::Body);
     if (body.size - grid.body_size).abs() > 1e-9 {
         // A column of whole characters needs the body text in the grid's size.
@@ -122,6 +90,20 @@ pub(super) fn resolve(raw: RawLayout, dir: Option<&Path>) -> Result<Layout, Prob
             ),
             "give both the same size",
         ));
+    }
+    // Run-in headings share their line with body text: they may not be larger than it.
+    for level in 2..=4 {
+        let name = RoleName::heading(level);
+        if roles.get(name).size > grid.body_size + 1e-9 {
+            return Err(problem(
+                format!("roles.{}.size", name.key()),
+                format!(
+                    "roles.{}.size is larger than the body size: a run-in heading shares a line with body text",
+                    name.key()
+                ),
+                format!("give at most {} pt", short(grid.body_size)),
+            ));
+        }
     }
     let m = &raw.masthead;
     let masthead_lines = count("masthead.lines", m.lines, 1..=(grid.lines as i64 - 1).max(0)).map_err(|p| Problem {
@@ -152,6 +134,14 @@ pub(super) fn resolve(raw: RawLayout, dir: Option<&Path>) -> Result<Layout, Prob
             0.0..=lines,
             " grid lines (inside the masthead)",
         )?,
+        total_baseline: match m.total_baseline {
+            Some(b) => Some(number("masthead.total_baseline", b, 0.0..=lines, " grid lines (inside the masthead)")?),
+            None => None,
+        },
+        classification_baseline: match m.classification_baseline {
+            Some(b) => number("masthead.classification_baseline", b, 0.0..=lines, " grid lines (inside the masthead)")?,
+            None => (m.pinyin_baseline.min(m.title_baseline) - 0.9).clamp(0.5, lines),
+        },
         publisher_baseline,
         rule_offset: number(
             "masthead.rule_offset",
@@ -189,10 +179,115 @@ pub(super) fn resolve(raw: RawLayout, dir: Option<&Path>) -> Result<Layout, Prob
         indent: number("folio.indent", f.indent, 0.0..=20.0, " em")?,
     };
     let fallback = FallbackSpec { fonts: raw.fallback.fonts.clone(), system: raw.fallback.system };
+    let notes = frame("notes", &raw.notes.frame, raw.notes.rule_thickness, raw.notes.padding)?;
+    let c = &raw.contents;
+    let contents = ContentsSpec {
+        title: c.title.clone().unwrap_or_else(|| "本期要目".into()),
+        frame: frame("contents", &c.frame, c.rule_thickness, c.padding)?,
+    };
+    let figure = FigureSpec {
+        caption_gap: number("figure.caption_gap", raw.figure.caption_gap.unwrap_or(0.3), 0.0..=5.0, " em")?,
+        min_ppi: number("figure.min_ppi", raw.figure.min_ppi.unwrap_or(200.0), 0.0..=2400.0, " pixels per inch")?,
+    };
     let dir = dir.map(Path::to_path_buf);
-    let layout = Layout { page, grid, fonts, roles, masthead, closing, folio, fallback, dir };
+    let layout = Layout { page, grid, fonts, roles, masthead, closing, folio, fallback, notes, contents, figure, dir };
     geometry(&layout)?;
     Ok(layout)
+}
+
+/// A frame: `frame` (box, rules, none), rule thickness and padding, under the table `table`.
+fn frame(table: &str, kind: &Option<String>, rule: Option<f64>, padding: Option<f64>) -> Result<FrameSpec, Problem> {
+    let frame = match kind.as_deref().unwrap_or("box") {
+        "box" => Frame::Box,
+        "rules" => Frame::Rules,
+        "none" => Frame::None,
+        other => {
+            return Err(problem(
+                format!("{table}.frame"),
+                format!("{table}.frame must be \"box\", \"rules\" or \"none\", not {other:?}"),
+                "\"box\" draws a rectangle around it, \"rules\" a rule above and below",
+            ));
+        }
+    };
+    Ok(FrameSpec {
+        frame,
+        rule_thickness: number(&format!("{table}.rule_thickness"), rule.unwrap_or(0.5), 0.0..=5.0, " pt")?,
+        padding: number(&format!("{table}.padding"), padding.unwrap_or(0.5), 0.0..=5.0, " em")?,
+    })
+}
+
+/// The bundled faces a role falls back to when the layout names no font of its own for it:
+/// (font key, bundled face).
+const DEFAULT_FONTS: [(&str, &str); 2] = [("sans", "Noto Sans CJK SC Bold"), ("kai", "LXGW WenKai")];
+
+/// Every role, checked; a role the layout does not give takes a default made from the
+/// body's (GB/T 9704: level-1 headings in a heavy sans, level 2 in kai, 3 in the body face
+/// bold, 4 in the body face; notes in kai with a bold label). A default naming `sans` or
+/// `kai` adds that bundled face to `fonts` when the layout has no font of that key.
+fn roles(
+    raw: &RawLayout,
+    fonts: &mut std::collections::BTreeMap<String, String>,
+    paint: &dyn Fn(&str, &str) -> Result<Paint, Problem>,
+    grid: &Grid,
+) -> Result<Roles, Problem> {
+    let r = &raw.roles;
+    let body = &r.body;
+    let bold = r.lead.font.clone();
+    let derived = |font: &str, size: f64| RawRole { font: font.to_string(), size, ..body.clone() };
+    let required = [
+        &r.body,
+        &r.lead,
+        &r.title,
+        &r.credit,
+        &r.pinyin,
+        &r.masthead_title,
+        &r.number,
+        &r.publisher,
+        &r.closing,
+        &r.folio,
+    ];
+    let optional = [
+        (&r.heading1, derived("sans", grid.body_size)),
+        (&r.heading2, derived("kai", grid.body_size)),
+        (&r.heading3, derived(&bold, grid.body_size)),
+        (&r.heading4, derived(&body.font, grid.body_size)),
+        (&r.note, derived("kai", grid.body_size)),
+        (&r.note_label, derived(&bold, grid.body_size)),
+        (&r.caption, derived(&body.font, (grid.body_size * 0.86 * 2.0).round() / 2.0)),
+        (&r.contents, derived(&body.font, grid.body_size)),
+        (&r.contents_title, derived("sans", grid.body_size)),
+        (&r.classification, derived("sans", r.publisher.size)),
+    ];
+    let mut all: Vec<(RawRole, bool)> = required.iter().map(|r| ((*r).clone(), true)).collect();
+    all.extend(optional.into_iter().map(|(given, default)| match given {
+        Some(role) => (role.clone(), true),
+        None => (default, false),
+    }));
+    let mut out = Vec::with_capacity(all.len());
+    for (name, (raw_role, given)) in RoleName::ALL.iter().zip(all) {
+        let key = format!("roles.{}", name.key());
+        let font_key = &raw_role.font;
+        if !fonts.contains_key(font_key) {
+            match DEFAULT_FONTS.iter().find(|(k, _)| k == font_key) {
+                Some((k, face)) if !given => {
+                    fonts.insert((*k).to_string(), (*face).to_string());
+                }
+                _ => {
+                    let known: Vec<&str> = fonts.keys().map(String::as_str).collect();
+                    return Err(problem(
+                        format!("{key}.font"),
+                        format!("`{key}.font`: no font `{font_key}` in [fonts]"),
+                        format!("use one of `{}`", known.join("`, `")),
+                    ));
+                }
+            }
+        }
+        out.push(role(&key, &raw_role, paint(&format!("{key}.color"), &raw_role.color)?)?);
+    }
+    match <[Role; RoleName::ALL.len()]>::try_from(out) {
+        Ok(all) => Ok(Roles(all)),
+        Err(_) => Err(problem("roles", "roles are incomplete", "give every role")),
+    }
 }
 
 /// `[page]`: sizes, margins and the page limit.

@@ -27,6 +27,12 @@ pub struct Layout {
     pub folio: FolioSpec,
     /// Faces for characters the role fonts lack.
     pub fallback: FallbackSpec,
+    /// How editors' notes are set off.
+    pub notes: FrameSpec,
+    /// The contents box (本期要目).
+    pub contents: ContentsSpec,
+    /// Pictures.
+    pub figure: FigureSpec,
     /// The layout file's folder, against which relative font paths resolve (`None` for a
     /// built-in layout).
     pub dir: Option<PathBuf>,
@@ -95,11 +101,31 @@ pub enum RoleName {
     Closing,
     /// Page numbers.
     Folio,
+    /// Sub-headings of level 1 (一、), standing alone.
+    Heading1,
+    /// Sub-headings of level 2 (（一）), alone or run in.
+    Heading2,
+    /// Sub-headings of level 3 (1.).
+    Heading3,
+    /// Sub-headings of level 4 (（1）).
+    Heading4,
+    /// Editors' notes (编者按).
+    Note,
+    /// The label of an editor's note (编者按：).
+    NoteLabel,
+    /// Picture captions.
+    Caption,
+    /// Entries of the contents box.
+    Contents,
+    /// The contents box's title (本期要目).
+    ContentsTitle,
+    /// The classification at the masthead's top left (内部资料).
+    Classification,
 }
 
 impl RoleName {
     /// Every role, in the order of the `[roles]` tables.
-    pub const ALL: [RoleName; 10] = [
+    pub const ALL: [RoleName; 20] = [
         RoleName::Body,
         RoleName::Lead,
         RoleName::Title,
@@ -110,7 +136,27 @@ impl RoleName {
         RoleName::Publisher,
         RoleName::Closing,
         RoleName::Folio,
+        RoleName::Heading1,
+        RoleName::Heading2,
+        RoleName::Heading3,
+        RoleName::Heading4,
+        RoleName::Note,
+        RoleName::NoteLabel,
+        RoleName::Caption,
+        RoleName::Contents,
+        RoleName::ContentsTitle,
+        RoleName::Classification,
     ];
+
+    /// The role of sub-headings of `level` (1–4; others read as 4).
+    pub fn heading(level: u8) -> RoleName {
+        match level {
+            1 => RoleName::Heading1,
+            2 => RoleName::Heading2,
+            3 => RoleName::Heading3,
+            _ => RoleName::Heading4,
+        }
+    }
 
     /// The role's key in the layout (`roles.NAME`).
     pub fn key(self) -> &'static str {
@@ -125,6 +171,16 @@ impl RoleName {
             RoleName::Publisher => "publisher",
             RoleName::Closing => "closing",
             RoleName::Folio => "folio",
+            RoleName::Heading1 => "heading1",
+            RoleName::Heading2 => "heading2",
+            RoleName::Heading3 => "heading3",
+            RoleName::Heading4 => "heading4",
+            RoleName::Note => "note",
+            RoleName::NoteLabel => "note_label",
+            RoleName::Caption => "caption",
+            RoleName::Contents => "contents",
+            RoleName::ContentsTitle => "contents_title",
+            RoleName::Classification => "classification",
         }
     }
 }
@@ -180,6 +236,10 @@ pub struct MastheadSpec {
     pub title_baseline: f64,
     /// Baseline of the 第N期 line.
     pub number_baseline: f64,
+    /// Baseline of the （总第…期） line; `None` sets it after 第N期 on one line.
+    pub total_baseline: Option<f64>,
+    /// Baseline of the classification at the top left.
+    pub classification_baseline: f64,
     /// Baseline of the publisher / date line.
     pub publisher_baseline: f64,
     /// Distance from the publisher baseline to the rule, grid lines.
@@ -205,6 +265,46 @@ pub struct ClosingSpec {
     pub padding: f64,
     /// Indent from each side, em of the closing role.
     pub side_indent: f64,
+}
+
+/// How a block is set off from the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// A rectangle around it.
+    Box,
+    /// A rule above and below it.
+    Rules,
+    /// Nothing but its own role.
+    None,
+}
+
+/// How notes (or the contents box) are framed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameSpec {
+    /// Box, rules or none.
+    pub frame: Frame,
+    /// Thickness of the frame's lines, pt.
+    pub rule_thickness: f64,
+    /// Space between the frame and the text, em of the block's role.
+    pub padding: f64,
+}
+
+/// The contents box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentsSpec {
+    /// Its title, e.g. 本期要目.
+    pub title: String,
+    /// Its frame.
+    pub frame: FrameSpec,
+}
+
+/// How pictures are set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureSpec {
+    /// Space between a picture and its caption, em of the caption role.
+    pub caption_gap: f64,
+    /// Below this effective resolution a picture is reported, pixels per inch.
+    pub min_ppi: f64,
 }
 
 /// Where page numbers go across the page.

@@ -21,6 +21,48 @@ pub(super) struct RawLayout {
     pub folio: RawFolio,
     #[serde(default)]
     pub fallback: RawFallback,
+    #[serde(default)]
+    pub notes: RawFrame,
+    #[serde(default)]
+    pub contents: RawContents,
+    #[serde(default)]
+    pub figure: RawFigure,
+}
+
+/// `[notes]` and the frame part of `[contents]`: how a block is set off.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFrame {
+    #[serde(default)]
+    pub frame: Option<String>,
+    #[serde(default)]
+    pub rule_thickness: Option<f64>,
+    #[serde(default)]
+    pub padding: Option<f64>,
+}
+
+/// `[contents]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawContents {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub frame: Option<String>,
+    #[serde(default)]
+    pub rule_thickness: Option<f64>,
+    #[serde(default)]
+    pub padding: Option<f64>,
+}
+
+/// `[figure]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFigure {
+    #[serde(default)]
+    pub caption_gap: Option<f64>,
+    #[serde(default)]
+    pub min_ppi: Option<f64>,
 }
 
 /// `[page]`.
@@ -69,6 +111,26 @@ pub(super) struct RawRoles {
     pub publisher: RawRole,
     pub closing: RawRole,
     pub folio: RawRole,
+    #[serde(default)]
+    pub heading1: Option<RawRole>,
+    #[serde(default)]
+    pub heading2: Option<RawRole>,
+    #[serde(default)]
+    pub heading3: Option<RawRole>,
+    #[serde(default)]
+    pub heading4: Option<RawRole>,
+    #[serde(default)]
+    pub note: Option<RawRole>,
+    #[serde(default)]
+    pub note_label: Option<RawRole>,
+    #[serde(default)]
+    pub caption: Option<RawRole>,
+    #[serde(default)]
+    pub contents: Option<RawRole>,
+    #[serde(default)]
+    pub contents_title: Option<RawRole>,
+    #[serde(default)]
+    pub classification: Option<RawRole>,
 }
 
 /// One `[roles.NAME]` table.
@@ -104,6 +166,10 @@ pub(super) struct RawMasthead {
     pub pinyin_baseline: f64,
     pub title_baseline: f64,
     pub number_baseline: f64,
+    #[serde(default)]
+    pub total_baseline: Option<f64>,
+    #[serde(default)]
+    pub classification_baseline: Option<f64>,
     pub publisher_baseline: f64,
     pub rule_offset: f64,
     pub rule_thickness: f64,

@@ -13,26 +13,47 @@ use crate::diagnostic::{Diagnostic, Result};
 pub(crate) fn article(manifest: &SourceFile, raw: &Spanned<RawArticle>, index: usize) -> Result<Article> {
     let at =
         |span: std::ops::Range<usize>, message: String| Diagnostic::at(&manifest.path, &manifest.text, span, message);
-    let RawArticle { title, source, file, body } = raw.get_ref();
+    let RawArticle { title, source, file, body, note, headings } = raw.get_ref();
     if title.get_ref().trim().is_empty() {
         return Err(at(title.span(), format!("article {index} has an empty `title`")));
     }
-    let (origin, text) = match (file, body) {
-        (Some(file), None) => read_file(manifest, file)?,
+    let (origin, text) = text_of(manifest, raw.span(), file.as_ref(), body.as_ref(), &format!("article {index}"))?;
+    if let Some(note) = note.as_ref().filter(|n| n.get_ref().trim().is_empty()) {
+        return Err(at(note.span(), format!("article {index} has an empty `note`"))
+            .with_hint("write the editor's note, or leave the key out"));
+    }
+    Ok(Article {
+        title: title.clone(),
+        source: source.clone(),
+        origin,
+        text,
+        note: note.clone(),
+        headings: headings.unwrap_or(true),
+    })
+}
+
+/// The text of a table with exactly one of `file` and `body` (an article, the editor's note):
+/// where it came from and what it says. `what` names the table in messages.
+pub(crate) fn text_of(
+    manifest: &SourceFile,
+    table: std::ops::Range<usize>,
+    file: Option<&Text>,
+    body: Option<&Text>,
+    what: &str,
+) -> Result<(TextOrigin, String)> {
+    let at =
+        |span: std::ops::Range<usize>, message: String| Diagnostic::at(&manifest.path, &manifest.text, span, message);
+    match (file, body) {
+        (Some(file), None) => read_file(manifest, file),
         (None, Some(body)) if body.get_ref().trim().is_empty() => {
-            return Err(at(body.span(), format!("article {index} has an empty `body`")));
+            Err(at(body.span(), format!("{what} has an empty `body`")))
         }
-        (None, Some(body)) => (TextOrigin::Body(body.span()), body.get_ref().clone()),
-        (Some(_), Some(_)) => {
-            return Err(at(raw.span(), format!("article {index} has both `file` and `body`"))
-                .with_hint("keep exactly one: `file` for a path, `body` for inline text"));
-        }
-        (None, None) => {
-            return Err(at(raw.span(), format!("article {index} has neither `file` nor `body`"))
-                .with_hint("add `file = \"articles/NAME.md\"` (relative to the manifest) or `body = \"…\"`"));
-        }
-    };
-    Ok(Article { title: title.clone(), source: source.clone(), origin, text })
+        (None, Some(body)) => Ok((TextOrigin::Body(body.span()), body.get_ref().clone())),
+        (Some(_), Some(_)) => Err(at(table, format!("{what} has both `file` and `body`"))
+            .with_hint("keep exactly one: `file` for a path, `body` for inline text")),
+        (None, None) => Err(at(table, format!("{what} has neither `file` nor `body`"))
+            .with_hint("add `file = \"articles/NAME.md\"` (relative to the manifest) or `body = \"…\"`")),
+    }
 }
 
 /// Reads an article file named relative to the manifest: it must exist, be UTF-8 and hold text.

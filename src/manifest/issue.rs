@@ -22,10 +22,20 @@ pub struct Issue {
     pub total: Option<Located<u64>>,
     /// Issue date.
     pub date: Spanned<Date>,
+    /// The classification printed at the masthead's top left, e.g. `内部资料　注意保存`.
+    pub classification: Option<Spanned<String>>,
+    /// A special issue's name printed before 第N期, e.g. `增刊`.
+    pub special: Option<Spanned<String>>,
+    /// How many copies were printed: （共印N份） at the end of the closing block.
+    pub copies: Option<Spanned<u64>>,
+    /// Whether a contents box (本期要目) is printed under the masthead.
+    pub contents: bool,
+    /// The issue's editor's note (编者按), set before the first article.
+    pub editor_note: Option<EditorNote>,
     /// Articles in print order (at least one).
     pub articles: Vec<Article>,
-    /// The `[distribution]` table, if any.
-    pub distribution: Option<Distribution>,
+    /// The distribution groups in order (one `[distribution]` table or `[[distribution]]`).
+    pub distribution: Vec<Distribution>,
     /// The `[colophon]` table, if any.
     pub colophon: Option<Colophon>,
 }
@@ -93,6 +103,21 @@ pub struct Article {
     /// Where the text came from.
     pub origin: TextOrigin,
     /// The raw article text (UTF-8, byte-order mark removed, otherwise as written).
+    pub text: String,
+    /// An editor's note set after the title, before the body.
+    pub note: Option<Spanned<String>>,
+    /// Whether paragraphs opening with 一、 （一） 1. （1） are read as sub-headings.
+    pub headings: bool,
+}
+
+/// The issue's editor's note (`[editor_note]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditorNote {
+    /// The label, when given (the document defaults it to 编者按).
+    pub label: Option<Spanned<String>>,
+    /// Where the text came from.
+    pub origin: TextOrigin,
+    /// The text as written.
     pub text: String,
 }
 

@@ -17,8 +17,10 @@ mod tests;
 
 use std::path::Path;
 
+pub use issue::{
+    Article, Colophon, Date, Distribution, EditorNote, Issue, Located, Origin, Series, SourceFile, TextOrigin,
+};
 pub(crate) use read::decode;
-pub use issue::{Article, Colophon, Date, Distribution, Issue, Located, Origin, Series, SourceFile, TextOrigin};
 
 use crate::diagnostic::Diagnostic;
 

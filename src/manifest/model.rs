@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 /// A string value with its span.
@@ -15,8 +16,9 @@ pub(crate) struct RawManifest {
     pub series: Option<Spanned<RawSeries>>,
     pub issue: Spanned<RawIssue>,
     pub article: Option<Spanned<Vec<Spanned<RawArticle>>>>,
-    pub distribution: Option<RawDistribution>,
+    pub distribution: Option<RawDistributions>,
     pub colophon: Option<RawColophon>,
+    pub editor_note: Option<Spanned<RawNote>>,
 }
 
 /// The `[series]` table; every key optional here, required after the series merge.
@@ -36,6 +38,10 @@ pub(crate) struct RawIssue {
     pub number: Spanned<i64>,
     pub total: Option<Spanned<i64>>,
     pub date: Spanned<toml::Value>,
+    pub classification: Option<Text>,
+    pub special: Option<Text>,
+    pub copies: Option<Spanned<i64>>,
+    pub contents: Option<bool>,
 }
 
 /// One `[[article]]` table.
@@ -46,6 +52,57 @@ pub(crate) struct RawArticle {
     pub source: Option<Text>,
     pub file: Option<Text>,
     pub body: Option<Text>,
+    pub note: Option<Text>,
+    pub headings: Option<bool>,
+}
+
+/// The `[editor_note]` table: the issue's 编者按.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNote {
+    pub label: Option<Text>,
+    pub body: Option<Text>,
+    pub file: Option<Text>,
+}
+
+/// The distribution: one `[distribution]` table (version 1) or several `[[distribution]]`
+/// groups (version 2).
+#[derive(Debug)]
+pub(crate) enum RawDistributions {
+    /// `[distribution]`.
+    One(RawDistribution),
+    /// `[[distribution]]`, in order.
+    Many(Vec<RawDistribution>),
+}
+
+impl RawDistributions {
+    /// The groups in order.
+    pub fn into_groups(self) -> Vec<RawDistribution> {
+        match self {
+            RawDistributions::One(one) => vec![one],
+            RawDistributions::Many(many) => many,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawDistributions {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// Tells a table from an array of tables, deserializing either with its own errors.
+        struct Groups;
+        impl<'de> Visitor<'de> for Groups {
+            type Value = RawDistributions;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a `[distribution]` table or `[[distribution]]` tables")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                RawDistribution::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawDistributions::One)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(RawDistributions::Many)
+            }
+        }
+        deserializer.deserialize_any(Groups)
+    }
 }
 
 /// The `[distribution]` table.
@@ -77,10 +134,11 @@ pub(crate) struct RawSeriesFile {
 
 /// The keys each table accepts, for "did you mean" hints: (table as written, keys).
 pub(crate) const TABLES: &[(&str, &[&str])] = &[
-    ("the top level of the manifest", &["series", "issue", "article", "distribution", "colophon"]),
+    ("the top level of the manifest", &["series", "issue", "article", "distribution", "colophon", "editor_note"]),
     ("[series]", &["title", "pinyin", "publisher", "layout"]),
-    ("[issue]", &["number", "total", "date"]),
-    ("[[article]]", &["title", "source", "file", "body"]),
+    ("[issue]", &["number", "total", "date", "classification", "special", "copies", "contents"]),
+    ("[[article]]", &["title", "source", "file", "body", "note", "headings"]),
+    ("[editor_note]", &["label", "body", "file"]),
     ("[distribution]", &["label", "recipients"]),
     ("[colophon]", &["editors", "phone", "email", "approval"]),
     ("the top level of the series file", &["series", "total_offset", "totals"]),

@@ -10,11 +10,14 @@ use crate::diagnostic::{Diagnostic, Result};
 
 /// Fails on the first control character of an article's text.
 pub(crate) fn article(manifest: &SourceFile, article: &Article) -> Result<()> {
-    match &article.origin {
-        TextOrigin::File { path, .. } => {
-            screen(&article.text, |f| Diagnostic::at(path, &article.text, f.range.clone(), &f.message))
-        }
-        TextOrigin::Body(span) => value(manifest, span, &article.text),
+    text(manifest, &article.origin, &article.text)
+}
+
+/// Fails on the first control character of a text read from a file or a `body` value.
+pub(crate) fn text(manifest: &SourceFile, origin: &TextOrigin, text: &str) -> Result<()> {
+    match origin {
+        TextOrigin::File { path, .. } => screen(text, |f| Diagnostic::at(path, text, f.range.clone(), &f.message)),
+        TextOrigin::Body(span) => value(manifest, span, text),
     }
 }
 

@@ -3,8 +3,8 @@
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::articles::article;
-use super::issue::{Article, Colophon, Date, Distribution, Issue, SourceFile, TextOrigin};
+use super::articles::{article, text_of};
+use super::issue::{Article, Colophon, Date, Distribution, EditorNote, Issue, SourceFile, TextOrigin};
 use super::limits::{MAX_ISSUE_BYTES, describe};
 use super::model::RawManifest;
 use super::screen;
@@ -36,14 +36,45 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
     for (i, raw) in list.iter().enumerate() {
         articles.push(article(&manifest, raw, i + 1)?);
         // Checked as each is read, so no more than the limit and one file is ever held.
-        within_budget(&manifest, shared.as_ref().map(|s| &s.file), &articles)?;
+        within_budget(&manifest, shared.as_ref().map(|s| &s.file), &articles, None)?;
     }
-    let distribution = raw.distribution.map(|d| Distribution { label: d.label, recipients: d.recipients });
+    let distribution = raw
+        .distribution
+        .map(|d| {
+            d.into_groups().into_iter().map(|d| Distribution { label: d.label, recipients: d.recipients }).collect()
+        })
+        .unwrap_or_default();
     let colophon =
         raw.colophon.map(|c| Colophon { editors: c.editors, phone: c.phone, email: c.email, approval: c.approval });
     for article in &articles {
         screen::article(&manifest, article)?;
     }
+    let editor_note = match raw.editor_note {
+        Some(note) => {
+            let span = note.span();
+            let note = note.into_inner();
+            let (origin, text) = text_of(&manifest, span, note.file.as_ref(), note.body.as_ref(), "`[editor_note]`")?;
+            let note = EditorNote { label: note.label, origin, text };
+            within_budget(&manifest, shared.as_ref().map(|s| &s.file), &articles, Some(&note))?;
+            screen::text(&manifest, &note.origin, &note.text)?;
+            Some(note)
+        }
+        None => None,
+    };
+    let raw_issue = raw.issue.into_inner();
+    let nonempty = |value: Option<Spanned<String>>, key: &str| match value {
+        Some(v) if v.get_ref().trim().is_empty() => {
+            Err(Diagnostic::at(&manifest.path, &manifest.text, v.span(), format!("`{key}` is empty"))
+                .with_hint("give it a value, or leave the key out"))
+        }
+        other => Ok(other),
+    };
+    let classification = nonempty(raw_issue.classification, "issue.classification")?;
+    let special = nonempty(raw_issue.special, "issue.special")?;
+    let copies = match &raw_issue.copies {
+        Some(copies) => Some(Spanned::new(copies.span(), at_least_one(&manifest, copies, "issue.copies")?)),
+        None => None,
+    };
     Ok(Issue {
         manifest,
         series_file: shared.map(|s| s.file),
@@ -51,6 +82,11 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         number,
         total,
         date,
+        classification,
+        special,
+        copies,
+        contents: raw_issue.contents.unwrap_or(false),
+        editor_note,
         articles,
         distribution,
         colophon,
@@ -58,21 +94,33 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
 }
 
 /// Checks that the issue's files read so far stay within [`MAX_ISSUE_BYTES`] together; the
-/// error points at the last article read, the one that goes past it.
-fn within_budget(manifest: &SourceFile, series: Option<&SourceFile>, articles: &[Article]) -> Result<()> {
+/// error points at the last text read (the editor's note when given, else the last article),
+/// the one that goes past it.
+fn within_budget(
+    manifest: &SourceFile,
+    series: Option<&SourceFile>,
+    articles: &[Article],
+    note: Option<&EditorNote>,
+) -> Result<()> {
     let own = (manifest.text.len() + series.map_or(0, |s| s.text.len())) as u64;
-    let total = own + articles.iter().map(|a| a.text.len() as u64).sum::<u64>();
-    let Some(last) = articles.last().filter(|_| total > MAX_ISSUE_BYTES) else {
+    let total = own
+        + articles.iter().map(|a| a.text.len() as u64).sum::<u64>()
+        + note.map_or(0, |n| n.text.len() as u64);
+    if total <= MAX_ISSUE_BYTES {
         return Ok(());
+    }
+    let (origin, what) = match (note, articles.last()) {
+        (Some(n), _) => (&n.origin, "the editor's note".to_string()),
+        (None, Some(a)) => (&a.origin, format!("article {}", articles.len())),
+        (None, None) => return Ok(()),
     };
-    let span = match &last.origin {
+    let span = match origin {
         TextOrigin::File { span, .. } | TextOrigin::Body(span) => span.clone(),
     };
     let message = format!(
-        "the issue's text reaches {} with article {}, over the limit of {} per issue (manifest, series file and \
+        "the issue's text reaches {} with {what}, over the limit of {} per issue (manifest, series file and \
          articles together)",
         describe(total),
-        articles.len(),
         describe(MAX_ISSUE_BYTES)
     );
     Err(Diagnostic::at(&manifest.path, &manifest.text, span, message)

@@ -3,6 +3,7 @@
 
 use super::Setter;
 use super::body::{add_credit, body_units};
+use super::note::set_note;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, Document};
 use crate::flow::{Part, Unit};
@@ -31,6 +32,15 @@ pub(super) fn set_article(
         return Err(doc.diagnostic(&article.title, 0, message).with_hint("shorten the title"));
     }
     units.push(title_unit);
+    if let Some(note) = &article.note {
+        let (items, lines) = set_note(note, s, 0.0, s.layout.column_width());
+        if lines > s.layout.grid.lines {
+            let message = format!("the editor's note takes {lines} lines but a column holds {}", s.layout.grid.lines);
+            let at = note.paragraphs.first().and_then(|p| p.runs.first()).map_or(&note.label, |r| &r.text);
+            return Err(doc.diagnostic(at, 0, message).with_hint("shorten the note"));
+        }
+        units.push(Unit { lines, items, part: Part::Note, stretch: 0, article: index });
+    }
     let (body, last_right) = body_units(article, index, s, doc)?;
     units.extend(body);
     if let Some(credit) = &article.credit {

@@ -1,8 +1,11 @@
 //! An article's running text as units: one unit per body line (justified, first-line indent)
 //! marked as a paragraph's last line or not, so that `flow` can keep paragraphs from leaving
-//! a single line alone; and the credit, on the last body line when it fits there.
+//! a single line alone; a sub-heading or a figure as a unit of its own; and the credit, on
+//! the last body line when it fits there.
 
 use super::Setter;
+use super::figure::figure_unit;
+use super::heading::heading_unit;
 use crate::compose::Align;
 use crate::compose::class::Class;
 use crate::diagnostic::Diagnostic;
@@ -23,14 +26,30 @@ pub(super) fn body_units(
     let mut last_right = None;
     let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
     let paint = s.color(RoleName::Body);
+    let width = s.layout.column_width();
     for block in &article.blocks {
-        let Block::Paragraph(paragraph) = block;
+        let paragraph = match block {
+            Block::Paragraph(paragraph) => paragraph,
+            Block::Heading(heading) => {
+                units.push(heading_unit(heading, index, s, width));
+                last_right = None;
+                continue;
+            }
+            Block::Figure(figure) => {
+                let (unit, warning) = figure_unit(figure, index, s, doc, width)?;
+                units.push(unit);
+                s.warn(warning);
+                last_right = None;
+                continue;
+            }
+        };
         let tag = s.element(TagKind::Paragraph);
-        let spans: Vec<_> = paragraph
-            .runs
-            .iter()
-            .map(|run| s.span(if run.bold { RoleName::Lead } else { RoleName::Body }, run.text.as_str()))
-            .collect();
+        let role = |run: &crate::document::Run| match run.heading {
+            Some(level) => RoleName::heading(level),
+            None if run.bold => RoleName::Lead,
+            None => RoleName::Body,
+        };
+        let spans: Vec<_> = paragraph.runs.iter().map(|run| s.span(role(run), run.text.as_str())).collect();
         let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
         if let (Some(line), Some(first)) = (lines.iter().find(|l| l.overfull > OVERFULL), paragraph.runs.first()) {
             let message = format!(

@@ -93,6 +93,16 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// Where the text of a row of items ends, points.
+fn right_edge(row: &[Item]) -> f64 {
+    row.iter()
+        .filter_map(|item| match item {
+            Item::Text(run) => run.extent().map(|(_, right)| right),
+            _ => None,
+        })
+        .fold(0.0, f64::max)
+}
+
 /// Sets the closing block, anchored at the type area's bottom-left corner.
 pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Block, Diagnostic> {
     let layout = s.layout;
@@ -145,8 +155,8 @@ pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Blo
         rule(&mut items, y, spec.inner_rule);
     }
 
-    // The colophon: editors, then the contact on the same row when it fits there, then the
-    // approval number.
+    // The colophon: editors, then the contact on the same row when it fits there; a rule;
+    // then the approval number and the copies printed.
     let mut rows: Vec<Vec<Item>> = Vec::new();
     let mut end = inset;
     if let Some(editors) = &c.editors {
@@ -173,18 +183,41 @@ pub(super) fn set_closing(c: &Closing, s: &Setter, doc: &Document) -> Result<Blo
             rows.extend(wrapped);
         }
     }
+    let mut last_rows: Vec<Vec<Item>> = Vec::new();
     if let Some(approval) = &c.approval {
         let wrapped = ctx.wrapped(approval)?;
         parts.extend(approval.values.first().map(|v| (wrapped.len(), v)));
-        rows.extend(wrapped);
+        last_rows.extend(wrapped);
     }
-    let rows: Vec<Vec<Item>> = rows.into_iter().filter(|r| !r.is_empty()).collect();
-    let baseline = y + pad + ascent;
-    for (i, row) in rows.iter().enumerate() {
-        items.extend(translate(row, 0.0, baseline + i as f64 * pitch));
+    if let Some(copies) = &c.copies {
+        let w = natural_width(s, RoleName::Closing, copies.as_str());
+        let line = s.compose(&[s.span(RoleName::Closing, copies.as_str())], ctx.measure, Align::Right, (0.0, 0.0));
+        let row: Vec<Item> =
+            line.iter().take(1).flat_map(|l| s.line_items(l, inset, 0.0, &ctx.paint, ctx.tag)).collect();
+        // Beside the approval number when there is room, else on a line of its own.
+        let room = last_rows.last().map_or(0.0, |r| inset + ctx.measure - right_edge(r));
+        match last_rows.last_mut() {
+            Some(last) if room >= w + 2.0 * size => last.extend(row),
+            _ => last_rows.push(row),
+        }
     }
-    let last_baseline = baseline + rows.len().saturating_sub(1) as f64 * pitch;
-    let height = last_baseline + descent + pad;
+    // Each section below the previous one's rule; a rule between the two sections.
+    let sections = [rows, last_rows].map(|r| r.into_iter().filter(|row| !row.is_empty()).collect::<Vec<_>>());
+    let mut top = y;
+    let mut drawn = 0;
+    for section in sections.iter().filter(|s| !s.is_empty()) {
+        if drawn > 0 {
+            rule(&mut items, top, spec.inner_rule);
+        }
+        let baseline = top + pad + ascent;
+        for (i, row) in section.iter().enumerate() {
+            items.extend(translate(row, 0.0, baseline + i as f64 * pitch));
+        }
+        top = baseline + (section.len() - 1) as f64 * pitch + descent + pad;
+        drawn += 1;
+    }
+    // An empty colophon still takes one line of room.
+    let height = if drawn == 0 { y + pad + ascent + descent + pad } else { top };
     rule(&mut items, height, spec.outer_rule);
 
     // Whole grid lines, with half a line of air above the top rule.

@@ -1,6 +1,7 @@
-//! The masthead (报头) on page 1: pinyin, the red title spaced out, 第N期 and the running
-//! total, the publisher at the left and the date at the right, and the red rule. Each line
-//! fits its slot (see [`fit`](super::fit)) or the build fails naming the value.
+//! The masthead (报头) on page 1: the classification at the top left, pinyin, the red title
+//! spaced out, 第N期 and the running total (on two lines where the layout says), the
+//! publisher at the left and the date at the right, and the red rule. Each line fits its
+//! slot (see the `fit` module) or the build fails naming the value.
 
 use super::Setter;
 use super::fit::too_long;
@@ -22,6 +23,18 @@ pub(super) fn set_masthead(m: &Masthead, s: &Setter, doc: &Document) -> Result<B
     let mut items = Vec::new();
     let tag = s.element(TagKind::Masthead);
 
+    // The classification at the top left.
+    if let Some(classification) = &m.classification {
+        let fit = s
+            .fit(RoleName::Classification, classification.as_str(), width)
+            .map_err(|o| too_long(doc, classification, "the classification", RoleName::Classification, o))?;
+        let span = Span { size: fit.size, ..s.span(RoleName::Classification, classification.as_str()) };
+        let paint = s.color(RoleName::Classification);
+        for line in s.compose(&[span], width, Align::Left, (0.0, 0.0)).iter().take(1) {
+            items.extend(s.line_items(line, 0.0, baseline(spec.classification_baseline), &paint, tag));
+        }
+    }
+
     // The title, letter-spaced by the role's tracking and centred.
     let title = s
         .fit(RoleName::MastheadTitle, m.title.as_str(), width)
@@ -41,17 +54,22 @@ pub(super) fn set_masthead(m: &Masthead, s: &Setter, doc: &Document) -> Result<B
     let at = Spread { x: title_x, width: title.width, y: baseline(spec.title_baseline), size: title.size };
     items.push(spread(s, RoleName::MastheadTitle, m.title.as_str(), at, tag));
 
-    // 第N期（总第…期）, centred.
-    let mut number = m.number.clone();
-    if let Some(total) = &m.total {
-        number.append(total);
+    // 第N期（总第…期）, centred: on one line, or on two where the layout gives the total a
+    // line of its own.
+    let mut lines = vec![(m.number.clone(), spec.number_baseline)];
+    match (&m.total, spec.total_baseline) {
+        (Some(total), Some(at)) => lines.push((total.clone(), at)),
+        (Some(total), None) => lines[0].0.append(total),
+        (None, _) => {}
     }
-    let fit = s
-        .fit(RoleName::Number, number.as_str(), width)
-        .map_err(|o| too_long(doc, &number, "the issue number", RoleName::Number, o))?;
-    let span = Span { size: fit.size, ..s.span(RoleName::Number, number.as_str()) };
-    for line in s.compose(&[span], width, Align::Center, (0.0, 0.0)).iter().take(1) {
-        items.extend(s.line_items(line, 0.0, baseline(spec.number_baseline), &s.color(RoleName::Number), tag));
+    for (text, at) in lines {
+        let fit = s
+            .fit(RoleName::Number, text.as_str(), width)
+            .map_err(|o| too_long(doc, &text, "the issue number", RoleName::Number, o))?;
+        let span = Span { size: fit.size, ..s.span(RoleName::Number, text.as_str()) };
+        for line in s.compose(&[span], width, Align::Center, (0.0, 0.0)).iter().take(1) {
+            items.extend(s.line_items(line, 0.0, baseline(at), &s.color(RoleName::Number), tag));
+        }
     }
 
     // Publisher at the left, date at the right, each one em in, at least one em apart.

@@ -5,13 +5,18 @@
 mod article;
 mod body;
 mod closing;
+mod contents;
+mod figure;
 mod fit;
 mod folio;
+mod frame;
+mod heading;
 mod masthead;
+mod note;
 mod runs;
 mod title;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
@@ -33,12 +38,24 @@ pub struct Setter<'a> {
     pub faces: &'a BTreeMap<String, FaceId>,
     /// The number the next structure element gets (elements are numbered in reading order).
     elements: Cell<u32>,
+    /// What setting found worth reporting (low-resolution pictures).
+    warnings: RefCell<Vec<Diagnostic>>,
 }
 
 impl<'a> Setter<'a> {
     /// A setter for the layout and its loaded faces.
     pub fn new(layout: &'a Layout, book: &'a FontBook, faces: &'a BTreeMap<String, FaceId>) -> Self {
-        Setter { layout, book, faces, elements: Cell::new(0) }
+        Setter { layout, book, faces, elements: Cell::new(0), warnings: RefCell::new(Vec::new()) }
+    }
+
+    /// Records a warning.
+    pub(super) fn warn(&self, warning: Option<Diagnostic>) {
+        self.warnings.borrow_mut().extend(warning);
+    }
+
+    /// The warnings recorded so far, taken out.
+    pub fn take_warnings(&self) -> Vec<Diagnostic> {
+        std::mem::take(&mut *self.warnings.borrow_mut())
     }
 
     /// The face a layout font key names (every key is loaded with the layout: checked).
@@ -79,21 +96,69 @@ pub fn load_fonts(layout: &Layout) -> Result<(FontBook, BTreeMap<String, FaceId>
     Ok((book, faces))
 }
 
-/// Sets the whole document into a galley; fails, naming the manifest value, when a text does
-/// not fit its slot (see the `fit` module), a block is taller than a page, or a line runs past its
-/// measure.
+/// Sets the whole document into a galley (the contents box, if any, without page numbers);
+/// fails, naming the manifest value, when a text does not fit its slot (see the `fit`
+/// module), a block is taller than a page, or a line runs past its measure.
 pub fn set_document(doc: &Document, setter: &Setter) -> Result<Galley, Diagnostic> {
-    let masthead = masthead::set_masthead(&doc.masthead, setter, doc)?;
+    set_document_with(doc, setter, None)
+}
+
+/// Sets the whole document into a galley, the contents box with each article's first page
+/// (from 1) when `pages` gives them.
+pub fn set_document_with(doc: &Document, setter: &Setter, pages: Option<&[usize]>) -> Result<Galley, Diagnostic> {
+    let mut masthead = masthead::set_masthead(&doc.masthead, setter, doc)?;
+    let width = setter.layout.type_width();
+    let pitch = setter.layout.grid.line_pitch;
+    let mut spans_below: Vec<(Vec<crate::page::Item>, usize)> = Vec::new();
+    if let Some(note) = &doc.editor_note {
+        spans_below.push(note::set_note(note, setter, 0.0, width));
+    }
+    if doc.contents {
+        spans_below.push(contents::set_contents(doc, setter, 0.0, width, pages));
+    }
+    for (items, lines) in spans_below {
+        let dy = masthead.lines as f64 * pitch;
+        masthead.items.extend(crate::page::translate(&items, 0.0, dy));
+        masthead.lines += lines;
+    }
+    if masthead.lines >= setter.layout.grid.lines {
+        let message = format!(
+            "the masthead, the editor's note and the contents take {} lines but page 1 holds {}",
+            masthead.lines, setter.layout.grid.lines
+        );
+        let at = doc.editor_note.as_ref().map_or(&doc.masthead.title, |n| &n.label);
+        return Err(doc.diagnostic(at, 0, message).with_hint("shorten the editor's note"));
+    }
     let mut units = Vec::new();
     for (i, article) in doc.articles.iter().enumerate() {
         units.extend(article::set_article(article, i, setter, i == 0, doc)?);
     }
     let closing = closing::set_closing(&doc.closing, setter, doc)?;
+    // Level-1 headings get outline entries under their article's.
+    let marks = units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| match u.items.first() {
+            Some(crate::page::Item::Text(run)) if run.tag.kind == crate::page::TagKind::Heading(1) => {
+                let text: String = u
+                    .items
+                    .iter()
+                    .filter_map(|it| match it {
+                        crate::page::Item::Text(r) => Some(r.text()),
+                        _ => None,
+                    })
+                    .collect();
+                Some((i, text))
+            }
+            _ => None,
+        })
+        .collect();
     Ok(Galley {
         masthead,
         units,
         closing,
         titles: doc.articles.iter().map(|a| a.title.to_string()).collect(),
+        marks,
         em_top: setter.em_top(RoleName::Body),
     })
 }

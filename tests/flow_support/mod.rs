@@ -29,13 +29,14 @@ pub fn example(layout: &str) -> Document {
 
 /// A paragraph of plain text.
 pub fn paragraph(text: &str) -> Paragraph {
-    Paragraph { runs: vec![Run { text: Text::worded(text), bold: false }] }
+    Paragraph { runs: vec![Run { text: Text::worded(text), bold: false, heading: None }] }
 }
 
 /// An article with a credit.
 pub fn article(title: &str, paragraphs: Vec<Paragraph>) -> Article {
     Article {
         title: Text::worded(title),
+        note: None,
         blocks: paragraphs.into_iter().map(Block::Paragraph).collect(),
         credit: Some(Text::worded("（长沙市人大常委会联工委　供稿）")),
     }

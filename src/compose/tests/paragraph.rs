@@ -84,3 +84,15 @@ fn case_42_hanging_only_a_lone_mark_and_by_half_an_em_at_most() {
         assert!(l.right <= 8.0 * EM + 0.01, "nothing hangs after a cluster: {:?}", l.text);
     }
 }
+
+/// A variation selector the font has no sequence for draws nothing and takes no room: the
+/// hidden glyph shaping leaves for it is dropped, so no glyph reaches past its cluster.
+#[test]
+fn a_variation_selector_without_a_sequence_draws_nothing() {
+    let (lines, book) = set_spans(&[("中\u{FE0F}文（甲）", 0.0)], 20.0, |_| {});
+    let glyphs = &lines[0].glyphs;
+    assert_eq!(glyphs.len(), 5, "{glyphs:?}");
+    for pair in glyphs.windows(2) {
+        assert!(pair[0].x + advance(&book, &pair[0]) * EM <= pair[1].x + 5.01, "{pair:?}");
+    }
+}
