@@ -37,12 +37,19 @@ pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
 pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     let shown = path.display();
     let hint = "save the file as UTF-8 (in Notepad or Word: Save As, encoding UTF-8)";
-    if let Some(order) = utf16(&bytes) {
+    if let Some((order, big_endian)) = utf16(&bytes) {
         let message = format!("`{shown}` is UTF-16 ({order}), not UTF-8");
-        // A fault of the whole file, found at its first bytes: line 1, column 1.
-        let mut d = Diagnostic::file(path, message).with_hint(hint);
-        (d.line, d.column, d.end_column) = (1, 1, 1);
-        return Err(d);
+        // A fault of the whole file, found at its first bytes: line 1, column 1, shown as
+        // the first line reads in UTF-16.
+        let units = bytes.chunks_exact(2).map(|p| if big_endian { [p[0], p[1]] } else { [p[1], p[0]] });
+        let first: String = char::decode_utf16(units.map(u16::from_be_bytes))
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .skip_while(|c| *c == '\u{feff}')
+            .take_while(|c| *c != '\n')
+            .take(200)
+            .collect();
+        return Err(Diagnostic::at(path, &first, 0..first.chars().next().map_or(0, char::len_utf8), message)
+            .with_hint(hint));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -55,11 +62,11 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
 }
 
 /// The byte order of a UTF-16 text: by its byte-order mark, or by the zero bytes of ASCII
-/// characters in every other place.
-fn utf16(bytes: &[u8]) -> Option<&'static str> {
+/// characters in every other place: the order's name, and whether it is big-endian.
+fn utf16(bytes: &[u8]) -> Option<(&'static str, bool)> {
     match bytes {
-        [0xFF, 0xFE, ..] => return Some("little-endian, with a byte-order mark"),
-        [0xFE, 0xFF, ..] => return Some("big-endian, with a byte-order mark"),
+        [0xFF, 0xFE, ..] => return Some(("little-endian, with a byte-order mark", false)),
+        [0xFE, 0xFF, ..] => return Some(("big-endian, with a byte-order mark", true)),
         _ => {}
     }
     let sample = &bytes[..bytes.len().min(512) & !1];
@@ -67,8 +74,8 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
     let pairs = sample.len() / 2;
     match (zeros(0), zeros(1)) {
         _ if pairs < 2 => None,
-        (even, odd) if odd * 2 > pairs && even == 0 => Some("little-endian"),
-        (even, odd) if even * 2 > pairs && odd == 0 => Some("big-endian"),
+        (even, odd) if odd * 2 > pairs && even == 0 => Some(("little-endian", false)),
+        (even, odd) if even * 2 > pairs && odd == 0 => Some(("big-endian", true)),
         _ => None,
     }
 }
