@@ -566,3 +566,22 @@ fn output_over_the_layout_or_a_font_is_refused() {
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `check` names the series file it merged and the total with the line it comes from; with no
+/// series file it says so.
+#[test]
+fn check_names_the_series_file_and_the_total() {
+    let series = "[series]\ntitle = \"联络动态\"\n\n[totals]\n2021 = 623\n";
+    let dir = folder("check-series", &[("issue.toml", manifest("total = 627\n", "")), ("series.toml", series.into())]);
+    let output = jianbao(&[Path::new("check"), &dir.join("issue.toml")]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains(&format!("series file: {}", dir.join("series.toml").display())), "{stdout}");
+    assert!(stdout.contains("总第627期") && stdout.contains("2021 = 623"), "{stdout}");
+    let alone = folder("check-no-series", &[]);
+    let output = jianbao(&[Path::new("check"), &alone.join("issue.toml")]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("series file: none") && stdout.contains("total = 627"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&alone);
+}
