@@ -1,6 +1,7 @@
 //! Default-ignorable characters (isolates, marks, the Mongolian vowel separator, tag
-//! characters …) are kept in the text, not drawn and warned about; an ideographic variation
-//! sequence draws the variant glyph of the bundled font's format-14 cmap and copies out whole.
+//! characters …) are kept in the text, not drawn and warned about; a variation sequence draws
+//! the variant glyph of the bundled font's format-14 cmap (the base glyph where it lists none)
+//! and copies out whole.
 
 use std::path::{Path, PathBuf};
 
@@ -47,17 +48,35 @@ fn default_ignorables_are_kept_not_drawn_and_warned() {
     assert!(warned.contains("U+2066"), "{warned}");
 }
 
+/// The glyph id and copied text of the first glyph whose text starts with `base`.
+fn glyph_of(glyphs: &[(u16, String, jianbao::font::FaceId)], base: char) -> Option<(u16, String)> {
+    glyphs.iter().find(|(_, t, _)| t.starts_with(base)).map(|(id, t, _)| (*id, t.clone()))
+}
+
+/// A variation sequence the bundled face maps in its format-14 cmap (礼 U+FE00, a glyph of its
+/// own in Noto Serif CJK SC) draws that glyph and copies out whole.
 #[test]
-fn an_ideographic_variation_sequence_draws_its_variant_and_copies_out() {
-    let (plain, _) = glyphs(&issue("plain", "葛。\n"));
-    let (varied, warnings) = glyphs(&issue("ivs", "葛\u{E0100}。\n"));
-    let ge = |g: &[(u16, String, jianbao::font::FaceId)]| {
-        g.iter().find(|(_, t, _)| t.starts_with('葛')).map(|(id, t, _)| (*id, t.clone()))
-    };
-    let (Some((plain_id, _)), Some((variant_id, text))) = (ge(&plain), ge(&varied)) else {
-        panic!("葛 not drawn: {plain:?} {varied:?}");
+fn a_variation_sequence_draws_the_variant_of_the_format_14_cmap() {
+    let (plain, _) = glyphs(&issue("plain-li", "礼。\n"));
+    let (varied, warnings) = glyphs(&issue("variant-li", "礼\u{FE00}。\n"));
+    let (Some((plain_id, _)), Some((variant_id, text))) = (glyph_of(&plain, '礼'), glyph_of(&varied, '礼')) else {
+        panic!("礼 not drawn: {plain:?} {varied:?}");
     };
     assert_ne!(plain_id, variant_id, "the variation selector selects another glyph");
+    assert_eq!(text, "礼\u{FE00}", "the sequence copies out whole");
+    assert!(!warnings.iter().any(|w| w.contains("FE00")), "a variation sequence is no fault: {warnings:?}");
+}
+
+/// An ideographic variation sequence the face does not list (葛 U+E0100: the SC face has no
+/// Adobe-Japan1 sequences) is no error: the base glyph is drawn, the sequence copies out whole.
+#[test]
+fn an_ideographic_variation_sequence_builds_and_copies_out() {
+    let (plain, _) = glyphs(&issue("plain", "葛。\n"));
+    let (varied, warnings) = glyphs(&issue("ivs", "诸葛\u{E0100}亮。\n"));
+    let (Some((plain_id, _)), Some((variant_id, text))) = (glyph_of(&plain, '葛'), glyph_of(&varied, '葛')) else {
+        panic!("葛 not drawn: {plain:?} {varied:?}");
+    };
+    assert_eq!(plain_id, variant_id, "the base glyph, as Unicode asks for an unlisted sequence");
     assert_eq!(text, "葛\u{E0100}", "the sequence copies out whole");
     assert!(varied.iter().all(|(id, _, _)| *id != 0), "{varied:?}");
     assert!(!warnings.iter().any(|w| w.contains("E0100")), "a variation sequence is no fault: {warnings:?}");
