@@ -20,7 +20,9 @@ pub use inputs::{InputFile, InputKind, inputs};
 pub use metadata::source_date_epoch;
 pub use pictures::read_pictures;
 pub use shared::{Laid, Prepared, SharedPdf, make_pdf_shared};
-pub use write::{TEMP_PREFIX, TEMP_SUFFIX, remove_live, remove_stale, replace_atomically, temporaries_in, write_atomically};
+pub use write::{
+    TEMP_PREFIX, TEMP_SUFFIX, remove_live, remove_stale, replace_atomically, temporaries_in, write_atomically,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -185,7 +187,8 @@ fn total_source(issue: &manifest::Issue, total: &manifest::Located<u64>) -> Stri
         _ => &issue.manifest,
     };
     let start = file.text.get(..total.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-    let end = file.text.get(total.span.end..).and_then(|t| t.find('\n')).map_or(file.text.len(), |i| total.span.end + i);
+    let end =
+        file.text.get(total.span.end..).and_then(|t| t.find('\n')).map_or(file.text.len(), |i| total.span.end + i);
     let line = file.text.get(start..end).unwrap_or_default().trim();
     let table = match total.origin {
         manifest::Origin::Series if !line.starts_with("total_offset") => "[totals] ",

@@ -179,7 +179,7 @@ fn the_folder_searched_is_no_output_folder() {
 #[test]
 fn an_up_to_date_batch_writes_nothing() {
     let (dir, out) = archive("nothing", 1, 2);
-    let first = run(&[dir.clone()], &out, &BatchOptions::default(), &Silent);
+    let first = run(std::slice::from_ref(&dir), &out, &BatchOptions::default(), &Silent);
     assert_eq!(first.built(), 2);
     let times = |names: &[&str]| -> Vec<_> {
         names.iter().map(|n| std::fs::metadata(out.join(n)).and_then(|m| m.modified()).ok()).collect()

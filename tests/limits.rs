@@ -149,10 +149,31 @@ fn the_worst_cases_cost_a_few_times_plain_han() {
         .replacen("gutter_chars = 2", "gutter_chars = 1", 1);
     let dashes: String = "——".repeat(limit / 6);
     let cases = [
-        ("3,000-character phone", issue_with("scale-phone", "", &format!("\n[colophon]\neditors = [\"石韧\"]\nphone = \"{}\"\n", "1".repeat(3000)), "正文。\n", &[])),
-        ("2,000-character editor", issue_with("scale-editor", "", &format!("\n[colophon]\neditors = [\"{}\"]\n", "韧".repeat(2000)), "正文。\n", &[])),
+        (
+            "3,000-character phone",
+            issue_with(
+                "scale-phone",
+                "",
+                &format!("\n[colophon]\neditors = [\"石韧\"]\nphone = \"{}\"\n", "1".repeat(3000)),
+                "正文。\n",
+                &[],
+            ),
+        ),
+        (
+            "2,000-character editor",
+            issue_with(
+                "scale-editor",
+                "",
+                &format!("\n[colophon]\neditors = [\"{}\"]\n", "韧".repeat(2000)),
+                "正文。\n",
+                &[],
+            ),
+        ),
         ("1 MiB of ——", issue_with("scale-dashes", "", "", &dashes, &[])),
-        ("six columns, 1 MiB of Han", issue_with("scale-six", "layout = \"six.toml\"\n", "", &han(limit), &[("six.toml", six)])),
+        (
+            "six columns, 1 MiB of Han",
+            issue_with("scale-six", "layout = \"six.toml\"\n", "", &han(limit), &[("six.toml", six)]),
+        ),
     ];
     let mut report = format!("1 MiB of plain Han: {reference:?}\n");
     let mut slow = Vec::new();

@@ -126,11 +126,8 @@ pub fn remove_stale(dir: &Path) -> usize {
 /// The temporary files of ours in `dir` (any process's), for tests and checks.
 pub fn temporaries_in(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| writer_of(&e.file_name().to_string_lossy()).is_some())
-        .map(|e| e.path())
-        .collect();
+    let mut found: Vec<PathBuf> =
+        entries.flatten().filter(|e| writer_of(&e.file_name().to_string_lossy()).is_some()).map(|e| e.path()).collect();
     found.sort();
     found
 }
@@ -172,7 +169,8 @@ mod tests {
         std::fs::write(&target, "keep").unwrap_or_default();
         // Plant links at names a temporary file could take: it must take another name.
         for i in 0..50 {
-            let _ = std::os::unix::fs::symlink(&target, dir.join(format!(".jianbao-{}-{i:08}.tmp", std::process::id())));
+            let _ =
+                std::os::unix::fs::symlink(&target, dir.join(format!(".jianbao-{}-{i:08}.tmp", std::process::id())));
         }
         assert!(write_atomically(&dir.join("out.pdf"), b"new").is_ok());
         assert_eq!(std::fs::read_to_string(&target).unwrap_or_default(), "keep");

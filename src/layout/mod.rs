@@ -93,9 +93,7 @@ fn source(name_or_path: &str) -> Result<(String, PathBuf), LayoutError> {
             format!("a path is relative to the folder of the file that names it; the built-in layouts are `{known}`"),
             true,
         ),
-        _ => {
-            fail(format!("cannot read the layout `{name_or_path}`: {e}"), "check the file's permissions".into(), true)
-        }
+        _ => fail(format!("cannot read the layout `{name_or_path}`: {e}"), "check the file's permissions".into(), true),
     })?;
     if !meta.is_file() || meta.len() > MAX_LAYOUT_BYTES {
         let why = if meta.is_file() { "is over 1 MiB" } else { "is not a regular file" };

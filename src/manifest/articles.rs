@@ -80,7 +80,8 @@ fn read_file(manifest: &SourceFile, file: &Text) -> Result<(TextOrigin, String)>
         .with_hint("split it into several articles; a bulletin article is rarely more than 20 KB"),
     })?;
     let text = super::read::decode(&path, bytes).map_err(|d| {
-        let message = format!("article file `{name}` {}", d.message.split_once("` ").map_or("is not UTF-8", |(_, m)| m));
+        let message =
+            format!("article file `{name}` {}", d.message.split_once("` ").map_or("is not UTF-8", |(_, m)| m));
         Diagnostic { message, ..d }
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);

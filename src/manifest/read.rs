@@ -48,8 +48,9 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
             .take_while(|c| *c != '\n')
             .take(200)
             .collect();
-        return Err(Diagnostic::at(path, &first, 0..first.chars().next().map_or(0, char::len_utf8), message)
-            .with_hint(hint));
+        return Err(
+            Diagnostic::at(path, &first, 0..first.chars().next().map_or(0, char::len_utf8), message).with_hint(hint)
+        );
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

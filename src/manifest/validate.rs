@@ -103,9 +103,8 @@ fn within_budget(
     note: Option<&EditorNote>,
 ) -> Result<()> {
     let own = (manifest.text.len() + series.map_or(0, |s| s.text.len())) as u64;
-    let total = own
-        + articles.iter().map(|a| a.text.len() as u64).sum::<u64>()
-        + note.map_or(0, |n| n.text.len() as u64);
+    let total =
+        own + articles.iter().map(|a| a.text.len() as u64).sum::<u64>() + note.map_or(0, |n| n.text.len() as u64);
     if total <= MAX_ISSUE_BYTES {
         return Ok(());
     }

@@ -60,7 +60,11 @@ pub(super) fn cases() -> Vec<Case> {
             vec![with_layout(), six_columns(), ("a.md", "代表联络工作。\n\n".repeat(200).into_bytes())],
             "",
         ),
-        builds("3,000-character phone", m("editors = [", &format!("phone = \"{}\"\neditors = [", "1".repeat(3000))), ""),
+        builds(
+            "3,000-character phone",
+            m("editors = [", &format!("phone = \"{}\"\neditors = [", "1".repeat(3000))),
+            "",
+        ),
         at(
             "2,000-character editor name",
             m("\"石韧\"", &format!("\"{}\"", "韧".repeat(2000))),
@@ -84,13 +88,8 @@ pub(super) fn cases() -> Vec<Case> {
         ),
         at("font of 300 MB", font_file_layout(), "over the limit of 128 MiB for a font", ("my.toml", fonts_line, 11))
             .with_setup(huge_font),
-        at(
-            "font cut short",
-            font_file_layout(),
-            "the file is cut short",
-            ("my.toml", fonts_line, 11),
-        )
-        .with_setup(truncated_font),
+        at("font cut short", font_file_layout(), "the file is cut short", ("my.toml", fonts_line, 11))
+            .with_setup(truncated_font),
         at(
             "font not a font",
             vec![with_layout(), layout("regular = \"Noto Serif CJK SC\"", "regular = \"a.md\"")],
@@ -134,7 +133,12 @@ pub(super) fn cases() -> Vec<Case> {
             "is for 《别的简报》, not 《联络动态》",
             ("issue.toml", 2, 9),
         ),
-        at("empty series title", m("title = \"联络动态\"", "title = \" \""), "`series.title` is empty", ("issue.toml", 2, 9)),
+        at(
+            "empty series title",
+            m("title = \"联络动态\"", "title = \" \""),
+            "`series.title` is empty",
+            ("issue.toml", 2, 9),
+        ),
         // Encodings.
         at(
             "manifest in UTF-16",
@@ -157,7 +161,10 @@ pub(super) fn cases() -> Vec<Case> {
         // Characters kept, not drawn, warned.
         builds(
             "isolates and other invisible characters",
-            vec![("a.md", "甲\u{2066}乙\u{2069}丙\u{180E}丁\u{061C}戊\u{E0041}己\u{202A}庚\u{202C}辛\u{200B}。\n".into())],
+            vec![(
+                "a.md",
+                "甲\u{2066}乙\u{2069}丙\u{180E}丁\u{061C}戊\u{E0041}己\u{202A}庚\u{202C}辛\u{200B}。\n".into(),
+            )],
             "U+2066",
         ),
         builds("an ideographic variation sequence", vec![("a.md", "诸葛\u{E0100}亮。\n".into())], ""),
