@@ -6,7 +6,6 @@
 //! overwrite guard and for batch's change detection.
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 mod glyphs;
@@ -15,11 +14,15 @@ mod metadata;
 mod output;
 mod pictures;
 mod shared;
+mod write;
 
 pub use inputs::{InputFile, InputKind, inputs};
 pub use metadata::source_date_epoch;
 pub use pictures::read_pictures;
 pub use shared::{Laid, Prepared, SharedPdf, make_pdf_shared};
+pub use write::{
+    TEMP_PREFIX, TEMP_SUFFIX, remove_live, remove_stale, replace_atomically, temporaries_in, write_atomically,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -122,11 +125,18 @@ pub struct Report {
     /// Warnings, one message each: what the text screening kept, characters printed as
     /// boxes, layout faults no arrangement could avoid.
     pub warnings: Vec<String>,
+    /// The series file merged into the manifest, if one was found.
+    pub series_file: Option<PathBuf>,
+    /// The running total (总第N期) and where it comes from, e.g. `[totals] 2021 = 623 in
+    /// issues/series.toml`; `None` when the issue has none.
+    pub total: Option<(u64, String)>,
 }
 
 /// Runs a request: the one entry point of a build.
 pub fn run(request: &Request) -> Result<Report, BuildError> {
     let loaded = load(&request.manifest)?;
+    let series_file = loaded.issue.series_file.as_ref().map(|f| f.path.clone());
+    let total = loaded.issue.total.as_ref().map(|t| (t.value, total_source(&loaded.issue, t)));
     let files = inputs(&loaded.issue, &loaded.prepared.layout, &loaded.document);
     let output = match &request.action {
         Action::Build(path) => {
@@ -161,12 +171,31 @@ pub fn run(request: &Request) -> Result<Report, BuildError> {
                     .map_err(BuildError::Pdf)?,
             };
             if let Some(path) = path {
+                remove_stale(&write::folder_of(path));
                 write_atomically(path, &bytes).map_err(|error| BuildError::Output { path: path.clone(), error })?;
             }
             bytes.len()
         }
     };
-    Ok(Report { output, pages, bytes, warnings })
+    Ok(Report { output, pages, bytes, warnings, series_file, total })
+}
+
+/// Where an issue's total comes from: the line that gives it and its file.
+fn total_source(issue: &manifest::Issue, total: &manifest::Located<u64>) -> String {
+    let file = match (total.origin, &issue.series_file) {
+        (manifest::Origin::Series, Some(file)) => file,
+        _ => &issue.manifest,
+    };
+    let start = file.text.get(..total.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let end =
+        file.text.get(total.span.end..).and_then(|t| t.find('\n')).map_or(file.text.len(), |i| total.span.end + i);
+    let line = file.text.get(start..end).unwrap_or_default().trim();
+    let table = match total.origin {
+        manifest::Origin::Series if !line.starts_with("total_offset") => "[totals] ",
+        manifest::Origin::Series => "",
+        _ => "[issue] ",
+    };
+    format!("{table}{line} in {}", file.path.display())
 }
 
 /// An issue read: its manifest, its document (with what the screening reported) and its
@@ -265,26 +294,6 @@ pub fn is_ofd(path: &Path) -> bool {
 /// The default output path: the manifest's path with the extension `pdf`.
 pub fn default_output(manifest_path: &Path) -> PathBuf {
     manifest_path.with_extension("pdf")
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out.pdf".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// The issue's printed text in reading order (see [`Document::plain_text`]).

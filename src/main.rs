@@ -63,6 +63,10 @@ enum Command {
         /// Worker threads (default: one per core).
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+        /// Seconds one issue may take; an issue that takes longer fails alone.
+        #[arg(long, value_name = "SECONDS", default_value_t = jianbao::batch::DEFAULT_TIMEOUT.as_secs(),
+              value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
         #[command(flatten)]
         pdf: PdfArgs,
     },
@@ -152,8 +156,23 @@ fn profile_parser(path: &str) -> Result<OutputProfile, String> {
     OutputProfile::new(Box::leak(data.into_boxed_slice())).map_err(|e| format!("`{path}`: {e}"))
 }
 
+/// SIGINT and SIGTERM: this run's temporary files are removed, then the program exits with
+/// 130 or 143 (128 + the signal), as a shell reports an interrupted command.
+fn on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else { return };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let removed = jianbao::build::remove_live();
+            eprintln!("interrupted: nothing more written ({removed} temporary file(s) removed)");
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    on_signals();
     // The one place the environment is read: the creation date for reproducible builds.
     let created = match jianbao::build::source_date_epoch() {
         Ok(created) => created,
@@ -180,6 +199,14 @@ fn main() -> ExitCode {
             let request = Request { manifest: manifest.clone(), action: Action::Check, options };
             jianbao::build::run(&request).map(|r| {
                 r.warnings.iter().for_each(|w| eprintln!("{w}"));
+                match &r.series_file {
+                    Some(series) => println!("series file: {}", series.display()),
+                    None => println!("series file: none (everything from the manifest)"),
+                }
+                match &r.total {
+                    Some((total, source)) => println!("total: 总第{total}期 (from {source})"),
+                    None => println!("total: none (no 总第N期 printed)"),
+                }
                 println!("ok: {} lays out on {} pages", manifest.display(), r.pages);
             })
         }
@@ -196,8 +223,13 @@ fn main() -> ExitCode {
                 println!("wrote {} pages to {} at {dpi} dpi", r.pages, output.display());
             })
         }
-        Command::Batch { inputs, output, force, quiet, jobs, pdf } => {
-            let options = BatchOptions { build: pdf.options(created), force: *force, jobs: jobs.map(usize::from) };
+        Command::Batch { inputs, output, force, quiet, jobs, timeout, pdf } => {
+            let options = BatchOptions {
+                build: pdf.options(created),
+                force: *force,
+                jobs: jobs.map(usize::from),
+                timeout: std::time::Duration::from_secs(*timeout),
+            };
             let summary = jianbao::batch::run(inputs, output, &options, progress::for_stderr(*quiet).as_ref());
             print!("{}", if *quiet { summary.render_brief() } else { summary.render() });
             return ExitCode::from(summary.exit_code());

@@ -1,8 +1,19 @@
 //! Bad input, one row each: the exit status, the message, the file, line and column it names,
-//! and that a PDF already at the output path is left exactly as it was.
+//! that a PDF already at the output path is left exactly as it was, that no temporary file is
+//! left, and a time bound that a hang would break (the program is killed past it).
+
+mod bad_cases;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// The time any one case may take: about 30 times the slowest case's time in a release build
+/// (0.5 s for the six-column and 2 MiB issues), 10 times more in a debug build. A hang, or a
+/// cost that grows faster than the input, breaks it.
+fn time_bound() -> Duration {
+    Duration::from_secs(if cfg!(debug_assertions) { 300 } else { 30 })
+}
 
 /// A valid issue; each case edits it.
 const MANIFEST: &str = r#"[series]
@@ -47,6 +58,12 @@ struct Case {
     at: Option<(&'static str, usize, usize)>,
     /// The file named when there is no position.
     file: &'static str,
+    /// The exit status: 1 for bad input, 0 for an input that must build despite looking odd.
+    status: i32,
+    /// What to make in the folder beyond plain files (a pipe, a link, a huge sparse file).
+    setup: Option<fn(&Path)>,
+    /// The output's file name in the folder.
+    out: &'static str,
 }
 
 /// The manifest with `from` replaced by `to`.
@@ -78,18 +95,38 @@ fn at(
     says: &'static str,
     pos: (&'static str, usize, usize),
 ) -> Case {
-    Case { name, files, says, at: Some(pos), file: pos.0 }
+    Case { name, files, says, at: Some(pos), file: pos.0, status: 1, setup: None, out: "out.pdf" }
 }
 
 /// A case about a whole file.
 fn whole(name: &'static str, files: Vec<(&'static str, Vec<u8>)>, says: &'static str, file: &'static str) -> Case {
-    Case { name, files, says, at: None, file }
+    Case { name, files, says, at: None, file, status: 1, setup: None, out: "out.pdf" }
+}
+
+/// A case that must build (exit 0), its warnings containing `says`, within the time bound.
+fn builds(name: &'static str, files: Vec<(&'static str, Vec<u8>)>, says: &'static str) -> Case {
+    Case { name, files, says, at: None, file: "", status: 0, setup: None, out: "out.pdf" }
+}
+
+impl Case {
+    /// The case with something made in its folder before the build.
+    fn with_setup(mut self, setup: fn(&Path)) -> Case {
+        self.setup = Some(setup);
+        self
+    }
+
+    /// The case writing to another output name.
+    fn writing(mut self, out: &'static str) -> Case {
+        self.out = out;
+        self
+    }
 }
 
 fn cases() -> Vec<Case> {
     let m = |from: &str, to: &str| vec![("issue.toml", manifest(from, to))];
     let article = |bytes: &[u8]| vec![("a.md", bytes.to_vec())];
-    vec![
+    let mut cases = bad_cases::cases();
+    cases.extend(vec![
         at("TOML syntax", m("number = 4", "number = 4\n[colophon"), "", ("issue.toml", 7, 10)),
         at("unclosed string", m("title = \"长沙", "title = \"长沙\n"), "", ("issue.toml", 11, 12)),
         at("duplicate key", m("number = 4", "number = 4\nnumber = 5"), "duplicate key", ("issue.toml", 7, 1)),
@@ -156,8 +193,8 @@ fn cases() -> Vec<Case> {
         at(
             "article not UTF-8",
             article(b"\xe6\xad\xa3\xe6\x96\x87\n\xe6\xad\xa3 caf\xe9\n"),
-            "not valid UTF-8 (line 2, column 6)",
-            ("issue.toml", 13, 8),
+            "article file `a.md` is not UTF-8: byte 0xE9",
+            ("a.md", 2, 6),
         ),
         at("article empty", article(b" \n\r\n"), "article file `a.md` is empty", ("issue.toml", 13, 8)),
         at(
@@ -241,11 +278,11 @@ fn cases() -> Vec<Case> {
             "did you mean `indent_chars`?",
             ("my.toml", layout_line("indent_chars"), 1),
         ),
-        whole(
+        at(
             "manifest not UTF-8",
             vec![("issue.toml", b"[series]\ntitle = \"\xff\"\n".to_vec())],
-            "not valid UTF-8",
-            "issue.toml",
+            "is not UTF-8: byte 0xFF",
+            ("issue.toml", 2, 10),
         ),
         whole(
             "page limit",
@@ -257,7 +294,8 @@ fn cases() -> Vec<Case> {
             "but the layout allows 1 page",
             "issue.toml",
         ),
-    ]
+    ]);
+    cases
 }
 
 /// A fresh folder holding the valid issue with `files` written over it.
@@ -269,6 +307,7 @@ fn folder(name: &str, files: &[(&str, Vec<u8>)]) -> PathBuf {
     std::fs::write(dir.join("issue.toml"), MANIFEST).expect("manifest");
     std::fs::write(dir.join("a.md"), ARTICLE).expect("article");
     for (path, bytes) in files {
+        std::fs::create_dir_all(dir.join(path).parent().unwrap_or(&dir)).expect("case folder");
         std::fs::write(dir.join(path), bytes).expect("case file");
     }
     dir
@@ -277,6 +316,42 @@ fn folder(name: &str, files: &[(&str, Vec<u8>)]) -> PathBuf {
 /// Runs `jianbao` with arguments.
 fn jianbao(args: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jianbao")).args(args).output().expect("runs")
+}
+
+/// Runs `jianbao` with arguments, killing it past the time bound: its exit status (`None`
+/// when killed) and standard error.
+fn run_bounded(args: &[&Path]) -> (Option<i32>, String) {
+    let err = tempfile_path("stderr");
+    let file = std::fs::File::create(&err).expect("stderr file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(file)
+        .spawn()
+        .expect("runs");
+    let deadline = Instant::now() + time_bound();
+    let code = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status.code(),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+        }
+    };
+    let stderr = std::fs::read_to_string(&err).unwrap_or_default();
+    let _ = std::fs::remove_file(&err);
+    (code, stderr)
+}
+
+/// A path for a scratch file of this test process, outside the cases' folders.
+fn tempfile_path(what: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::env::temp_dir().join(format!("jianbao-bad-{what}-{}-{n}", std::process::id()))
 }
 
 /// The (file, line, column) of the first ` --> ` line; line and column 0 when absent.
@@ -293,25 +368,36 @@ fn location(stderr: &str) -> Option<(String, usize, usize)> {
 #[test]
 fn every_bad_input_fails_clearly_and_keeps_the_old_pdf() {
     let cases = cases();
-    assert!(cases.len() >= 25, "{} cases", cases.len());
+    assert!(cases.len() >= 50, "{} cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let dir = folder(case.name, &case.files);
-        let out = dir.join("out.pdf");
-        std::fs::write(&out, EARLIER).expect("earlier PDF");
-        let output = jianbao(&[Path::new("build"), &dir.join("issue.toml"), Path::new("-o"), &out]);
-        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-        let mut wrong = Vec::new();
-        if output.status.code() != Some(1) {
-            wrong.push(format!("exit status {:?}", output.status.code()));
+        if let Some(setup) = case.setup {
+            setup(&dir);
         }
-        if !stderr.starts_with("error: ") || !stderr.contains(case.says) {
+        let out = dir.join(case.out);
+        std::fs::write(&out, EARLIER).expect("earlier PDF");
+        let start = Instant::now();
+        let (code, stderr) = run_bounded(&[Path::new("build"), &dir.join("issue.toml"), Path::new("-o"), &out]);
+        let mut wrong = Vec::new();
+        if start.elapsed() > time_bound() {
+            wrong.push(format!("took {:.1} s, over the bound of {:?}", start.elapsed().as_secs_f64(), time_bound()));
+        }
+        if code != Some(case.status) {
+            wrong.push(format!("exit status {code:?}, want {}", case.status));
+        }
+        if case.status != 0 && !stderr.starts_with("error: ") || !stderr.contains(case.says) {
             wrong.push(format!("message lacks {:?}", case.says));
         }
         if stderr.contains("panicked") {
             wrong.push("panicked".into());
         }
+        let ok = case.status == 0;
+        if ok && std::fs::read(&out).ok().is_none_or(|b| !b.starts_with(b"%PDF") || b == EARLIER) {
+            wrong.push("no new PDF was written".into());
+        }
         match (location(&stderr), case.at) {
+            _ if ok => {}
             (Some((file, line, col)), Some((name, want_line, want_col))) => {
                 if !file.ends_with(name) || (line, col) != (want_line, want_col) {
                     wrong.push(format!("at {file}:{line}:{col}, want {name}:{want_line}:{want_col}"));
@@ -327,11 +413,16 @@ fn every_bad_input_fails_clearly_and_keeps_the_old_pdf() {
             }
             (None, _) => wrong.push("no --> location".into()),
         }
-        if std::fs::read(&out).ok().as_deref() != Some(EARLIER) {
+        if !ok && std::fs::read(&out).ok().as_deref() != Some(EARLIER) {
             wrong.push("the earlier PDF was changed".into());
         }
-        let leftovers = std::fs::read_dir(&dir)
-            .map(|d| d.flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).count());
+        if std::fs::read_to_string(dir.join("victim")).is_ok_and(|v| v != "keep") {
+            wrong.push("a file behind a planted link was overwritten".into());
+        }
+        let temporary = |e: &std::fs::DirEntry| {
+            e.file_name().to_string_lossy().ends_with(".tmp") && e.file_type().is_ok_and(|t| t.is_file())
+        };
+        let leftovers = std::fs::read_dir(&dir).map(|d| d.flatten().filter(temporary).count());
         if leftovers.unwrap_or(0) > 0 {
             wrong.push("a temporary file was left".into());
         }
@@ -474,4 +565,49 @@ fn output_over_the_layout_or_a_font_is_refused() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `check` names the series file it merged and the total with the line it comes from; with no
+/// series file it says so.
+#[test]
+fn check_names_the_series_file_and_the_total() {
+    let series = "[series]\ntitle = \"联络动态\"\n\n[totals]\n2021 = 623\n";
+    let dir = folder("check-series", &[("issue.toml", manifest("total = 627\n", "")), ("series.toml", series.into())]);
+    let output = jianbao(&[Path::new("check"), &dir.join("issue.toml")]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains(&format!("series file: {}", dir.join("series.toml").display())), "{stdout}");
+    assert!(stdout.contains("总第627期") && stdout.contains("2021 = 623"), "{stdout}");
+    let alone = folder("check-no-series", &[]);
+    let output = jianbao(&[Path::new("check"), &alone.join("issue.toml")]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("series file: none") && stdout.contains("total = 627"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&alone);
+}
+
+/// SIGINT and SIGTERM during a build: exit 130 and 143, the earlier PDF left as it was, no
+/// temporary file left.
+#[test]
+fn an_interrupted_build_exits_130_or_143_and_keeps_the_old_pdf() {
+    let long = "长沙市人大常委会开展代表联络站活动共接待群众人次收集意见建议整理形成报告。\n\n".repeat(4000);
+    for (signal, want) in [("INT", 130), ("TERM", 143)] {
+        let dir = folder(&format!("signal-{signal}"), &[("a.md", long.clone().into_bytes())]);
+        let out = dir.join("out.pdf");
+        std::fs::write(&out, EARLIER).expect("earlier PDF");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args([Path::new("build"), &dir.join("issue.toml"), Path::new("-o"), &out])
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("runs");
+        std::thread::sleep(Duration::from_millis(300));
+        let sent = Command::new("kill").args(["-s", signal, &child.id().to_string()]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -s {signal}");
+        let status = child.wait().expect("waits");
+        assert_eq!(status.code(), Some(want), "SIG{signal}");
+        assert_eq!(std::fs::read(&out).ok().as_deref(), Some(EARLIER), "SIG{signal} changed the PDF");
+        let left: Vec<_> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.file_name()).collect();
+        assert!(left.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{left:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -103,3 +103,88 @@ fn a_paragraph_at_the_size_limit_in_bounded_time_and_memory() {
     assert!(took < Duration::from_secs(120), "{took:?}");
     assert!(peak_mib() < 2048, "{} MiB", peak_mib());
 }
+
+/// An issue of `extra` manifest text (tables after `[issue]`, or keys for `[series]` when it
+/// starts with `layout`) and one article `text`, with `files` beside it; the manifest's path.
+fn issue_with(name: &str, series: &str, extra: &str, text: &str, files: &[(&str, String)]) -> PathBuf {
+    let manifest = issue(name, &[("a.md".into(), text.into())]);
+    let written = std::fs::read_to_string(&manifest).expect("manifest");
+    let edited = written.replacen("publisher = ", &format!("{series}publisher = "), 1) + extra;
+    std::fs::write(&manifest, edited).expect("manifest");
+    for (file, text) in files {
+        std::fs::write(manifest.with_file_name(file), text).expect("file");
+    }
+    manifest
+}
+
+/// The time a build takes to its end, whether it makes a PDF or fails (a fault found late is
+/// as costly as a build).
+fn timed(manifest: &Path) -> Duration {
+    let start = Instant::now();
+    let options = BuildOptions { allow_missing_glyphs: true, ..BuildOptions::default() };
+    let _ = run(&Request { manifest: manifest.into(), action: Action::Check, options });
+    start.elapsed()
+}
+
+/// Paragraphs of about 40 Han characters, `bytes` long in all.
+fn han(bytes: usize) -> String {
+    let paragraph = "长沙市人大常委会开展代表联络站活动共接待群众人次收集意见建议整理形成报告。\n\n";
+    paragraph.repeat(bytes / paragraph.len())
+}
+
+/// The inputs that once took minutes (issue 12) each cost no more than a few times 1 MiB of
+/// plain Han: a 3,000-character phone, a 2,000-character editor's name, 1 MiB of `——`, and
+/// 1 MiB on six columns (exponential balancing before; now about 5 times, as each page's
+/// plan weighs every column's ends). A ratio, so the machine's speed does not matter; a cost
+/// that grows faster than the input breaks it. Release builds only.
+#[test]
+#[cfg_attr(debug_assertions, ignore = "timings of a debug build say nothing: run with --release")]
+fn the_worst_cases_cost_a_few_times_plain_han() {
+    let limit = jianbao::manifest::limits::MAX_FILE_BYTES as usize - 64;
+    let reference = timed(&issue_with("scale-han", "", "", &han(limit), &[]));
+    let six = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("layouts/two-column.toml"))
+        .expect("layout")
+        .replacen("columns = 2", "columns = 6", 1)
+        .replacen("column_chars = 21", "column_chars = 7", 1)
+        .replacen("gutter_chars = 2", "gutter_chars = 1", 1);
+    let dashes: String = "——".repeat(limit / 6);
+    let cases = [
+        (
+            "3,000-character phone",
+            issue_with(
+                "scale-phone",
+                "",
+                &format!("\n[colophon]\neditors = [\"石韧\"]\nphone = \"{}\"\n", "1".repeat(3000)),
+                "正文。\n",
+                &[],
+            ),
+        ),
+        (
+            "2,000-character editor",
+            issue_with(
+                "scale-editor",
+                "",
+                &format!("\n[colophon]\neditors = [\"{}\"]\n", "韧".repeat(2000)),
+                "正文。\n",
+                &[],
+            ),
+        ),
+        ("1 MiB of ——", issue_with("scale-dashes", "", "", &dashes, &[])),
+        (
+            "six columns, 1 MiB of Han",
+            issue_with("scale-six", "layout = \"six.toml\"\n", "", &han(limit), &[("six.toml", six)]),
+        ),
+    ];
+    let mut report = format!("1 MiB of plain Han: {reference:?}\n");
+    let mut slow = Vec::new();
+    for (name, manifest) in &cases {
+        let took = timed(manifest);
+        let ratio = took.as_secs_f64() / reference.as_secs_f64().max(1e-3);
+        report.push_str(&format!("{name}: {took:?}, {ratio:.2} times\n"));
+        if ratio > 8.0 {
+            slow.push(*name);
+        }
+    }
+    eprint!("{report}");
+    assert!(slow.is_empty(), "over 8 times plain Han: {slow:?}\n{report}");
+}

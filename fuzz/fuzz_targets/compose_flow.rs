@@ -3,13 +3,13 @@
 
 #![no_main]
 
+#[path = "../common/mod.rs"]
+mod common;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use jianbao::compose::{Align, ParStyle, Span, compose};
-use jianbao::document::{
-    Article, Block, Closing, Document, FileId, Group, Labelled, Masthead, Origin, Text, paragraphs,
-};
 use jianbao::font::{FaceId, FontBook};
 use jianbao::layout::Layout;
 use jianbao::setting::{Setter, load_fonts, set_document};
@@ -23,36 +23,6 @@ fn setup() -> &'static Option<(Layout, FontBook, BTreeMap<String, FaceId>)> {
         let (book, faces) = load_fonts(&layout).ok()?;
         Some((layout, book, faces))
     })
-}
-
-/// A document of one article with `text` as its body.
-fn document(text: &str) -> Document {
-    let w = Text::worded;
-    let masthead = Masthead {
-        pinyin: None,
-        title: w("联络动态"),
-        number: w("第4期"),
-        total: None,
-        publisher: w("编"),
-        date: w("2021年4月3日"),
-    };
-    let closing = Closing {
-        groups: vec![Group { label: w("送："), recipients: vec![w("各市州人大常委会")] }],
-        editors: Some(Labelled { label: w("责任编辑："), values: vec![w("石韧")] }),
-        contact: None,
-        approval: None,
-    };
-    let origin = Origin::file(FileId(0), text.len());
-    let blocks = paragraphs(text, &origin).into_iter().map(Block::Paragraph).collect();
-    let article = Article { title: w("标题"), blocks, credit: Some(w("（供稿）")) };
-    Document {
-        sources: Vec::new(),
-        masthead,
-        articles: vec![article],
-        closing,
-        layout: "two-column".into(),
-        date: (2021, 4, 3),
-    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -79,7 +49,10 @@ fuzz_target!(|data: &[u8]| {
     layout.grid.columns = 1 + usize::from(b >> 7);
     layout.grid.column_chars = 1 + usize::from(a) % 21;
     let setter = Setter::new(&layout, book, faces);
-    if let Ok(galley) = set_document(&document(text), &setter) {
+    let Some(document) = common::document(text) else {
+        return;
+    };
+    if let Ok(galley) = set_document(&document, &setter) {
         let _ = jianbao::flow::flow(&galley, &layout);
     }
 });

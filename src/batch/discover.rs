@@ -77,6 +77,13 @@ pub fn find(inputs: &[PathBuf], outdir: &Path) -> Found {
     found
 }
 
+/// The input that is the output folder itself, if any: searching it would pass it over
+/// and find nothing.
+pub fn searched_output<'a>(inputs: &'a [PathBuf], outdir: &Path) -> Option<&'a PathBuf> {
+    let outdir = outdir.canonicalize().ok()?;
+    inputs.iter().find(|input| input.is_dir() && input.canonicalize().ok().as_ref() == Some(&outdir))
+}
+
 /// The folder a file is in (`.` for a bare name).
 fn parent(path: &Path) -> PathBuf {
     match path.parent() {

@@ -51,10 +51,15 @@ impl Stamps {
 
     /// Writes the stamps into `outdir` atomically.
     pub fn write(&self, outdir: &Path) -> std::io::Result<()> {
+        crate::build::replace_atomically(&outdir.join(FILE), self.to_text()?.as_bytes())
+    }
+
+    /// The stamp file's text.
+    pub fn to_text(&self) -> std::io::Result<String> {
         let stamps = Stamps { version: 1, pdf: self.pdf.clone() };
         let text = toml::to_string(&stamps).map_err(std::io::Error::other)?;
         let header = "# Written by `jianbao batch`: what each PDF here was built from. Delete it to rebuild all.\n";
-        crate::build::write_atomically(&outdir.join(FILE), format!("{header}{text}").as_bytes())
+        Ok(format!("{header}{text}"))
     }
 }
 

@@ -56,6 +56,10 @@ pub struct Summary {
     pub seconds: f64,
     /// Rows in the archive index written (0 when none was written).
     pub indexed: usize,
+    /// Temporary files of killed runs removed from the output folder.
+    pub stale: usize,
+    /// A usage error that stopped the batch before it began (exit status 2).
+    pub usage: Option<String>,
 }
 
 impl Summary {
@@ -74,8 +78,12 @@ impl Summary {
         self.outcomes.iter().filter(|o| matches!(o.status, Status::Failed(_))).count()
     }
 
-    /// The exit status: 0 when every issue was built or up to date, else 1.
+    /// The exit status: 0 when every issue was built or up to date, 2 for a usage error,
+    /// else 1.
     pub fn exit_code(&self) -> u8 {
+        if self.usage.is_some() {
+            return 2;
+        }
         u8::from(self.failed() > 0 || !self.errors.is_empty())
     }
 
@@ -93,6 +101,10 @@ impl Summary {
     /// The summary, with or without the lists of issues built and skipped.
     fn render_with(&self, lists: bool) -> String {
         let mut out = String::new();
+        if let Some(usage) = &self.usage {
+            let _ = writeln!(out, "error: {usage}");
+            return out;
+        }
         let n = self.outcomes.len();
         let rate = if self.seconds > 0.0 && self.threads > 0 && self.built() > 0 {
             format!(", {:.1} issues/s per thread", self.built() as f64 / self.seconds / self.threads as f64)
@@ -149,6 +161,9 @@ impl Summary {
         }
         for e in &self.errors {
             let _ = writeln!(out, "error: {e}");
+        }
+        if self.stale > 0 {
+            let _ = writeln!(out, "removed {} temporary file(s) left by an interrupted run", self.stale);
         }
         let fonts = match self.font_loads {
             1 => "once".to_string(),

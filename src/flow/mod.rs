@@ -66,4 +66,6 @@ fn too_long(galley: &Galley, m: &Measure, frame: Frame, plans: &[PagePlan], limi
 }
 
 #[cfg(test)]
+mod oracle;
+#[cfg(test)]
 mod tests;

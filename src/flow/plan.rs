@@ -7,6 +7,8 @@
 //! left short, a page holding only the closing block, a page, an unbalanced last page, a
 //! widow or orphan, a title at a column foot, a unit taller than a column.
 
+use std::collections::HashMap;
+
 use super::balance::last_page;
 use super::columns::Measure;
 
@@ -147,54 +149,82 @@ fn choose(m: &Measure, frame: Frame, s: usize, capacity: usize, best: &[(u64, Ch
     {
         offer(2 * page + CLOSING_ALONE + cost, Choice::LastThenClosing(ends));
     }
-    let mut ends = Vec::with_capacity(frame.columns);
-    full_pages(m, frame.columns, capacity, s, 0, &mut ends, &mut |ends, cost| {
-        let end = ends.last().copied().unwrap_or(n);
-        // A full page that sets nothing would lead back to itself; page 1 may (its masthead
-        // can leave too little room for a title and its lines).
-        if end == s && capacity == full_capacity {
-            return;
-        }
-        let rest = if end == n { LAST_RESORT + best[n].0 } else { best[end].0 };
-        offer(page.saturating_add(cost).saturating_add(rest), Choice::Full(ends.to_vec()));
-    });
+    // A full page that sets nothing would lead back to itself; page 1 may (its masthead can
+    // leave too little room for a title and its lines).
+    let rest = |end: usize| match end {
+        _ if end == s && capacity == full_capacity => u64::MAX,
+        _ if end == n => LAST_RESORT.saturating_add(best[n].0),
+        _ => best[end].0,
+    };
+    if let Some((cost, ends)) = full_page(m, frame.columns, capacity, s, rest) {
+        offer(page.saturating_add(cost), Choice::Full(ends));
+    }
     choice
 }
 
-/// Calls `found` with every way of filling the remaining columns of a page from `start`
-/// (column ends and their cost) that leaves text for a later page or runs out of it.
-fn full_pages(
+/// The best way of filling the columns of a page from `start` that leaves text for a later
+/// page or runs out of it: the cost of its columns plus `rest(end)` for what follows, and the
+/// column ends. Column by column over the units each may end at (a shortest path, not every
+/// combination: the columns of a page are a chain); of equal costs, the fullest columns first
+/// — the plan whose columns are full now and end short later, where the trouble is.
+pub(super) fn full_page(
     m: &Measure,
     columns: usize,
     capacity: usize,
     start: usize,
-    cost: u64,
-    ends: &mut Vec<usize>,
-    found: &mut impl FnMut(&[usize], u64),
-) {
-    if ends.len() == columns {
-        found(ends, cost);
-        return;
+    rest: impl Fn(usize) -> u64,
+) -> Option<(u64, Vec<usize>)> {
+    let mut memo = HashMap::new();
+    let mut ends = Vec::with_capacity(columns);
+    let mut p = start;
+    let total = to_go(m, columns, capacity, 0, p, &rest, &mut memo)?;
+    for column in 0..columns {
+        let target = to_go(m, columns, capacity, column, p, &rest, &mut memo)?;
+        let next = steps(m, capacity, p).into_iter().rev().find(|&(e, cost)| {
+            to_go(m, columns, capacity, column + 1, e, &rest, &mut memo).map(|r| cost.saturating_add(r)) == Some(target)
+        })?;
+        ends.push(next.0);
+        p = next.0;
     }
-    let n = m.len();
-    if start == n {
-        ends.push(n);
-        full_pages(m, columns, capacity, n, cost, ends, found);
-        ends.pop();
-        return;
+    Some((total, ends))
+}
+
+/// The ends a column from `p` may take, ascending, with the column's cost; at the end of the
+/// text the column is empty and costs nothing.
+fn steps(m: &Measure, capacity: usize, p: usize) -> Vec<(usize, u64)> {
+    if p == m.len() {
+        return vec![(p, 0)];
     }
-    // Fullest first: of two plans that cost the same, the one whose columns are full now
-    // and end short later, where the trouble is, wins.
-    for end in m.ends(start, capacity).into_iter().rev() {
-        ends.push(end);
-        full_pages(m, columns, capacity, end, cost + column_cost(m, start, end, capacity), ends, found);
-        ends.pop();
+    m.ends(p, capacity).into_iter().map(|e| (e, column_cost(m, p, e, capacity))).collect()
+}
+
+/// The least cost of filling columns `column..` from `p`, then `rest` after them.
+fn to_go(
+    m: &Measure,
+    columns: usize,
+    capacity: usize,
+    column: usize,
+    p: usize,
+    rest: &impl Fn(usize) -> u64,
+    memo: &mut HashMap<(usize, usize), Option<u64>>,
+) -> Option<u64> {
+    if column == columns {
+        return Some(rest(p));
     }
+    if let Some(&known) = memo.get(&(column, p)) {
+        return known;
+    }
+    let best = steps(m, capacity, p)
+        .into_iter()
+        .filter_map(|(e, cost)| Some(cost.saturating_add(to_go(m, columns, capacity, column + 1, e, rest, memo)?)))
+        .min();
+    memo.insert((column, p), best);
+    best
 }
 
 /// Cost of a column of a page that is not the last: lines left short or filled by stretching
 /// space, a fault at its end.
-fn column_cost(m: &Measure, start: usize, end: usize, capacity: usize) -> u64 {
+pub(super) fn column_cost(m: &Measure, start: usize, end: usize, capacity: usize) -> u64 {
     let height = m.height(start, end);
     let fill = m.fill(start, end, capacity);
     let short = match capacity.checked_sub(height + fill) {

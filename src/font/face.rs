@@ -72,6 +72,7 @@ impl Face {
             FaceData::Static(b) => (*b).into(),
             FaceData::Owned(b) => (b.as_ref().clone()).into(),
         };
+        check(data.bytes(), index).map_err(|reason| FontError { name: name.to_string(), reason })?;
         let font = harfrust::Font::new(blob, index).ok_or_else(|| FontError {
             name: name.to_string(),
             reason: format!("no readable font at index {index}"),
@@ -142,6 +143,38 @@ impl Face {
     pub(super) fn font(&self) -> &harfrust::Font {
         &self.font
     }
+}
+
+/// Checks that a font file holds a whole face at `index` that can be drawn with: a font or
+/// collection header, every table inside the file, and the tables shaping, metrics and
+/// embedding read (head, maxp, hhea, hmtx, cmap, and outlines). A truncated or foreign file
+/// is refused here, when it is loaded, rather than when the PDF is written.
+fn check(bytes: &[u8], index: u32) -> Result<(), String> {
+    use read_fonts::{FontRef, TableProvider};
+    let font = FontRef::from_index(bytes, index).map_err(|e| match e {
+        read_fonts::ReadError::InvalidCollectionIndex(_) => format!("the file has no face number {index}"),
+        _ => format!("not a font file (TrueType, OpenType or a collection of them): {e}"),
+    })?;
+    let size = bytes.len() as u64;
+    for record in font.table_directory().table_records() {
+        let end = u64::from(record.offset()) + u64::from(record.length());
+        if end > size {
+            return Err(format!(
+                "the file is cut short: its `{}` table ends at byte {end}, but the file has {size} bytes",
+                record.tag()
+            ));
+        }
+    }
+    let unreadable = |table: &str, e: read_fonts::ReadError| format!("its `{table}` table cannot be read: {e}");
+    font.head().map_err(|e| unreadable("head", e))?;
+    font.maxp().map_err(|e| unreadable("maxp", e))?;
+    font.hhea().map_err(|e| unreadable("hhea", e))?;
+    font.hmtx().map_err(|e| unreadable("hmtx", e))?;
+    font.cmap().map_err(|e| unreadable("cmap", e))?;
+    if font.glyf().is_err() && font.cff().is_err() && font.cff2().is_err() {
+        return Err("it has no glyph outlines (no `glyf`, `CFF ` or `CFF2` table)".into());
+    }
+    Ok(())
 }
 
 /// Finds a table in a font file or collection by walking the SFNT directory.

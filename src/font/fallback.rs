@@ -34,21 +34,25 @@ pub fn add_fallbacks(
     if chain.system && !missing.is_empty() {
         let mut db = fontdb::Database::new();
         db.load_system_fonts();
-        // A stable order: by file path, then index.
-        let mut sources: Vec<(std::path::PathBuf, u32)> = db
+        // Upright regular faces first (the weight nearest the body's 400, so that a family's
+        // Regular comes before its Bold or Thin), then by file path and index: a stable order.
+        let mut sources: Vec<(bool, u16, std::path::PathBuf, u32)> = db
             .faces()
             .filter_map(|f| match &f.source {
-                fontdb::Source::File(path) => Some((path.clone(), f.index)),
+                fontdb::Source::File(path) => {
+                    let slanted = f.style != fontdb::Style::Normal || f.stretch != fontdb::Stretch::Normal;
+                    Some((slanted, f.weight.0.abs_diff(fontdb::Weight::NORMAL.0), path.clone(), f.index))
+                }
                 _ => None,
             })
             .collect();
         sources.sort();
         sources.dedup();
-        for (path, index) in sources {
+        for (_, _, path, index) in sources {
             if missing.is_empty() {
                 break;
             }
-            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let Ok(bytes) = super::read_font_file(&path) else { continue };
             let name = format!("{}#{index}", path.display());
             let Ok(face) = Face::new(&name, FaceData::Owned(std::sync::Arc::new(bytes)), index) else { continue };
             take(book, face, &mut missing);

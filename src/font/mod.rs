@@ -10,6 +10,10 @@ pub use face::{Face, FaceData, FontError};
 pub use fallback::{FallbackChain, add_fallbacks};
 pub use shape::{ShapedGlyph, ShapedRun, shape};
 
+use std::path::Path;
+
+use crate::manifest::limits::{MAX_FONT_BYTES, ReadError, describe, read_at_most};
+
 /// Loads a face by name: a bundled face (`Noto Serif CJK SC`, `Noto Serif CJK SC Bold`) or a
 /// path to a font file, optionally followed by `#INDEX` for a member of a collection.
 pub fn load_face(name: &str) -> Result<Face, FontError> {
@@ -20,11 +24,19 @@ pub fn load_face(name: &str) -> Result<Face, FontError> {
         Some((p, i)) if i.parse::<u32>().is_ok() => (p, i.parse().unwrap_or(0)),
         _ => (name, 0),
     };
-    let bytes = std::fs::read(path).map_err(|e| FontError {
-        name: name.to_string(),
-        reason: format!("not a bundled font, and cannot read it as a file: {e}"),
-    })?;
+    let bytes = read_font_file(Path::new(path)).map_err(|reason| FontError { name: name.to_string(), reason })?;
     Face::new(name, FaceData::Owned(std::sync::Arc::new(bytes)), index)
+}
+
+/// Reads a font file within [`MAX_FONT_BYTES`], never waiting on a pipe or device.
+pub(crate) fn read_font_file(path: &Path) -> Result<Vec<u8>, String> {
+    read_at_most(path, MAX_FONT_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => format!("not a bundled font, and cannot read it as a file: {e}"),
+        ReadError::NotAFile => "not a regular file (a folder, a device or a pipe), so not a font file".to_string(),
+        ReadError::TooLarge(size) => {
+            format!("the file is {} long, over the limit of {} for a font", describe(size), describe(MAX_FONT_BYTES))
+        }
+    })
 }
 
 /// Index of a face in a [`FontBook`].

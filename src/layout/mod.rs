@@ -31,8 +31,8 @@ pub struct LayoutError {
     pub message: String,
     /// The error as a rustc-style diagnostic: the source line with a caret, and a hint.
     pub diagnostic: Box<Diagnostic>,
-    /// Whether no layout of that name or path exists (so the manifest's `series.layout` is
-    /// what is wrong).
+    /// Whether no usable layout file of that name or path exists — missing, not a regular
+    /// file, too large or unreadable — so the manifest's `series.layout` is what is wrong.
     pub not_found: bool,
 }
 
@@ -93,17 +93,16 @@ fn source(name_or_path: &str) -> Result<(String, PathBuf), LayoutError> {
             format!("a path is relative to the folder of the file that names it; the built-in layouts are `{known}`"),
             true,
         ),
-        _ => {
-            fail(format!("cannot read the layout `{name_or_path}`: {e}"), "check the file's permissions".into(), false)
-        }
+        _ => fail(format!("cannot read the layout `{name_or_path}`: {e}"), "check the file's permissions".into(), true),
     })?;
     if !meta.is_file() || meta.len() > MAX_LAYOUT_BYTES {
         let why = if meta.is_file() { "is over 1 MiB" } else { "is not a regular file" };
-        return Err(fail(format!("layout `{name_or_path}` {why}"), "name a layout TOML file".into(), false));
+        return Err(fail(format!("layout `{name_or_path}` {why}"), "name a layout TOML file".into(), true));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        fail(format!("cannot read the layout `{name_or_path}`: {e}"), "save the layout as UTF-8 text".into(), false)
+    let bytes = crate::manifest::limits::read_at_most(path, MAX_LAYOUT_BYTES).map_err(|e| {
+        fail(format!("cannot read the layout `{name_or_path}`: {e}"), "name a layout TOML file".into(), true)
     })?;
+    let text = crate::manifest::decode(path, bytes).map_err(|d| LayoutError::new(d, false))?;
     Ok((text, path.to_path_buf()))
 }
 

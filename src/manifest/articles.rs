@@ -79,17 +79,11 @@ fn read_file(manifest: &SourceFile, file: &Text) -> Result<(TextOrigin, String)>
         ))
         .with_hint("split it into several articles; a bulletin article is rarely more than 20 KB"),
     })?;
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let good = String::from_utf8_lossy(good);
-            let line = good.matches('\n').count() + 1;
-            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            return Err(at(format!("article file `{name}` is not valid UTF-8 (line {line}, column {column})"))
-                .with_hint("save the file as UTF-8"));
-        }
-    };
+    let text = super::read::decode(&path, bytes).map_err(|d| {
+        let message =
+            format!("article file `{name}` {}", d.message.split_once("` ").map_or("is not UTF-8", |(_, m)| m));
+        Diagnostic { message, ..d }
+    })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(at(format!("article file `{name}` is empty")));

@@ -20,6 +20,7 @@ use std::path::Path;
 pub use issue::{
     Article, Colophon, Date, Distribution, EditorNote, Issue, Located, Origin, Series, SourceFile, TextOrigin,
 };
+pub(crate) use read::decode;
 
 use crate::diagnostic::Diagnostic;
 

@@ -129,7 +129,7 @@ pub(crate) struct RawColophon {
 pub(crate) struct RawSeriesFile {
     pub series: Option<Spanned<RawSeries>>,
     pub total_offset: Option<Spanned<i64>>,
-    pub totals: Option<BTreeMap<Text, Spanned<i64>>>,
+    pub totals: Option<Spanned<BTreeMap<Text, Spanned<i64>>>>,
 }
 
 /// The keys each table accepts, for "did you mean" hints: (table as written, keys).

@@ -28,11 +28,57 @@ pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {
         )
         .with_hint("keep long texts in article files (`file = …`)"),
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::file(path, format!("`{}` is not valid UTF-8: {e}", path.display()))
-            .with_hint("save the file as UTF-8")
-    })?;
+    let text = decode(path, bytes)?;
     Ok(SourceFile { path: path.to_path_buf(), text })
+}
+
+/// A file's bytes as UTF-8 text, or an error at the line and column of the first byte that
+/// is not UTF-8, naming UTF-16 (with or without a byte-order mark) when the file is that.
+pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let shown = path.display();
+    let hint = "save the file as UTF-8 (in Notepad or Word: Save As, encoding UTF-8)";
+    if let Some((order, big_endian)) = utf16(&bytes) {
+        let message = format!("`{shown}` is UTF-16 ({order}), not UTF-8");
+        // A fault of the whole file, found at its first bytes: line 1, column 1, shown as
+        // the first line reads in UTF-16.
+        let units = bytes.chunks_exact(2).map(|p| if big_endian { [p[0], p[1]] } else { [p[1], p[0]] });
+        let first: String = char::decode_utf16(units.map(u16::from_be_bytes))
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .skip_while(|c| *c == '\u{feff}')
+            .take_while(|c| *c != '\n')
+            .take(200)
+            .collect();
+        return Err(
+            Diagnostic::at(path, &first, 0..first.chars().next().map_or(0, char::len_utf8), message).with_hint(hint)
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes().get(at).copied().unwrap_or_default();
+        let text = String::from_utf8_lossy(e.as_bytes());
+        let message = format!("`{shown}` is not UTF-8: byte 0x{byte:02X} cannot start or continue a character");
+        let hint = "save the file as UTF-8; GBK or GB 18030 text must be converted (e.g. iconv -f GB18030 -t UTF-8)";
+        Diagnostic::at(path, &text, at..at + 1, message).with_hint(hint)
+    })
+}
+
+/// The byte order of a UTF-16 text: by its byte-order mark, or by the zero bytes of ASCII
+/// characters in every other place: the order's name, and whether it is big-endian.
+fn utf16(bytes: &[u8]) -> Option<(&'static str, bool)> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some(("little-endian, with a byte-order mark", false)),
+        [0xFE, 0xFF, ..] => return Some(("big-endian, with a byte-order mark", true)),
+        _ => {}
+    }
+    let sample = &bytes[..bytes.len().min(512) & !1];
+    let zeros = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let pairs = sample.len() / 2;
+    match (zeros(0), zeros(1)) {
+        _ if pairs < 2 => None,
+        (even, odd) if odd * 2 > pairs && even == 0 => Some(("little-endian", false)),
+        (even, odd) if even * 2 > pairs && odd == 0 => Some(("big-endian", true)),
+        _ => None,
+    }
 }
 
 /// Parses a file's text into `T`, reporting errors at the offending key or value.

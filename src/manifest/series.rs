@@ -25,6 +25,8 @@ pub(crate) struct SeriesFile {
     by_year: Vec<YearOffset>,
     /// `total_offset`, for years `[totals]` does not name.
     offset: Option<Offset>,
+    /// Where `[totals]` is, when the file has it.
+    totals_at: Option<Range<usize>>,
 }
 
 /// The nearest `series.toml` in the manifest's folder or a parent folder, if any.
@@ -46,7 +48,8 @@ pub(crate) fn load(manifest: &Path) -> Result<Option<SeriesFile>> {
     let file = read_source(&path)?;
     let raw = parse(&file)?;
     let (by_year, offset) = offsets(&file, &raw)?;
-    Ok(Some(SeriesFile { file, raw, by_year, offset }))
+    let totals_at = raw.totals.as_ref().map(Spanned::span);
+    Ok(Some(SeriesFile { file, raw, by_year, offset, totals_at }))
 }
 
 /// A manifest or series value with its origin.
@@ -67,12 +70,41 @@ pub(crate) fn merge(
         a.as_ref().map(|t| located(t, Origin::Manifest)).or_else(|| b.as_ref().map(|t| located(t, Origin::Series)))
     };
     let missing = |key: &str| missing_series_key(manifest, own, shared, key);
+    let title = pick(&mine.title, &theirs.title).ok_or_else(|| missing("title"))?;
+    if title.value.trim().is_empty() {
+        let file = match title.origin {
+            Origin::Series => shared.map_or(manifest, |s| &s.file),
+            _ => manifest,
+        };
+        return Err(Diagnostic::at(&file.path, &file.text, title.span, "`series.title` is empty")
+            .with_hint("give the bulletin's title, e.g. `title = \"联络动态\"`"));
+    }
+    if let (Some(own_title), Some(shared), Some(their_title)) = (&mine.title, shared, &theirs.title)
+        && own_title.get_ref().trim() != their_title.get_ref().trim()
+    {
+        return Err(title_mismatch(manifest, own_title, shared, their_title));
+    }
     Ok(Series {
-        title: pick(&mine.title, &theirs.title).ok_or_else(|| missing("title"))?,
+        title,
         pinyin: pick(&mine.pinyin, &theirs.pinyin),
         publisher: pick(&mine.publisher, &theirs.publisher).ok_or_else(|| missing("publisher"))?,
         layout: pick(&mine.layout, &theirs.layout),
     })
+}
+
+/// The error for a manifest whose `series.title` is not the title of the series file found
+/// above it: that file belongs to another bulletin and is not merged.
+fn title_mismatch(manifest: &SourceFile, own: &Text, shared: &SeriesFile, theirs: &Text) -> Diagnostic {
+    let message = format!(
+        "the series file `{}` is for 《{}》, not 《{}》",
+        shared.file.path.display(),
+        theirs.get_ref().trim(),
+        own.get_ref().trim()
+    );
+    Diagnostic::at(&manifest.path, &manifest.text, own.span(), message).with_hint(
+        "the nearest series.toml above the manifest is used; give this bulletin a series.toml of its own in \
+         its folder, or correct the title",
+    )
 }
 
 /// The error for a required `[series]` key found in neither file.
@@ -112,7 +144,20 @@ pub(crate) fn total(
     };
     let by_year = shared.by_year.iter().find(|(y, _, _)| *y == year);
     let offset = by_year.map(|(_, o, s)| (*o, s.clone())).or(shared.offset.clone());
-    Ok(offset.map(|(value, span)| Located { value: number.saturating_add(value), span, origin: Origin::Series }))
+    match (offset, &shared.totals_at) {
+        (Some((value, span)), _) => {
+            Ok(Some(Located { value: number.saturating_add(value), span, origin: Origin::Series }))
+        }
+        (None, Some(at)) => {
+            let file = &shared.file;
+            let message = format!("`[totals]` has no line for {year}, so 总第N期 of this issue is unknown");
+            Err(Diagnostic::at(&file.path, &file.text, at.clone(), message).with_hint(format!(
+                "add `{year} = OFFSET` to `[totals]` (the total is the issue number plus the offset), a \
+                 `total_offset` for all other years, or `total` in the manifest's `[issue]`"
+            )))
+        }
+        (None, None) => Ok(None),
+    }
 }
 
 /// Checks the offsets of a series file: `[totals]` keys are years, offsets are 0 or more.
@@ -125,7 +170,7 @@ fn offsets(file: &SourceFile, raw: &RawSeriesFile) -> Result<(Vec<YearOffset>, O
         })
     };
     let mut by_year = Vec::new();
-    for (key, value) in raw.totals.iter().flatten() {
+    for (key, value) in raw.totals.iter().flat_map(|t| t.get_ref()) {
         let year: u16 = key.get_ref().trim().parse().ok().filter(|y| *y >= 1).ok_or_else(|| {
             error(key.span(), format!("`[totals]` keys are years, found `{}`", key.get_ref()))
                 .with_hint("write e.g. `2021 = 623` (issue 4 of 2021 is then 总第627期)")

@@ -4,7 +4,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::articles::{article, text_of};
-use super::issue::{Colophon, Date, Distribution, EditorNote, Issue, SourceFile};
+use super::issue::{Article, Colophon, Date, Distribution, EditorNote, Issue, SourceFile, TextOrigin};
+use super::limits::{MAX_ISSUE_BYTES, describe};
 use super::model::RawManifest;
 use super::screen;
 use super::series::{self, SeriesFile};
@@ -31,7 +32,12 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
                 .with_hint("add at least one `[[article]]` table with `title` and `file` (or `body`)"));
         }
     };
-    let articles = list.iter().enumerate().map(|(i, a)| article(&manifest, a, i + 1)).collect::<Result<Vec<_>>>()?;
+    let mut articles = Vec::with_capacity(list.len());
+    for (i, raw) in list.iter().enumerate() {
+        articles.push(article(&manifest, raw, i + 1)?);
+        // Checked as each is read, so no more than the limit and one file is ever held.
+        within_budget(&manifest, shared.as_ref().map(|s| &s.file), &articles, None)?;
+    }
     let distribution = raw
         .distribution
         .map(|d| {
@@ -49,6 +55,7 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
             let note = note.into_inner();
             let (origin, text) = text_of(&manifest, span, note.file.as_ref(), note.body.as_ref(), "`[editor_note]`")?;
             let note = EditorNote { label: note.label, origin, text };
+            within_budget(&manifest, shared.as_ref().map(|s| &s.file), &articles, Some(&note))?;
             screen::text(&manifest, &note.origin, &note.text)?;
             Some(note)
         }
@@ -84,6 +91,39 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         distribution,
         colophon,
     })
+}
+
+/// Checks that the issue's files read so far stay within [`MAX_ISSUE_BYTES`] together; the
+/// error points at the last text read (the editor's note when given, else the last article),
+/// the one that goes past it.
+fn within_budget(
+    manifest: &SourceFile,
+    series: Option<&SourceFile>,
+    articles: &[Article],
+    note: Option<&EditorNote>,
+) -> Result<()> {
+    let own = (manifest.text.len() + series.map_or(0, |s| s.text.len())) as u64;
+    let total =
+        own + articles.iter().map(|a| a.text.len() as u64).sum::<u64>() + note.map_or(0, |n| n.text.len() as u64);
+    if total <= MAX_ISSUE_BYTES {
+        return Ok(());
+    }
+    let (origin, what) = match (note, articles.last()) {
+        (Some(n), _) => (&n.origin, "the editor's note".to_string()),
+        (None, Some(a)) => (&a.origin, format!("article {}", articles.len())),
+        (None, None) => return Ok(()),
+    };
+    let span = match origin {
+        TextOrigin::File { span, .. } | TextOrigin::Body(span) => span.clone(),
+    };
+    let message = format!(
+        "the issue's text reaches {} with {what}, over the limit of {} per issue (manifest, series file and \
+         articles together)",
+        describe(total),
+        describe(MAX_ISSUE_BYTES)
+    );
+    Err(Diagnostic::at(&manifest.path, &manifest.text, span, message)
+        .with_hint("split the issue in two; a bulletin issue is rarely more than 100 KB of text"))
 }
 
 /// An integer that must be at least 1 (`key` names it in the message).
