@@ -99,8 +99,7 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
         }
     }
     let grid = &prepared.layout.grid;
-    let census =
-        crate::copyfit::Census::count(&galley, &flowed.placements, grid.columns, grid.lines, grid.column_chars);
+    let census = crate::copyfit::Census::count(&galley, &flowed.placements, flowed.pages.len(), grid);
     let (mut pages, warnings, outline) = (flowed.pages, flowed.warnings, flowed.outline);
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(folio(&setter, i + 1));

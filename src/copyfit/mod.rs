@@ -8,6 +8,7 @@ mod report;
 pub use report::Fit;
 
 use crate::flow::{Galley, Part, Placement};
+use crate::layout::Grid;
 use crate::page::Item;
 
 /// How the issue used its pages: what [`Fit`] is worked out from.
@@ -32,15 +33,11 @@ pub struct Census {
 }
 
 impl Census {
-    /// Counts the galley as flow placed it (`placements` parallel to `galley.units`).
-    pub fn count(
-        galley: &Galley,
-        placements: &[Option<Placement>],
-        columns: usize,
-        lines: usize,
-        chars: usize,
-    ) -> Census {
-        let pages = placements.iter().flatten().map(|p| p.page + 1).max().unwrap_or(1);
+    /// Counts the galley as flow placed it on `pages` pages (`placements` parallel to
+    /// `galley.units`; the last page may hold nothing but the closing block).
+    pub fn count(galley: &Galley, placements: &[Option<Placement>], pages: usize, grid: &Grid) -> Census {
+        let (columns, lines, chars) = (grid.columns, grid.lines, grid.column_chars);
+        let pages = placements.iter().flatten().map(|p| p.page + 1).max().unwrap_or(1).max(pages);
         let mut used = vec![vec![0; columns.max(1)]; pages];
         let mut shortest: Vec<Option<usize>> = vec![None; galley.titles.len()];
         for (unit, placed) in galley.units.iter().zip(placements) {
