@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use jianbao::batch::{BatchOptions, progress};
 use jianbao::build::{Action, BuildOptions, Request};
 use jianbao::messages::{self, Format, Printer};
@@ -172,7 +172,13 @@ fn standard_parser() -> impl TypedValueParser<Value = Standard> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args().collect();
+    let lang = messages::from_env(messages::lang_argument(&args).as_deref());
+    let matches = messages::localize_command(Cli::command(), lang).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     // The one place the environment is read: the creation date for reproducible builds.
     let created = match jianbao::build::source_date_epoch() {
         Ok(created) => created,

@@ -8,10 +8,12 @@
 //! generic code of its kind.
 
 mod catalogue;
+mod help;
 mod json;
 mod lang;
 mod render;
 
+pub use help::{lang_argument, localize_command};
 pub use json::to_json;
 pub use lang::{Lang, from_env};
 pub use render::{Printer, localize, translate};
