@@ -1,5 +1,5 @@
 //! The command line's help in the messages' language: about and argument texts looked up
-//! in the catalogue's [`HELP`] table, headings through a help template.
+//! in the catalogue's `HELP` table, headings through a help template.
 
 use clap::{Arg, ArgAction, Command};
 
