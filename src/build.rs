@@ -18,7 +18,7 @@ mod write;
 
 pub use inputs::{InputFile, InputKind, inputs};
 pub use metadata::source_date_epoch;
-pub use pictures::read_pictures;
+pub use pictures::{embedded, read_pictures};
 pub use shared::{Laid, Prepared, SharedPdf, make_pdf_shared};
 pub use write::{
     TEMP_PREFIX, TEMP_SUFFIX, remove_live, remove_stale, replace_atomically, temporaries_in, write_atomically,
@@ -83,6 +83,8 @@ pub struct BuildOptions {
     /// The creation time to record, seconds since 1970 (from `SOURCE_DATE_EPOCH`, read by
     /// the program's `main`); `None` records the issue date.
     pub created: Option<i64>,
+    /// The pages the issue must fit (`check --pages N`); overrides the manifest's `[page] pages`.
+    pub pages: Option<usize>,
 }
 
 /// What to do with an issue.
@@ -130,6 +132,8 @@ pub struct Report {
     /// The running total (总第N期) and where it comes from, e.g. `[totals] 2021 = 623 in
     /// issues/series.toml`; `None` when the issue has none.
     pub total: Option<(u64, String)>,
+    /// The copy-fitting verdict, when a page count was asked for (`--pages`, `[page] pages`).
+    pub fit: Option<crate::copyfit::Fit>,
 }
 
 /// Runs a request: the one entry point of a build.
@@ -154,8 +158,15 @@ pub fn run(request: &Request) -> Result<Report, BuildError> {
             Some(dir.clone())
         }
     };
+    let target = request.options.pages.or(loaded
+        .issue
+        .pages
+        .as_ref()
+        .map(|p| usize::try_from(*p.get_ref()).unwrap_or(usize::MAX)));
     let set = typeset_loaded(loaded, &request.options)?;
-    let (pages, warnings) = (set.pages.len(), set.messages());
+    let (pages, mut warnings) = (set.pages.len(), set.messages());
+    let fit = target.map(|n| crate::copyfit::Fit::new(&set.census, n));
+    warnings.extend(fit.iter().filter(|f| !f.fits()).map(crate::copyfit::Fit::message));
     let bytes = match (&request.action, &output) {
         (Action::Preview { dir, dpi }, _) => {
             let written = crate::png::write_previews(&set.pages, &set.book, dir, *dpi).map_err(BuildError::Preview)?;
@@ -177,7 +188,7 @@ pub fn run(request: &Request) -> Result<Report, BuildError> {
             bytes.len()
         }
     };
-    Ok(Report { output, pages, bytes, warnings, series_file, total })
+    Ok(Report { output, pages, bytes, warnings, series_file, total, fit })
 }
 
 /// Where an issue's total comes from: the line that gives it and its file.
@@ -214,8 +225,13 @@ pub struct Loaded {
 /// Reads an issue: manifest, document (with its pictures), layout and fonts.
 pub fn load(manifest_path: &Path) -> Result<Loaded, BuildError> {
     let issue = manifest::load(manifest_path).map_err(BuildError::Input)?;
-    let (mut document, input_warnings) = crate::document::from_issue(&issue).map_err(BuildError::Input)?;
-    pictures::read_pictures(&mut document).map_err(BuildError::Input)?;
+    let (mut document, mut input_warnings) = crate::document::from_issue(&issue).map_err(BuildError::Input)?;
+    pictures::read_pictures(&mut document, &pictures::embedded(&issue)).map_err(BuildError::Input)?;
+    for article in &issue.articles {
+        if let manifest::TextOrigin::File { path, .. } = &article.origin {
+            input_warnings.extend(article.word.warnings.iter().map(|w| Diagnostic::file(path, w.clone())));
+        }
+    }
     let prepared = Prepared::for_issue(&issue, &document)?;
     Ok(Loaded { issue, document, input_warnings, prepared })
 }
@@ -236,6 +252,8 @@ pub struct Typeset {
     pub glyph_warnings: Vec<String>,
     /// What the text screening kept and reports.
     pub input_warnings: Vec<String>,
+    /// How the pages were used, for copy-fitting.
+    pub census: crate::copyfit::Census,
 }
 
 impl Typeset {
@@ -255,9 +273,9 @@ pub fn typeset(manifest_path: &Path, options: &BuildOptions) -> Result<Typeset, 
 pub fn typeset_loaded(loaded: Loaded, options: &BuildOptions) -> Result<Typeset, BuildError> {
     let Loaded { issue: _, document, input_warnings, mut prepared } = loaded;
     let glyph_warnings = shared::fallbacks(&document, &mut prepared, options)?;
-    let Laid { pages, metadata, warnings, setting_warnings } = shared::lay_out(&document, &prepared, options)?;
+    let Laid { pages, metadata, warnings, setting_warnings, census } = shared::lay_out(&document, &prepared, options)?;
     let input_warnings = input_warnings.iter().map(Diagnostic::as_warning).chain(setting_warnings).collect();
-    Ok(Typeset { document, pages, metadata, book: prepared.book, warnings, glyph_warnings, input_warnings })
+    Ok(Typeset { document, pages, metadata, book: prepared.book, warnings, glyph_warnings, input_warnings, census })
 }
 
 /// A layout error; a layout that does not exist is reported at the manifest's `series.layout`.

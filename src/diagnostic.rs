@@ -74,6 +74,26 @@ pub fn first_syntax_error(text: &str) -> Option<toml::de::Error> {
     errors.into_iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start))
 }
 
+/// A TOML syntax error on a line holding a quote or equals sign typed in a word processor
+/// (“ ” ‘ ’ ＂ ＇ ＝), said as such with a hint; any other diagnostic as it is.
+pub fn name_pasted_marks(d: Diagnostic) -> Diagnostic {
+    let Some(line) = d.source_line.as_deref() else { return d };
+    let from = line.chars().take(d.column.saturating_sub(1)).map(char::len_utf8).sum::<usize>();
+    let (before, after) = line.split_at(from.min(line.len()));
+    let pasted = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '＂' | '＇' | '＝');
+    let Some(mark) = after.chars().find(|&c| pasted(c)).or_else(|| before.chars().rev().find(|&c| pasted(c))) else {
+        return d;
+    };
+    let message = match mark {
+        '＝' => "a full-width `＝` where TOML needs `=`".to_string(),
+        '＂' => "a full-width `＂` where TOML needs `\"`".to_string(),
+        '＇' => "a full-width `＇` where TOML needs `'`".to_string(),
+        _ => format!("a curly quote `{mark}` where TOML needs a straight quote `\"`"),
+    };
+    let hint = "type the quotes and equals signs of the manifest in ASCII, e.g. title = \"联络动态\"; quotes inside the text may stay as they are";
+    Diagnostic { message, ..d }.with_hint(hint)
+}
+
 /// The largest char boundary of `s` that is not after `i`.
 fn floor_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -231,6 +251,20 @@ mod tests {
         let e = first_syntax_error("[a]\ntitle = \"长沙\n市开展\"\n").expect("syntax error");
         assert_eq!(e.span(), Some(19..19));
         assert!(first_syntax_error("a = 1\n").is_none());
+    }
+
+    #[test]
+    fn pasted_quotes_and_equals_signs_are_named() {
+        for (src, want) in [("title = “联络动态”\n", "curly quote `“`"), ("number ＝ 5\n", "full-width `＝`")]
+        {
+            let e = first_syntax_error(src).expect("syntax error");
+            let d = Diagnostic::at("a.toml", src, e.span().unwrap_or(0..0), e.message());
+            let d = name_pasted_marks(d);
+            assert!(d.message.contains(want), "{src}: {d}");
+            assert!(d.hint.is_some_and(|h| h.contains("ASCII")));
+        }
+        let plain = Diagnostic::at("a.toml", "a = b\n", 4..5, "string values must be quoted");
+        assert_eq!(name_pasted_marks(plain.clone()), plain);
     }
 
     #[test]

@@ -4,9 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use jianbao::batch::{BatchOptions, progress};
 use jianbao::build::{Action, BuildOptions, Request};
+use jianbao::messages::{self, Format, Printer};
 use jianbao::pdf::{Options, OutputProfile, Standard, parse_bleed};
 
 /// jianbao — typesets a Chinese bulletin (简报) from a TOML issue manifest into a print-ready PDF.
@@ -21,6 +22,12 @@ The manifest format is described in the README (masthead fields, [[article]] ent
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: zh (Chinese) or en; default from LANG / LC_ALL / LC_MESSAGES.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+    /// How messages are printed: human (text) or json (one object per line, for scripts).
+    #[arg(long, global = true, value_name = "FORMAT", default_value = "human", value_parser = ["human", "json"])]
+    message_format: String,
 }
 
 #[derive(Subcommand)]
@@ -42,6 +49,33 @@ enum Command {
         /// Report characters no font has as warnings instead of errors.
         #[arg(long)]
         allow_missing_glyphs: bool,
+        /// Copy-fitting: say whether the issue fits N pages, and what to cut or what room is left.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        pages: Option<u16>,
+    },
+    /// Start the next issue of a series from its newest one: SERIES_DIR/YEAR/MONTH/issue.toml.
+    New {
+        /// The series folder, holding YEAR/MONTH/issue.toml folders (e.g. issues).
+        series_dir: PathBuf,
+        /// The new issue's date (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = jianbao::new::parse_date)]
+        date: Option<jianbao::manifest::Date>,
+    },
+    /// Rebuild the PDF (and previews) whenever an input of the issue changes; Ctrl-C stops.
+    Watch {
+        /// The issue manifest.
+        manifest: PathBuf,
+        /// Where to write the PDF (default: next to the manifest).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// Also draw the pages as PNGs into this folder on every rebuild.
+        #[arg(long, value_name = "DIR")]
+        preview: Option<PathBuf>,
+        /// Resolution of the previews in dots per inch.
+        #[arg(long, value_name = "N", default_value_t = jianbao::png::DEFAULT_DPI, value_parser = dpi_parser)]
+        dpi: f32,
+        #[command(flatten)]
+        pdf: PdfArgs,
     },
     /// Build every issue found under folders or series files into OUTDIR, in parallel;
     /// issues whose inputs have not changed since their PDF was built are skipped.
@@ -140,7 +174,7 @@ impl PdfArgs {
             bleed: self.bleed.unwrap_or(0.0),
             marks: self.marks,
         };
-        BuildOptions { pdf, allow_missing_glyphs: self.allow_missing_glyphs, created }
+        BuildOptions { pdf, allow_missing_glyphs: self.allow_missing_glyphs, created, pages: None }
     }
 }
 
@@ -171,8 +205,18 @@ fn on_signals() {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    on_signals();
+    let args: Vec<String> = std::env::args().collect();
+    let lang = messages::from_env(messages::lang_argument(&args).as_deref());
+    let matches = messages::localize_command(Cli::command(), lang).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    // Watch stops on Ctrl-C between builds itself; every other command removes its
+    // temporary files and exits 130/143.
+    if !matches!(cli.command, Command::Watch { .. }) {
+        on_signals();
+    }
     // The one place the environment is read: the creation date for reproducible builds.
     let created = match jianbao::build::source_date_epoch() {
         Ok(created) => created,
@@ -181,34 +225,69 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let format = if cli.message_format == "json" { Format::Json } else { Format::Human };
+    let out = Printer { lang: messages::from_env(cli.lang.as_deref()), format };
     let result = match &cli.command {
         Command::Build { manifest, output, pdf } => {
             let options = pdf.options(created);
             let standard = pdf.standard;
             let request = Request { manifest: manifest.clone(), action: Action::Build(output.clone()), options };
             jianbao::build::run(&request).map(|r| {
-                r.warnings.iter().for_each(|w| eprintln!("{w}"));
-                let out = r.output.as_deref().unwrap_or(std::path::Path::new(""));
-                let format = if jianbao::build::is_ofd(out) { "OFD".to_string() } else { standard.to_string() };
-                println!("wrote {} ({format}): {} pages, {} KB", out.display(), r.pages, r.bytes.div_ceil(1024));
+                r.warnings.iter().for_each(|w| out.message(w));
+                let path = r.output.as_deref().unwrap_or(std::path::Path::new(""));
+                let format = if jianbao::build::is_ofd(path) { "OFD".to_string() } else { standard.to_string() };
+                out.result(&format!(
+                    "wrote {} ({format}): {} pages, {} KB",
+                    path.display(),
+                    r.pages,
+                    r.bytes.div_ceil(1024)
+                ));
             })
         }
-        Command::Check { manifest, allow_missing_glyphs } => {
+        Command::Check { manifest, allow_missing_glyphs, pages } => {
+            let pages = pages.map(usize::from);
             let options =
-                BuildOptions { allow_missing_glyphs: *allow_missing_glyphs, created, ..BuildOptions::default() };
+                BuildOptions { allow_missing_glyphs: *allow_missing_glyphs, created, pages, ..BuildOptions::default() };
             let request = Request { manifest: manifest.clone(), action: Action::Check, options };
             jianbao::build::run(&request).map(|r| {
-                r.warnings.iter().for_each(|w| eprintln!("{w}"));
+                r.warnings.iter().for_each(|w| out.message(w));
                 match &r.series_file {
-                    Some(series) => println!("series file: {}", series.display()),
-                    None => println!("series file: none (everything from the manifest)"),
+                    Some(series) => out.result(&format!("series file: {}", series.display())),
+                    None => out.result("series file: none (everything from the manifest)"),
                 }
                 match &r.total {
-                    Some((total, source)) => println!("total: 总第{total}期 (from {source})"),
-                    None => println!("total: none (no 总第N期 printed)"),
+                    Some((total, source)) => out.result(&format!("total: 总第{total}期 (from {source})")),
+                    None => out.result("total: none (no 总第N期 printed)"),
                 }
-                println!("ok: {} lays out on {} pages", manifest.display(), r.pages);
+                out.result(&format!("ok: {} lays out on {} pages", manifest.display(), r.pages));
+                if let Some(fit) = r.fit.as_ref().filter(|f| f.fits()) {
+                    out.message(&fit.message());
+                }
             })
+        }
+        Command::New { series_dir, date } => {
+            let date = date.unwrap_or_else(jianbao::new::today);
+            jianbao::new::next_issue(series_dir, date).map_err(jianbao::build::BuildError::Input).map(|made| {
+                let total = made.total.map(|t| format!("，总第{t}期")).unwrap_or_default();
+                let from = made.from.display();
+                out.result(&format!("made {} (第{}期{total}) from {from}", made.manifest.display(), made.number));
+                if let Some(note) = &made.note {
+                    out.message(&format!("note: {note}"));
+                }
+            })
+        }
+        Command::Watch { manifest, output, preview, dpi, pdf } => {
+            let options = jianbao::watch::WatchOptions {
+                manifest: manifest.clone(),
+                output: output.clone(),
+                preview: preview.clone().map(|dir| (dir, *dpi)),
+                build: pdf.options(created),
+            };
+            if let Err(message) = jianbao::watch::watch(&options, &out) {
+                out.message(&format!("error: {message}"));
+                return ExitCode::from(1);
+            }
+            Ok(())
         }
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),
         Command::Import { article, output } => jianbao::docx::import(article, output.as_deref())
@@ -219,8 +298,8 @@ fn main() -> ExitCode {
             let action = Action::Preview { dir: output.clone(), dpi: *dpi };
             let request = Request { manifest: manifest.clone(), action, options };
             jianbao::build::run(&request).map(|r| {
-                r.warnings.iter().for_each(|w| eprintln!("{w}"));
-                println!("wrote {} pages to {} at {dpi} dpi", r.pages, output.display());
+                r.warnings.iter().for_each(|w| out.message(w));
+                out.result(&format!("wrote {} pages to {} at {dpi} dpi", r.pages, output.display()));
             })
         }
         Command::Batch { inputs, output, force, quiet, jobs, timeout, pdf } => {
@@ -238,7 +317,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            out.message(&e.to_string());
             ExitCode::from(1)
         }
     }

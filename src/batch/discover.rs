@@ -187,13 +187,14 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
         let found = find(&[dir.join("issues")], &dir.join("target/no-such-out"));
         assert!(found.errors.is_empty(), "{:?}", found.errors);
-        assert_eq!(found.jobs.len(), 1);
-        assert_eq!(found.jobs[0].output, "2021/04.pdf");
+        // However many issues the archive holds, 2021/04 is one of them.
+        assert!(found.jobs.iter().any(|j| j.output == "2021/04.pdf"));
         let found = find(&[dir.join("issues/series.toml"), dir.join("issues/2021/04/issue.toml")], dir);
         assert_eq!(found.jobs.len(), 1, "the same manifest twice is built once");
         let found = find(&[dir.join("issues/2021"), dir.join("examples/lianluo-2021-04/issue.toml")], dir);
         let names: Vec<&str> = found.jobs.iter().map(|j| j.output.as_str()).collect();
-        assert_eq!(names, ["2021/04.pdf", "lianluo-2021-04.pdf"], "named below the series file's folder");
+        assert!(names.contains(&"2021/04.pdf"), "named below the series file's folder: {names:?}");
+        assert_eq!(names.last(), Some(&"lianluo-2021-04.pdf"));
         let found = find(&[dir.join("no-such-folder")], dir);
         assert!(found.jobs.is_empty() && found.errors.len() == 1);
     }

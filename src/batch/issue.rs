@@ -95,7 +95,7 @@ fn run(job: &Job, ctx: &Context, given_up: &AtomicBool) -> Result<Done, String> 
     let show = |e: BuildError| e.to_string();
     let issue = manifest::load(&job.manifest).map_err(|d| d.to_string())?;
     let (mut document, input_warnings) = from_issue(&issue).map_err(|d| d.to_string())?;
-    crate::build::read_pictures(&mut document).map_err(|d| d.to_string())?;
+    crate::build::read_pictures(&mut document, &crate::build::embedded(&issue)).map_err(|d| d.to_string())?;
     let shared = ctx.layouts.get(&issue, &document).map_err(show)?;
     let files = inputs(&issue, &shared.prepared.layout, &document);
     let fallback = (!shared.prepared.covers(&document)).then(|| shared.fallback_digest());

@@ -62,7 +62,10 @@ pub fn inputs(issue: &Issue, layout: &Layout, document: &Document) -> Vec<InputF
         }
     }
     for block in document.articles.iter().flat_map(|a| &a.blocks) {
-        if let Block::Figure(figure) = block {
+        let embedded = |path: &PathBuf| issue.articles.iter().any(|a| a.word.pictures.iter().any(|(p, _)| p == path));
+        if let Block::Figure(figure) = block
+            && !embedded(&figure.path)
+        {
             add(InputKind::Picture, figure.path.clone());
         }
     }

@@ -7,8 +7,9 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Block, Document};
 use crate::picture::read_picture;
 
-/// Reads every figure's picture into `doc.pictures`.
-pub fn read_pictures(doc: &mut Document) -> Result<(), Diagnostic> {
+/// Reads every figure's picture into `doc.pictures`: from `embedded` (the pictures of Word
+/// articles, by path) or else from its file.
+pub fn read_pictures(doc: &mut Document, embedded: &[(std::path::PathBuf, Vec<u8>)]) -> Result<(), Diagnostic> {
     let figures: Vec<_> = doc
         .articles
         .iter()
@@ -23,6 +24,11 @@ pub fn read_pictures(doc: &mut Document) -> Result<(), Diagnostic> {
             continue;
         }
         let name = figure.path.file_name().map_or_else(|| figure.written.to_string(), |n| n.to_string_lossy().into());
+        if let Some((_, bytes)) = embedded.iter().find(|(path, _)| *path == figure.path) {
+            let picture = crate::picture::decode(bytes, &name).map_err(|e| doc.diagnostic(&figure.written, 0, e.0))?;
+            doc.pictures.insert(figure.path.clone(), Arc::new(picture));
+            continue;
+        }
         let picture = read_picture(&figure.path, &name).map_err(|e| {
             doc.diagnostic(&figure.written, 0, e.0).with_hint(
                 "a figure names a JPEG or PNG file relative to the article file: ![CAPTION](images/photo.jpg)",
@@ -31,4 +37,9 @@ pub fn read_pictures(doc: &mut Document) -> Result<(), Diagnostic> {
         doc.pictures.insert(figure.path.clone(), Arc::new(picture));
     }
     Ok(())
+}
+
+/// The pictures of the issue's Word articles, by the paths their figures name them by.
+pub fn embedded(issue: &crate::manifest::Issue) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    issue.articles.iter().flat_map(|a| a.word.pictures.iter().cloned()).collect()
 }

@@ -69,6 +69,8 @@ pub struct Laid {
     pub warnings: Vec<FlowWarning>,
     /// What setting reports (pictures of low resolution), as messages.
     pub setting_warnings: Vec<String>,
+    /// How the pages were used, for copy-fitting.
+    pub census: crate::copyfit::Census,
 }
 
 /// Sets the document, flows it onto pages, numbers them, checks that nothing is drawn
@@ -96,6 +98,8 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
             }
         }
     }
+    let grid = &prepared.layout.grid;
+    let census = crate::copyfit::Census::count(&galley, &flowed.placements, flowed.pages.len(), grid);
     let (mut pages, warnings, outline) = (flowed.pages, flowed.warnings, flowed.outline);
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(folio(&setter, i + 1));
@@ -112,7 +116,7 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
         return Err(BuildError::Input(d));
     }
     let metadata = metadata::metadata(document, outline, options.created);
-    Ok(Laid { pages, metadata, warnings, setting_warnings })
+    Ok(Laid { pages, metadata, warnings, setting_warnings, census })
 }
 
 /// Each article's first page (from 1), from the outline's article entries.

@@ -74,6 +74,11 @@ impl Files<'_> {
         self.value(Self::MANIFEST, value.span(), value.get_ref())
     }
 
+    /// A value of the manifest or of the series file it shares.
+    fn written(&self, origin: manifest::Origin, value: &Spanned<String>) -> Text {
+        self.value(self.of(origin), value.span(), value.get_ref())
+    }
+
     /// A merged value.
     fn located(&self, value: &Located<String>) -> Text {
         self.value(self.of(value.origin), value.span.clone(), &value.value)
@@ -209,11 +214,11 @@ fn closing(issue: &Issue, files: &Files) -> Closing {
     let mut closing = Closing::default();
     for d in &issue.distribution {
         let mut label = match &d.label {
-            Some(label) => files.spanned(label),
+            Some(label) => files.written(d.origin, label),
             None => Text::worded(DEFAULT_LABEL),
         };
         label.push_worded("：");
-        let recipients = d.recipients.iter().map(|r| files.spanned(r)).collect::<Vec<_>>();
+        let recipients = d.recipients.iter().map(|r| files.written(d.origin, r)).collect::<Vec<_>>();
         if !recipients.is_empty() {
             closing.groups.push(Group { label, recipients });
         }
@@ -227,10 +232,10 @@ fn closing(issue: &Issue, files: &Files) -> Closing {
     let Some(c) = &issue.colophon else { return closing };
     let labelled =
         |label: &str, values: Vec<Text>| (!values.is_empty()).then(|| Labelled { label: Text::worded(label), values });
-    closing.editors = labelled(EDITORS_LABEL, c.editors.iter().map(|e| files.spanned(e)).collect());
-    let contact = [&c.phone, &c.email].into_iter().flatten().map(|v| files.spanned(v)).collect();
+    closing.editors = labelled(EDITORS_LABEL, c.editors.iter().map(|e| files.written(c.origin, e)).collect());
+    let contact = [&c.phone, &c.email].into_iter().flatten().map(|v| files.written(c.origin, v)).collect();
     closing.contact = labelled(CONTACT_LABEL, contact);
-    closing.approval = labelled(APPROVAL_LABEL, c.approval.iter().map(|a| files.spanned(a)).collect());
+    closing.approval = labelled(APPROVAL_LABEL, c.approval.iter().map(|a| files.written(c.origin, a)).collect());
     closing
 }
 

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use super::issue::{Article, SourceFile, TextOrigin};
+use super::issue::{Article, SourceFile, TextOrigin, Word};
 use super::limits::{self, ReadError};
 use super::model::{RawArticle, Text};
 use crate::diagnostic::{Diagnostic, Result};
@@ -17,7 +17,14 @@ pub(crate) fn article(manifest: &SourceFile, raw: &Spanned<RawArticle>, index: u
     if title.get_ref().trim().is_empty() {
         return Err(at(title.span(), format!("article {index} has an empty `title`")));
     }
-    let (origin, text) = text_of(manifest, raw.span(), file.as_ref(), body.as_ref(), &format!("article {index}"))?;
+    let (origin, text, word) = match file.as_ref().filter(|f| is_docx(f.get_ref())) {
+        Some(file) if body.is_none() => read_docx(manifest, file)?,
+        _ => {
+            let (origin, text) =
+                text_of(manifest, raw.span(), file.as_ref(), body.as_ref(), &format!("article {index}"))?;
+            (origin, text, Word::default())
+        }
+    };
     if let Some(note) = note.as_ref().filter(|n| n.get_ref().trim().is_empty()) {
         return Err(at(note.span(), format!("article {index} has an empty `note`"))
             .with_hint("write the editor's note, or leave the key out"));
@@ -29,7 +36,42 @@ pub(crate) fn article(manifest: &SourceFile, raw: &Spanned<RawArticle>, index: u
         text,
         note: note.clone(),
         headings: headings.unwrap_or(true),
+        word,
     })
+}
+
+/// Whether an article file is a Word document (named `*.docx`).
+fn is_docx(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+}
+
+/// Reads a `.docx` article file as `import` does. Its pictures stay in memory, named
+/// `NAME.docx/images/imageN.ext` beside it (a path no file can have, so never one on disk).
+fn read_docx(manifest: &SourceFile, file: &Text) -> Result<(TextOrigin, String, Word)> {
+    let dir = manifest.path.parent().unwrap_or(Path::new(""));
+    let path = dir.join(file.get_ref());
+    let at = |d: Diagnostic| {
+        let message = format!("article file `{}`: {}", file.get_ref(), d.message);
+        let located = Diagnostic::at(&manifest.path, &manifest.text, file.span(), message);
+        match d.hint {
+            Some(hint) => located.with_hint(hint),
+            None => located,
+        }
+    };
+    let imported = crate::docx::read_file(&path).map_err(at)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut text = imported.text;
+    let mut pictures = Vec::new();
+    for picture in imported.images {
+        text = text.replace(&format!("]({})", picture.name), &format!("]({name}/{})", picture.name));
+        let at = path.parent().unwrap_or(Path::new("")).join(&name).join(&picture.name);
+        pictures.push((at, picture.bytes));
+    }
+    if text.trim().is_empty() {
+        return Err(at(Diagnostic::file(&path, "the Word document has no text")));
+    }
+    let warnings = imported.warnings.iter().map(ToString::to_string).collect();
+    Ok((TextOrigin::File { path, span: file.span() }, text, Word { pictures, warnings }))
 }
 
 /// The text of a table with exactly one of `file` and `body` (an article, the editor's note):

@@ -38,6 +38,8 @@ pub struct Issue {
     pub distribution: Vec<Distribution>,
     /// The `[colophon]` table, if any.
     pub colophon: Option<Colophon>,
+    /// `[page] pages`: the pages the issue must fit (copy-fitting), if given.
+    pub pages: Option<Spanned<u64>>,
 }
 
 /// A file that was read, kept for diagnostics.
@@ -108,6 +110,17 @@ pub struct Article {
     pub note: Option<Spanned<String>>,
     /// Whether paragraphs opening with 一、 （一） 1. （1） are read as sub-headings.
     pub headings: bool,
+    /// What a `.docx` article file brought besides its text (v2).
+    pub word: Word,
+}
+
+/// The pictures and warnings of an article read from a Word document; empty for text files.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Word {
+    /// The pictures it holds, by the path its figures name them by (never a file on disk).
+    pub pictures: Vec<(PathBuf, Vec<u8>)>,
+    /// What the import did not keep as it was (`table 1 (…)`: …).
+    pub warnings: Vec<String>,
 }
 
 /// The issue's editor's note (`[editor_note]`).
@@ -142,6 +155,8 @@ pub struct Distribution {
     pub label: Option<Spanned<String>>,
     /// Recipient groups in order.
     pub recipients: Vec<Spanned<String>>,
+    /// The file it was written in: the manifest, or the series file it shares.
+    pub origin: Origin,
 }
 
 /// The `[colophon]` table.
@@ -155,6 +170,8 @@ pub struct Colophon {
     pub email: Option<Spanned<String>>,
     /// Approval number.
     pub approval: Option<Spanned<String>>,
+    /// The file it was written in: the manifest, or the series file it shares.
+    pub origin: Origin,
 }
 
 impl Issue {

@@ -18,7 +18,7 @@ mod tests;
 use std::path::Path;
 
 pub use issue::{
-    Article, Colophon, Date, Distribution, EditorNote, Issue, Located, Origin, Series, SourceFile, TextOrigin,
+    Article, Colophon, Date, Distribution, EditorNote, Issue, Located, Origin, Series, SourceFile, TextOrigin, Word,
 };
 pub(crate) use read::decode;
 

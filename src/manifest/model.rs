@@ -19,6 +19,14 @@ pub(crate) struct RawManifest {
     pub distribution: Option<RawDistributions>,
     pub colophon: Option<RawColophon>,
     pub editor_note: Option<Spanned<RawNote>>,
+    pub page: Option<RawPage>,
+}
+
+/// The `[page]` table of a manifest (v2): the pages the issue must fit (copy-fitting).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPage {
+    pub pages: Option<Spanned<i64>>,
 }
 
 /// The `[series]` table; every key optional here, required after the series merge.
@@ -130,16 +138,22 @@ pub(crate) struct RawSeriesFile {
     pub series: Option<Spanned<RawSeries>>,
     pub total_offset: Option<Spanned<i64>>,
     pub totals: Option<Spanned<BTreeMap<Text, Spanned<i64>>>>,
+    pub distribution: Option<RawDistributions>,
+    pub colophon: Option<RawColophon>,
 }
 
 /// The keys each table accepts, for "did you mean" hints: (table as written, keys).
 pub(crate) const TABLES: &[(&str, &[&str])] = &[
-    ("the top level of the manifest", &["series", "issue", "article", "distribution", "colophon", "editor_note"]),
+    (
+        "the top level of the manifest",
+        &["series", "issue", "article", "distribution", "colophon", "editor_note", "page"],
+    ),
+    ("[page]", &["pages"]),
     ("[series]", &["title", "pinyin", "publisher", "layout"]),
     ("[issue]", &["number", "total", "date", "classification", "special", "copies", "contents"]),
     ("[[article]]", &["title", "source", "file", "body", "note", "headings"]),
     ("[editor_note]", &["label", "body", "file"]),
     ("[distribution]", &["label", "recipients"]),
     ("[colophon]", &["editors", "phone", "email", "approval"]),
-    ("the top level of the series file", &["series", "total_offset", "totals"]),
+    ("the top level of the series file", &["series", "total_offset", "totals", "distribution", "colophon"]),
 ];

@@ -103,7 +103,9 @@ fn translate(file: &SourceFile, error: &toml::de::Error) -> Diagnostic {
     } else {
         (raw.to_string(), None)
     };
+    let syntax = hint.is_none() && message == raw;
     let diagnostic = Diagnostic::at(&file.path, &file.text, span, message);
+    let diagnostic = if syntax { crate::diagnostic::name_pasted_marks(diagnostic) } else { diagnostic };
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,

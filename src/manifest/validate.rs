@@ -4,9 +4,9 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::articles::{article, text_of};
-use super::issue::{Article, Colophon, Date, Distribution, EditorNote, Issue, SourceFile, TextOrigin};
+use super::issue::{Article, Colophon, Date, Distribution, EditorNote, Issue, Origin, SourceFile, TextOrigin};
 use super::limits::{MAX_ISSUE_BYTES, describe};
-use super::model::RawManifest;
+use super::model::{RawColophon, RawDistributions, RawManifest};
 use super::screen;
 use super::series::{self, SeriesFile};
 use crate::diagnostic::{Diagnostic, Result};
@@ -38,14 +38,7 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         // Checked as each is read, so no more than the limit and one file is ever held.
         within_budget(&manifest, shared.as_ref().map(|s| &s.file), &articles, None)?;
     }
-    let distribution = raw
-        .distribution
-        .map(|d| {
-            d.into_groups().into_iter().map(|d| Distribution { label: d.label, recipients: d.recipients }).collect()
-        })
-        .unwrap_or_default();
-    let colophon =
-        raw.colophon.map(|c| Colophon { editors: c.editors, phone: c.phone, email: c.email, approval: c.approval });
+    let (distribution, colophon, shared) = shared_closing(raw.distribution, raw.colophon, shared);
     for article in &articles {
         screen::article(&manifest, article)?;
     }
@@ -75,6 +68,10 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         Some(copies) => Some(Spanned::new(copies.span(), at_least_one(&manifest, copies, "issue.copies")?)),
         None => None,
     };
+    let pages = match raw.page.and_then(|p| p.pages) {
+        Some(pages) => Some(Spanned::new(pages.span(), at_least_one(&manifest, &pages, "page.pages")?)),
+        None => None,
+    };
     Ok(Issue {
         manifest,
         series_file: shared.map(|s| s.file),
@@ -90,6 +87,7 @@ pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<Serie
         articles,
         distribution,
         colophon,
+        pages,
     })
 }
 
@@ -124,6 +122,38 @@ fn within_budget(
     );
     Err(Diagnostic::at(&manifest.path, &manifest.text, span, message)
         .with_hint("split the issue in two; a bulletin issue is rarely more than 100 KB of text"))
+}
+
+/// The distribution and colophon: the manifest's own, else the series file's (v2).
+fn shared_closing(
+    distribution: Option<RawDistributions>,
+    colophon: Option<RawColophon>,
+    mut shared: Option<SeriesFile>,
+) -> (Vec<Distribution>, Option<Colophon>, Option<SeriesFile>) {
+    let theirs = shared.as_mut().map(|s| (s.raw.distribution.take(), s.raw.colophon.take()));
+    let (their_d, their_c) = theirs.unwrap_or((None, None));
+    let (distribution, d_origin) = match (distribution, their_d) {
+        (Some(d), _) => (Some(d), Origin::Manifest),
+        (None, d) => (d, Origin::Series),
+    };
+    let distribution = distribution
+        .map(|d| {
+            let groups = d.into_groups().into_iter();
+            groups.map(|d| Distribution { label: d.label, recipients: d.recipients, origin: d_origin }).collect()
+        })
+        .unwrap_or_default();
+    let (colophon, c_origin) = match (colophon, their_c) {
+        (Some(c), _) => (Some(c), Origin::Manifest),
+        (None, c) => (c, Origin::Series),
+    };
+    let colophon = colophon.map(|c| Colophon {
+        editors: c.editors,
+        phone: c.phone,
+        email: c.email,
+        approval: c.approval,
+        origin: c_origin,
+    });
+    (distribution, colophon, shared)
 }
 
 /// An integer that must be at least 1 (`key` names it in the message).

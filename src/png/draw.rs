@@ -124,7 +124,12 @@ impl<'a> Renderer<'a> {
                     && i.right() < outer.right()
                     && i.bottom() < outer.bottom()
             };
-            if let Some(inner) = inner.filter(within) {
+            // A stroke thinner than a pixel keeps a band one pixel wide, never fills the box.
+            let thinnest = || {
+                let (l, t, r, b) = (outer.left() + 1.0, outer.top() + 1.0, outer.right() - 1.0, outer.bottom() - 1.0);
+                Area::from_ltrb(l, t, r, b)
+            };
+            if let Some(inner) = inner.filter(within).or_else(thinnest) {
                 band.push_rect(inner);
             }
         }

@@ -166,3 +166,16 @@ fn preview_synthetic_bold_adds_ink_around_the_outline() {
     let (regular, emboldened) = (ink(&page), ink(&bold));
     assert!(emboldened > regular + regular / 50, "{regular} → {emboldened}");
 }
+
+#[test]
+fn a_hairline_box_at_low_resolution_stays_a_frame() {
+    // An editor's note frame: 0.5 pt, at 50 dpi (under a pixel): the inside stays paper.
+    let rect = Rect { x: 10.3, y: 20.3, width: 60.0, height: 30.0, fill: None, stroke: Some((Paint::BLACK, 0.5)) };
+    let page = Page { width: 100.0, height: 100.0, items: vec![Item::Rect(rect)] };
+    let image = render_rgb(&page, &FontBook::new(), 50.0).expect("draws");
+    let s = 50.0 / 72.0;
+    let (cx, cy) = ((40.0 * s) as u32, (35.0 * s) as u32);
+    assert_eq!(at(&image, cx, cy), [255, 255, 255], "the box is not filled");
+    let edge = at(&image, (10.3 * s) as u32, cy);
+    assert!(edge.iter().all(|&v| v < 200), "the frame is drawn: {edge:?}");
+}

@@ -1,0 +1,85 @@
+//! The command line's help in the messages' language: about and argument texts looked up
+//! in the catalogue's `HELP` table, headings through a help template.
+
+use clap::{Arg, ArgAction, Command};
+
+use super::Lang;
+use super::catalogue::HELP;
+
+/// The help template in Chinese: the headings translated, clap's lists kept.
+const TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+
+/// `command` with its help texts (and those of its subcommands) in `lang`.
+pub fn localize_command(command: Command, lang: Lang) -> Command {
+    if lang == Lang::En {
+        return command;
+    }
+    let mut command = command
+        .help_template(TEMPLATE)
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("显示帮助").global(true))
+        .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help("显示版本"))
+        .next_help_heading("选项")
+        .subcommand_help_heading("命令")
+        .after_help("示例：\n  jianbao new issues --date 2021-05-08\n  jianbao import 稿件.docx -o issues/2021/05/articles/01.md\n  jianbao watch issues/2021/05/issue.toml --preview 预览\n  jianbao check issues/2021/05/issue.toml --pages 4\n  jianbao build issues/2021/05/issue.toml\n\n退出状态：0 成功，1 输入有误，2 用法有误。");
+    let names: Vec<String> = command.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    for name in names {
+        command = command.mut_subcommand(name, |sub| localize_texts(sub.help_template(TEMPLATE)));
+    }
+    localize_texts(command)
+}
+
+/// A command's about and argument texts in Chinese.
+fn localize_texts(mut command: Command) -> Command {
+    if let Some(about) = command.get_about().map(ToString::to_string) {
+        command = command.about(zh(&about));
+    }
+    let ids: Vec<String> = command.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        command = command.mut_arg(id, localize_arg);
+    }
+    command
+}
+
+/// An argument's help in Chinese, under a Chinese heading.
+fn localize_arg(arg: Arg) -> Arg {
+    let heading = if arg.is_positional() { "参数" } else { "选项" };
+    match arg.get_help().map(ToString::to_string) {
+        Some(help) => arg.help(zh(&help)).help_heading(heading),
+        None => arg,
+    }
+}
+
+/// The Chinese of a help text, or the text itself when the table lacks it.
+fn zh(english: &str) -> String {
+    HELP.iter().find(|(en, _)| *en == english).map_or_else(|| english.to_string(), |(_, zh)| (*zh).to_string())
+}
+
+/// The language the arguments ask for with `--lang X` or `--lang=X`, if any.
+pub fn lang_argument(args: &[String]) -> Option<String> {
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--lang" {
+            return iter.next().cloned();
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_help_text_is_translated() {
+        let command = Command::new("t").about("Print this message or the help of the given subcommand(s)");
+        let zh = localize_command(command, Lang::Zh);
+        assert_eq!(zh.get_about().map(ToString::to_string).as_deref(), Some("显示本说明或所给子命令的说明"));
+        assert_eq!(lang_argument(&["x".into(), "--lang=zh".into()]).as_deref(), Some("zh"));
+    }
+}
