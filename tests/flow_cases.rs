@@ -121,13 +121,29 @@ fn a_page_limit_that_is_exceeded_fails_naming_the_lines_and_the_article() {
 }
 
 #[test]
-fn a_keep_no_arrangement_can_honour_is_reported() {
-    // A column of two lines under the masthead cannot hold a title and two lines of text.
+fn a_title_with_no_room_under_the_masthead_goes_whole_to_page_2() {
+    // A column of two lines under the masthead cannot hold a title and two lines of text:
+    // page 1 holds the masthead alone, and no keep is broken.
     let mut layout = jianbao::layout::load("two-column").unwrap();
     layout.grid.lines = layout.masthead.lines + 2;
     let doc = issue("two-column", vec![article("第一篇", short(3))]);
     let laid = lay_out_in(&doc, layout).expect("lays out");
+    assert!(laid.flowed.warnings.iter().all(|w| !w.to_string().contains("title")), "{:?}", laid.flowed.warnings);
+    let title = laid.parts(Part::Title)[0];
+    assert_eq!(laid.flowed.placements[title].map(|p| p.page), Some(1));
+}
+
+#[test]
+fn a_keep_no_arrangement_can_honour_is_reported() {
+    // A title so long that no column holds it and two lines of its text.
+    let long = "关于进一步加强和改进新时代人大代表联络服务工作的若干意见".repeat(6);
+    let lines = |laid: &Laid| laid.galley.units[laid.parts(Part::Title)[0]].lines;
+    let title = lines(&lay_out(&issue("two-column", vec![article(&long, short(3))])));
+    let mut layout = jianbao::layout::load("two-column").unwrap();
+    assert!(title > layout.masthead.lines, "the title takes {title} lines");
+    layout.grid.lines = title + 1;
+    let laid = lay_out_in(&issue("two-column", vec![article(&long, short(3))]), layout).expect("lays out");
     assert!(!laid.flowed.warnings.is_empty());
     let shown = laid.flowed.warnings[0].to_string();
-    assert!(shown.starts_with("warning: page 1, column 1") && shown.contains("第一篇"), "{shown}");
+    assert!(shown.contains("the title ends the column") && shown.contains("关于进一步"), "{shown}");
 }

@@ -181,10 +181,14 @@ fn the_worst_cases_cost_a_few_times_plain_han() {
         let took = timed(manifest);
         let ratio = took.as_secs_f64() / reference.as_secs_f64().max(1e-3);
         report.push_str(&format!("{name}: {took:?}, {ratio:.2} times\n"));
-        if ratio > 8.0 {
+        // Six columns of 7 characters set three times the lines of two columns of 21, each
+        // line broken and placed: its bound is twice the others'. A hang or a cost that grows
+        // faster than the text breaks either bound by far.
+        let bound = if name.starts_with("six columns") { 16.0 } else { 8.0 };
+        if ratio > bound {
             slow.push(*name);
         }
     }
     eprint!("{report}");
-    assert!(slow.is_empty(), "over 8 times plain Han: {slow:?}\n{report}");
+    assert!(slow.is_empty(), "over their bound (8 times plain Han, 16 for six columns): {slow:?}\n{report}");
 }

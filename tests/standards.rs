@@ -397,9 +397,12 @@ fn standards_pdfx_1a_is_cmyk_only_and_pdf_1_4() {
     for forbidden in [&b"/SMask"[..], b"/ICCBased", b"/Group", b"/CA "] {
         assert!(!pdf.windows(forbidden.len()).any(|w| w == forbidden), "{}", String::from_utf8_lossy(forbidden));
     }
-    // PDF/X-4 keeps RGB pictures calibrated (ICCBased) under the CMYK intent.
+    // PDF/X-4, the other print file, has no RGB either; the archive's PDF/A keeps RGB
+    // pictures calibrated (ICCBased) under the CMYK intent.
     let x4 = write(figures(), &Options::default());
-    assert!(x4.windows(9).any(|w| w == b"/ICCBased"));
+    assert!(!x4.windows(9).any(|w| w == b"/ICCBased"), "RGB pictures converted for print");
+    let a2b = write(figures(), &Options { standard: Standard::PdfA2b, ..Options::default() });
+    assert!(a2b.windows(9).any(|w| w == b"/ICCBased"));
 }
 
 /// A shop's own profile: the bundled one under another description of the same length.

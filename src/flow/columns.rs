@@ -104,7 +104,9 @@ impl Measure {
             fit += 1;
         }
         if fit == first {
-            return vec![first + 1];
+            // The next unit is taller than the room: it goes here overfull, or the column
+            // stays empty (page 1 under the masthead) and it goes to a taller one.
+            return vec![start, first + 1];
         }
         let full = self.height(start, fit);
         let near: Vec<usize> = (first + 1..=fit).filter(|&e| self.height(start, e) + SLACK >= full).collect();

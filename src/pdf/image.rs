@@ -3,10 +3,11 @@
 //! A JPEG the page model keeps is embedded as it is (`DCTDecode`); other pictures are their
 //! samples, Flate-compressed. Colour: grey is `DeviceGray`; CMYK is `DeviceCMYK` (the output
 //! intent's CMYK) or `ICCBased` with the picture's own profile; RGB is `ICCBased` with its own
-//! profile or with sRGB (`srgb.rs`), never device RGB, which PDF/X-4 and PDF/A refuse under a
-//! CMYK output intent. Under PDF/X-1a, which takes no calibrated colour, RGB pictures and
-//! pictures with a profile are converted to the output intent's CMYK (moxcms); so are
-//! pictures whose own profile is ICC version 4 under a PDF 1.4 standard.
+//! profile or with sRGB (`srgb.rs`) in the archive files (PDF/A), never device RGB. In the
+//! print files (PDF/X-4 and PDF/X-1a) RGB pictures are converted to the output intent's CMYK
+//! (moxcms) from their own profile or sRGB, so the shop receives no RGB; under PDF/X-1a,
+//! which takes no calibrated colour, so are pictures with a profile; and so are pictures
+//! whose own profile is ICC version 4 under a PDF 1.4 standard.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -151,7 +152,9 @@ fn plan(p: &Picture, standard: Standard, profile: &OutputProfile) -> Result<(Spa
             Some(own) => to_cmyk(own),
             None => Ok((Space::Cmyk, None)),
         },
-        (PixelSpace::Rgb, Standard::PdfX1a) => to_cmyk(own.unwrap_or_else(ColorProfile::new_srgb)),
+        // The print files: the shop receives CMYK only, converted from the picture's own
+        // profile (sRGB when it has none) to the output intent's.
+        (PixelSpace::Rgb, Standard::PdfX1a | Standard::PdfX4) => to_cmyk(own.unwrap_or_else(ColorProfile::new_srgb)),
         (space, _) if own_usable => Ok((Space::Own(space.components() as i32), None)),
         (PixelSpace::Gray, _) => Ok((Space::Gray, None)),
         (PixelSpace::Cmyk, _) => match own {

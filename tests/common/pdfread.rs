@@ -657,13 +657,16 @@ fn cid_widths(doc: &Document, font: &Dictionary) -> (BTreeMap<u32, f64>, f64) {
     (widths, default)
 }
 
+/// A page font as runs read it: its decoder, glyph widths, default width and base name.
+type RunFont = (TextFont, BTreeMap<u32, f64>, f64, String);
+
 /// Every text object of page `page` as a drawn run: glyph positions from the text matrix,
 /// `TJ` adjustments, the fonts' widths and the horizontal scaling (text matrices with
 /// translation only, as jianbao writes them; a `cm` translation is applied).
 pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
     let doc = load(bytes);
     let id = page_id(&doc, page);
-    let fonts: BTreeMap<Vec<u8>, (TextFont, BTreeMap<u32, f64>, f64, String)> = page_fonts(&doc, id)
+    let fonts: BTreeMap<Vec<u8>, RunFont> = page_fonts(&doc, id)
         .into_iter()
         .map(|(name, dict)| {
             let (w, dw) = cid_widths(&doc, dict);
@@ -673,7 +676,7 @@ pub fn drawn_runs(bytes: &[u8], page: usize) -> Vec<DrawnRun> {
         .collect();
     let mut runs = Vec::new();
     let (mut dx, mut dy) = (0.0, 0.0);
-    let mut font: Option<&(TextFont, BTreeMap<u32, f64>, f64, String)> = None;
+    let mut font: Option<&RunFont> = None;
     let (mut size, mut pen, mut baseline, mut scale) = (0.0, 0.0, 0.0, 1.0);
     let mut run: Option<DrawnRun> = None;
     for op in operations(&doc, id) {
