@@ -229,3 +229,13 @@ fn a_missing_or_unreadable_picture_is_a_located_error() {
         assert_eq!(std::fs::read(&out).expect("output"), b"earlier");
     }
 }
+
+/// The outline has an entry per article and, under it, one per level-1 heading.
+#[test]
+fn the_outline_lists_level_one_headings_under_their_article() {
+    let pdf = example("outline");
+    let tree = pdfread::outline_tree(&pdf);
+    assert_eq!(tree.len(), 3, "{tree:?}");
+    assert_eq!(tree[0].1, ["一、总体要求", "二、重点任务", "三、工作要求"], "{tree:?}");
+    assert!(tree[1].1.is_empty() && tree[2].1.is_empty(), "{tree:?}");
+}

@@ -44,12 +44,26 @@ fn check_fails_on_a_page_limit_naming_the_lines_and_the_article() {
 
 #[test]
 fn check_reports_a_keep_it_had_to_break() {
-    // Two lines under the masthead: no room for a title with two lines of its text.
-    let manifest = example_with("keep", "custom.toml", |t| t.replace("lines = 38 ", "lines = 12 "));
+    // A title of 19 lines in columns of 20: no column holds it with two lines of its text.
+    let manifest = example_with("keep", "custom.toml", |t| t.replace("lines = 38 ", "lines = 20 "));
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let long = "关于进一步加强和改进新时代人大代表联络服务工作的若干意见".repeat(6);
+    let text = text.replace("title = \"长沙市开展", &format!("title = \"{long}长沙市开展"));
+    std::fs::write(&manifest, text).unwrap();
     let out = jianbao(&["check", manifest.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("warning: page 1, column 1") && err.contains("title"), "{err}");
+    assert!(err.contains("warning: page") && err.contains("the title ends the column"), "{err}");
+}
+
+#[test]
+fn a_title_with_no_room_under_the_masthead_is_not_a_warning() {
+    // Two lines under the masthead: the first title goes whole to page 2.
+    let manifest = example_with("no-room", "custom.toml", |t| t.replace("lines = 38 ", "lines = 12 "));
+    let out = jianbao(&["check", manifest.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("title"), "{err}");
 }
 
 #[test]

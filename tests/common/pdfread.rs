@@ -825,3 +825,27 @@ pub fn drawn_images(bytes: &[u8], page: usize) -> Vec<DrawnImage> {
     }
     out
 }
+
+/// The titles and dictionaries of an outline level, from its first item on.
+fn outline_level<'a>(doc: &'a Document, first: Option<&'a Dictionary>) -> Vec<(String, &'a Dictionary)> {
+    let mut out = Vec::new();
+    let mut item = first;
+    while let Some(dict) = item {
+        out.push((entry(doc, dict, b"Title").map(text_of).unwrap_or_default(), dict));
+        item = dict_entry(doc, dict, b"Next");
+    }
+    out
+}
+
+/// The top-level outline entries' titles, each with the titles of its children.
+pub fn outline_tree(bytes: &[u8]) -> Vec<(String, Vec<String>)> {
+    let doc = load(bytes);
+    let Some(root) = dict_entry(&doc, catalog(&doc), b"Outlines") else { return Vec::new() };
+    outline_level(&doc, dict_entry(&doc, root, b"First"))
+        .into_iter()
+        .map(|(title, dict)| {
+            let children = outline_level(&doc, dict_entry(&doc, dict, b"First")).into_iter().map(|(t, _)| t).collect();
+            (title, children)
+        })
+        .collect()
+}
