@@ -47,9 +47,10 @@ fn temp_name(n: usize) -> String {
     format!(".page-{n}.png.{}.tmp", std::process::id())
 }
 
-/// Writes and flushes one file.
+/// Writes and flushes one new file: created exclusively, so a link planted at the temporary
+/// name is refused rather than followed.
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = fs::File::create(path)?;
+    let mut file = fs::OpenOptions::new().write(true).create_new(true).open(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }
@@ -87,5 +88,21 @@ mod tests {
             assert_eq!(page_number(other), None, "{other}");
         }
         assert!(temp_name(3).starts_with(".page-3.png."));
+    }
+
+    /// A link planted at the temporary name is refused, and what it points to is untouched.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_temporary_name_is_not_followed() {
+        let dir = std::env::temp_dir().join(format!("jianbao-png-link-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("dir");
+        let target = dir.join("precious");
+        fs::write(&target, b"keep").expect("target");
+        let link = dir.join(temp_name(1));
+        std::os::unix::fs::symlink(&target, &link).expect("link");
+        assert!(write_file(&link, b"png").is_err());
+        assert_eq!(fs::read(&target).expect("target"), b"keep");
+        let _ = fs::remove_dir_all(&dir);
     }
 }
