@@ -10,6 +10,7 @@
 
 pub mod batch;
 pub mod build;
+pub mod calendar;
 pub mod compose;
 pub mod copyfit;
 pub mod diagnostic;

@@ -62,7 +62,7 @@ impl Files<'_> {
     /// escapes, so each character maps to its own place.
     fn value(&self, id: FileId, span: Range<usize>, value: &str) -> Text {
         let value = untab(value);
-        let source = match string_start(self.text(id), &span, &value) {
+        let source = match crate::manifest::string_start(self.text(id), &span, &value) {
             Some(start) => Source { file: id, span: start..start + value.len(), exact: true },
             None => Source { file: id, span, exact: false },
         };
@@ -166,7 +166,7 @@ fn origin_of(origin: &TextOrigin, text: &str, files: &Files, sources: &mut Vec<S
             Origin::file(FileId(sources.len() - 1), text.len())
         }
         TextOrigin::Body(span) => {
-            let start = string_start(&files.issue.manifest.text, span, text);
+            let start = crate::manifest::string_start(&files.issue.manifest.text, span, text);
             Origin { file: Files::MANIFEST, start, value: span.clone() }
         }
     }
@@ -190,7 +190,7 @@ fn article(
     suspects.extend(found);
     let note = article.note.as_ref().map(|n| {
         let value = files.spanned(n);
-        let start = string_start(&files.issue.manifest.text, &n.span(), n.get_ref());
+        let start = crate::manifest::string_start(&files.issue.manifest.text, &n.span(), n.get_ref());
         let origin = Origin { file: Files::MANIFEST, start, value: n.span() };
         let mut paragraphs = paragraphs(n.get_ref(), &origin);
         if paragraphs.is_empty() {
@@ -251,40 +251,4 @@ fn layout(issue: &Issue, layout: Option<&Located<String>>) -> String {
     }
     let dir: &Path = issue.dir_of(layout.origin);
     dir.join(value).to_string_lossy().into_owned()
-}
-
-/// Where the text of the string value at `span` starts in `source`, when the value is written
-/// without escapes (so that its characters map one to one); `None` otherwise.
-pub(super) fn string_start(source: &str, span: &Range<usize>, text: &str) -> Option<usize> {
-    let raw = source.get(span.clone())?;
-    let open = if raw.starts_with("\"\"\"") || raw.starts_with("'''") { 3 } else { 1 };
-    let inner = raw.get(open..raw.len().checked_sub(open)?)?;
-    let skip = match inner {
-        _ if open == 1 => 0,
-        i if i.starts_with("\r\n") => 2,
-        i if i.starts_with('\n') => 1,
-        _ => 0,
-    };
-    // A tab is printed as a space (same length): compare with tabs as spaces.
-    let inner = inner.get(skip..)?;
-    (inner.len() == text.len() && inner.chars().zip(text.chars()).all(|(a, b)| a == b || (a == '\t' && b == ' ')))
-        .then_some(span.start + open + skip)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn maps_plain_values_and_falls_back_for_escapes() {
-        let src = "a = \"今天,我们\"\nb = \"\"\"\n第一行\n第二行\"\"\"\nc = \"x\\u0007y\"\n";
-        let span = |from: &str, to: &str| {
-            let s = src.find(from).unwrap_or(0);
-            s..src[s..].find(to).map_or(src.len(), |e| s + e + to.len())
-        };
-        assert_eq!(string_start(src, &span("\"今", "们\""), "今天,我们"), Some(5));
-        let multi = span("\"\"\"", "行\"\"\"");
-        assert_eq!(string_start(src, &multi, "第一行\n第二行"), Some(multi.start + 4));
-        assert_eq!(string_start(src, &span("\"x", "y\""), "x\u{7}y"), None);
-    }
 }

@@ -21,6 +21,7 @@ pub use issue::{
     Article, Colophon, Date, Distribution, EditorNote, Issue, Located, Origin, Series, SourceFile, TextOrigin, Word,
 };
 pub(crate) use read::decode;
+pub(crate) use screen::string_start;
 
 use crate::diagnostic::Diagnostic;
 

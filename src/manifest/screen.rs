@@ -23,7 +23,7 @@ pub(crate) fn text(manifest: &SourceFile, origin: &TextOrigin, text: &str) -> Re
 
 /// Fails on the first control character of a string value written at `span` of `file`.
 pub(crate) fn value(file: &SourceFile, span: &Range<usize>, text: &str) -> Result<()> {
-    let start = text_start(&file.text, span, text);
+    let start = string_start(&file.text, span, text);
     screen(text, |f| {
         let at = start.map_or(span.clone(), |s| s + f.range.start..s + f.range.end);
         Diagnostic::at(&file.path, &file.text, at, &f.message)
@@ -39,8 +39,9 @@ fn screen(text: &str, at: impl Fn(&Finding) -> Diagnostic) -> Result<()> {
 }
 
 /// Where the text of the string value at `span` starts in `source`, when the value is written
-/// without escapes (so that its characters map one to one); `None` otherwise.
-fn text_start(source: &str, span: &Range<usize>, text: &str) -> Option<usize> {
+/// without escapes (so that its characters map one to one; a tab may stand where `text` has
+/// the space it is printed as); `None` otherwise.
+pub(crate) fn string_start(source: &str, span: &Range<usize>, text: &str) -> Option<usize> {
     let raw = source.get(span.clone())?;
     let open = if raw.starts_with("\"\"\"") || raw.starts_with("'''") { 3 } else { 1 };
     let inner = raw.get(open..raw.len().checked_sub(open)?)?;
@@ -50,7 +51,9 @@ fn text_start(source: &str, span: &Range<usize>, text: &str) -> Option<usize> {
         i if i.starts_with('\n') => 1,
         _ => 0,
     };
-    (inner.get(skip..)? == text).then_some(span.start + open + skip)
+    let inner = inner.get(skip..)?;
+    (inner.len() == text.len() && inner.chars().zip(text.chars()).all(|(a, b)| a == b || (a == '\t' && b == ' ')))
+        .then_some(span.start + open + skip)
 }
 
 #[cfg(test)]
@@ -64,10 +67,10 @@ mod tests {
             let s = src.find(from).unwrap_or(0);
             s..src[s..].find(to).map_or(src.len(), |e| s + e + to.len())
         };
-        assert_eq!(text_start(src, &span("\"今", "们\""), "今天,我们"), Some(5));
+        assert_eq!(string_start(src, &span("\"今", "们\""), "今天,我们"), Some(5));
         let multi = span("\"\"\"", "行\"\"\"");
-        assert_eq!(text_start(src, &multi, "第一行\n第二行"), Some(multi.start + 4));
-        assert_eq!(text_start(src, &span("\"x", "y\""), "x\u{7}y"), None);
+        assert_eq!(string_start(src, &multi, "第一行\n第二行"), Some(multi.start + 4));
+        assert_eq!(string_start(src, &span("\"x", "y\""), "x\u{7}y"), None);
     }
 
     #[test]

@@ -8,18 +8,10 @@ pub fn today() -> Date {
     civil(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
-/// The calendar date of a day counted from 1970-01-01 (H. Hinnant's algorithm).
+/// The calendar date of a day counted from 1970-01-01.
 fn civil(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date { year: u16::try_from(year).unwrap_or(1970), month: month as u8, day: day as u8 }
+    let (year, month, day) = crate::calendar::civil_from_days(days);
+    Date { year: u16::try_from(year).unwrap_or(1970), month, day }
 }
 
 /// Parses `YYYY-MM-DD` (a real calendar date).

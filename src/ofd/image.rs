@@ -36,7 +36,7 @@ impl Pictures {
         let mut out = Pictures::default();
         for item in pages.iter().flat_map(|p| &p.items) {
             let Item::Image(image) = item else { continue };
-            let key = key(&image.picture);
+            let key = image.picture.content_key();
             if out.index.contains_key(&key) {
                 continue;
             }
@@ -57,7 +57,7 @@ impl Pictures {
 
     /// The resource ID of a picture collected before.
     fn id(&self, picture: &Picture) -> Option<u32> {
-        self.index.get(&key(picture)).map(|&i| self.media[i].id)
+        self.index.get(&picture.content_key()).map(|&i| self.media[i].id)
     }
 
     /// Writes an image placement (nothing for an empty box).
@@ -74,18 +74,4 @@ impl Pictures {
             .attr("ResourceID", resource)
             .close();
     }
-}
-
-/// What identifies a picture's content: a hash of its size, colour space and data.
-fn key(picture: &Picture) -> [u8; 32] {
-    let mut h = blake3::Hasher::new();
-    h.update(&picture.width.to_le_bytes());
-    h.update(&picture.height.to_le_bytes());
-    h.update(&[picture.space.components() as u8]);
-    match &picture.jpeg {
-        Some(jpeg) => h.update(b"jpeg").update(jpeg),
-        None => h.update(b"samples").update(&picture.samples),
-    };
-    h.update(picture.icc.as_deref().unwrap_or_default());
-    *h.finalize().as_bytes()
 }

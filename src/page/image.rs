@@ -46,6 +46,23 @@ pub struct Picture {
     pub icc: Option<Vec<u8>>,
 }
 
+impl Picture {
+    /// What identifies the picture's content (outputs write each distinct picture once): a
+    /// hash of its size, colour space, data and profile.
+    pub fn content_key(&self) -> [u8; 32] {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.width.to_le_bytes());
+        h.update(&self.height.to_le_bytes());
+        h.update(&[self.space.components() as u8]);
+        match &self.jpeg {
+            Some(jpeg) => h.update(b"jpeg").update(jpeg),
+            None => h.update(b"samples").update(&self.samples),
+        };
+        h.update(self.icc.as_deref().unwrap_or_default());
+        *h.finalize().as_bytes()
+    }
+}
+
 /// A picture placed on the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {

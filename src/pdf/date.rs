@@ -72,16 +72,8 @@ fn from_unix(seconds: i64) -> Instant {
     const MAX: i64 = 2_932_896 * 86_400 - 1;
     let seconds = seconds.clamp(MIN, MAX);
     let (days, secs) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)).clamp(0, 9999) as u16;
+    let (year, month, day) = crate::calendar::civil_from_days(days);
+    let year = year.clamp(0, 9999) as u16;
     Instant { year, month, day, hour: (secs / 3600) as u8, minute: (secs / 60 % 60) as u8, second: (secs % 60) as u8 }
 }
 

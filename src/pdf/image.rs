@@ -60,7 +60,7 @@ impl Pictures {
             if out.by_address.contains_key(&address) {
                 continue;
             }
-            let index = *by_content.entry(key(&image.picture)).or_insert_with(|| {
+            let index = *by_content.entry(image.picture.content_key()).or_insert_with(|| {
                 out.entries.push(Entry { picture: image.picture.clone(), id: next.bump() });
                 out.entries.len() - 1
             });
@@ -199,18 +199,4 @@ fn convert(p: &Picture, from: &ColorProfile, profile: &OutputProfile) -> Result<
         out.extend(dst.iter().map(|&v| if v.is_finite() { (v.clamp(0.0, 1.0) * 255.0).round() as u8 } else { 0 }));
     }
     Ok(out)
-}
-
-/// What identifies a picture's content: a hash of its size, colour space, data and profile.
-fn key(picture: &Picture) -> [u8; 32] {
-    let mut h = blake3::Hasher::new();
-    h.update(&picture.width.to_le_bytes());
-    h.update(&picture.height.to_le_bytes());
-    h.update(&[picture.space.components() as u8]);
-    match &picture.jpeg {
-        Some(jpeg) => h.update(b"jpeg").update(jpeg),
-        None => h.update(b"samples").update(&picture.samples),
-    };
-    h.update(picture.icc.as_deref().unwrap_or_default());
-    *h.finalize().as_bytes()
 }
