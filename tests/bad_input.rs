@@ -587,27 +587,47 @@ fn check_names_the_series_file_and_the_total() {
 }
 
 /// SIGINT and SIGTERM during a build: exit 130 and 143, the earlier PDF left as it was, no
-/// temporary file left.
+/// temporary file left. A build that finishes before the signal arrives proves nothing, so the
+/// issue is made longer (the article repeated, up to 1.9 MB in all) and the signal sent again.
 #[test]
 fn an_interrupted_build_exits_130_or_143_and_keeps_the_old_pdf() {
-    let long = "长沙市人大常委会开展代表联络站活动共接待群众人次收集意见建议整理形成报告。\n\n".repeat(4000);
+    let long = "长沙市人大常委会开展代表联络站活动共接待群众人次收集意见建议整理形成报告。\n\n".repeat(2000);
+    let entry = "[[article]]\ntitle = \"长沙市开展代表活动\"\nfile = \"a.md\"\n\n[distribution]";
     for (signal, want) in [("INT", 130), ("TERM", 143)] {
-        let dir = folder(&format!("signal-{signal}"), &[("a.md", long.clone().into_bytes())]);
-        let out = dir.join("out.pdf");
-        std::fs::write(&out, EARLIER).expect("earlier PDF");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-            .args([Path::new("build"), &dir.join("issue.toml"), Path::new("-o"), &out])
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("runs");
-        std::thread::sleep(Duration::from_millis(300));
-        let sent = Command::new("kill").args(["-s", signal, &child.id().to_string()]).status();
-        assert!(sent.is_ok_and(|s| s.success()), "kill -s {signal}");
-        let status = child.wait().expect("waits");
-        assert_eq!(status.code(), Some(want), "SIG{signal}");
-        assert_eq!(std::fs::read(&out).ok().as_deref(), Some(EARLIER), "SIG{signal} changed the PDF");
-        let left: Vec<_> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.file_name()).collect();
-        assert!(left.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{left:?}");
-        let _ = std::fs::remove_dir_all(&dir);
+        let interrupted = [1, 3, 5, 7].into_iter().any(|copies| {
+            let more = format!("{}[distribution]", entry.replace("[distribution]", "").repeat(copies));
+            let files = [("a.md", long.clone().into_bytes()), ("issue.toml", manifest("[distribution]", &more))];
+            let dir = folder(&format!("signal-{signal}"), &files);
+            let out = dir.join("out.pdf");
+            std::fs::write(&out, EARLIER).expect("earlier PDF");
+            let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+                .args([Path::new("build"), &dir.join("issue.toml"), Path::new("-o"), &out])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("runs");
+            std::thread::sleep(Duration::from_millis(200));
+            if child.try_wait().is_ok_and(|done| done.is_some()) {
+                let _ = std::fs::remove_dir_all(&dir);
+                return false;
+            }
+            let sent = Command::new("kill").args(["-s", signal, &child.id().to_string()]).status();
+            assert!(sent.is_ok_and(|s| s.success()), "kill -s {signal}");
+            let status = child.wait().expect("waits");
+            if status.code() == Some(0) {
+                let _ = std::fs::remove_dir_all(&dir);
+                return false;
+            }
+            assert_eq!(status.code(), Some(want), "SIG{signal}");
+            assert_eq!(std::fs::read(&out).ok().as_deref(), Some(EARLIER), "SIG{signal} changed the PDF");
+            let left: Vec<_> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.file_name()).collect();
+            assert!(left.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{left:?}");
+            let _ = std::fs::remove_dir_all(&dir);
+            true
+        });
+        assert!(
+            interrupted,
+            "every build (up to eight articles of 230 KB) finished within 200 ms, before SIG{signal} could be sent"
+        );
     }
 }
