@@ -171,3 +171,26 @@ fn a_layout_file_is_an_input() {
     let changed = batch(&dir, &out, false);
     assert_eq!(with(&changed, |s| *s == Status::Built(Reason::Changed)).len(), 2, "{}", changed.render());
 }
+
+/// A picture replaced by another with an older time of change (copied back from an archive,
+/// say) still rebuilds its issue: the digest holds the pictures' content, not only times.
+#[test]
+fn a_picture_is_an_input_by_its_content() {
+    let (dir, out) = archive("picture", 1, 2);
+    let photos = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lianluo-2021-05/articles/images");
+    let issue = back_issues::issue_dir(&dir, 2020, 1);
+    let article = issue.join("articles/01.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, format!("{text}\n![会场](hall.jpg)\n")).unwrap();
+    let photo = issue.join("articles/hall.jpg");
+    std::fs::copy(photos.join("hall.jpg"), &photo).unwrap();
+    let first = batch(&dir, &out, false);
+    assert_eq!((first.built(), first.failed()), (2, 0), "{}", first.render());
+    assert_eq!(batch(&dir, &out, false).skipped(), 2);
+    std::fs::copy(photos.join("road-cmyk.jpg"), &photo).unwrap();
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    std::fs::File::options().write(true).open(&photo).unwrap().set_modified(long_ago).unwrap();
+    let changed = batch(&dir, &out, false);
+    assert_eq!(with(&changed, |s| *s == Status::Built(Reason::Changed)), ["2020/01.pdf"], "{}", changed.render());
+    assert_eq!(changed.skipped(), 1);
+}

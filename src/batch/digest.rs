@@ -1,19 +1,22 @@
 //! What an issue's PDF is made from, as one content hash (BLAKE3): the program, the build
-//! options, the layout and its fonts, the manifest, the series file and every article's text.
+//! options, the layout and its fonts, the manifest, the series file, every article's text and
+//! every picture a figure shows.
 //! Equal digests mean the build would give the same bytes, so it can be skipped.
 
+use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::Path;
-use std::sync::OnceLock;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use blake3::Hasher;
 
 use crate::build::{BuildOptions, Prepared};
 use crate::font::FaceData;
 use crate::manifest::Issue;
+use crate::page::Picture;
 
 /// Bumped when what goes into the digest changes, so older stamps no longer match.
-const SCHEME: &str = "jianbao batch stamp 1";
+const SCHEME: &str = "jianbao batch stamp 2";
 
 /// Feeds a labelled, length-prefixed field, so that no two sequences of fields hash alike.
 fn field(hasher: &mut Hasher, label: &str, bytes: &[u8]) {
@@ -119,8 +122,15 @@ fn system_fonts() -> &'static [u8; 32] {
 }
 
 /// Everything one issue's PDF depends on, in hex: `layout` from [`layout`], `fallback` from
-/// [`fallback_fonts`] when the issue needs fallback faces.
-pub(crate) fn inputs(issue: &Issue, options: &BuildOptions, layout: &[u8; 32], fallback: Option<&[u8; 32]>) -> String {
+/// [`fallback_fonts`] when the issue needs fallback faces, and the pictures the document's
+/// figures show (by path and content, as read).
+pub(crate) fn inputs(
+    issue: &Issue,
+    options: &BuildOptions,
+    layout: &[u8; 32],
+    fallback: Option<&[u8; 32]>,
+    pictures: &BTreeMap<PathBuf, Arc<Picture>>,
+) -> String {
     let mut hasher = Hasher::new();
     field(&mut hasher, "scheme", SCHEME.as_bytes());
     field(&mut hasher, "program", program());
@@ -144,6 +154,10 @@ pub(crate) fn inputs(issue: &Issue, options: &BuildOptions, layout: &[u8; 32], f
     }
     for article in &issue.articles {
         field(&mut hasher, "article", article.text.as_bytes());
+    }
+    for (path, picture) in pictures {
+        field(&mut hasher, "picture", path.as_os_str().as_encoded_bytes());
+        field(&mut hasher, "picture content", &picture.content_key());
     }
     hasher.finalize().to_hex().to_string()
 }
