@@ -1,12 +1,17 @@
 //! Default-ignorable characters (isolates, marks, the Mongolian vowel separator, tag
 //! characters …) are kept in the text, not drawn and warned about; a variation sequence draws
-//! the variant glyph of the bundled font's format-14 cmap (the base glyph where it lists none)
-//! and copies out whole.
+//! the variant glyph of the bundled font's format-14 cmap — or of another face of its collection
+//! that lists the sequence (the base glyph, with a warning, where none does) — and copies out
+//! whole.
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::pdfread;
 use jianbao::build::{BuildOptions, typeset};
 use jianbao::page::Item;
+use jianbao::pdf::write_pdf;
 
 /// An issue whose one article is `text`, in a fresh folder.
 fn issue(name: &str, text: &str) -> PathBuf {
@@ -67,17 +72,45 @@ fn a_variation_sequence_draws_the_variant_of_the_format_14_cmap() {
     assert!(!warnings.iter().any(|w| w.contains("FE00")), "a variation sequence is no fault: {warnings:?}");
 }
 
-/// An ideographic variation sequence the face does not list (葛 U+E0100: the SC face has no
-/// Adobe-Japan1 sequences) is no error: the base glyph is drawn, the sequence copies out whole.
+/// An ideographic variation sequence the SC face does not list (葛 U+E0100: its format-14
+/// cmap has no Adobe-Japan1 sequences) is drawn with the variant glyph of the JP face of the
+/// same bundled collection, which lists it; the PDF's text gives the whole sequence back.
 #[test]
-fn an_ideographic_variation_sequence_builds_and_copies_out() {
+fn an_ideographic_variation_sequence_draws_the_variant_of_a_sibling_face() {
     let (plain, _) = glyphs(&issue("plain", "葛。\n"));
-    let (varied, warnings) = glyphs(&issue("ivs", "诸葛\u{E0100}亮。\n"));
-    let (Some((plain_id, _)), Some((variant_id, text))) = (glyph_of(&plain, '葛'), glyph_of(&varied, '葛')) else {
+    let manifest = issue("ivs", "诸葛\u{E0100}亮。\n");
+    let (varied, warnings) = glyphs(&manifest);
+    let (Some(&(plain_id, _, plain_face)), Some(&(variant_id, ref text, variant_face))) =
+        (plain.iter().find(|g| g.1.starts_with('葛')), varied.iter().find(|g| g.1.starts_with('葛')))
+    else {
         panic!("葛 not drawn: {plain:?} {varied:?}");
     };
-    assert_eq!(plain_id, variant_id, "the base glyph, as Unicode asks for an unlisted sequence");
+    assert_ne!((plain_id, plain_face), (variant_id, variant_face), "the variant glyph, not the plain one");
+    assert_ne!(variant_face, plain_face, "drawn from another face of the collection");
     assert_eq!(text, "葛\u{E0100}", "the sequence copies out whole");
     assert!(varied.iter().all(|(id, _, _)| *id != 0), "{varied:?}");
-    assert!(!warnings.iter().any(|w| w.contains("E0100")), "a variation sequence is no fault: {warnings:?}");
+    assert!(!warnings.iter().any(|w| w.contains("E0100")), "a listed sequence is no fault: {warnings:?}");
+    // Its neighbours stay in the body face.
+    let face_of = |c: char| varied.iter().find(|g| g.1.starts_with(c)).map(|g| g.2);
+    assert_eq!(face_of('诸'), Some(plain_face));
+    assert_eq!(face_of('亮'), Some(plain_face));
+    let set = typeset(&manifest, &BuildOptions::default()).expect("builds");
+    let pdf = write_pdf(&set.pages, &set.metadata, &set.book).expect("PDF");
+    let copied = pdfread::extract_text(&pdf).concat();
+    assert!(copied.contains("诸葛\u{E0100}亮"), "text extraction: {copied:?}");
+}
+
+/// A sequence no face of the collection lists (诸 U+E0100) draws the plain glyph, copies out
+/// whole and is warned about.
+#[test]
+fn an_unlisted_variation_sequence_draws_the_plain_glyph_and_warns() {
+    let (plain, _) = glyphs(&issue("plain-zhu", "诸。\n"));
+    let (varied, warnings) = glyphs(&issue("unlisted", "诸\u{E0100}亮。\n"));
+    let (Some((plain_id, _)), Some((variant_id, text))) = (glyph_of(&plain, '诸'), glyph_of(&varied, '诸')) else {
+        panic!("诸 not drawn: {plain:?} {varied:?}");
+    };
+    assert_eq!(plain_id, variant_id, "the base glyph, as Unicode asks for an unlisted sequence");
+    assert_eq!(text, "诸\u{E0100}", "the sequence copies out whole");
+    let warned: Vec<&String> = warnings.iter().filter(|w| w.contains("U+8BF8 U+E0100")).collect();
+    assert_eq!(warned.len(), 1, "one warning for the sequence: {warnings:?}");
 }

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::unicode::is_default_ignorable;
+use crate::font::FontBook;
+use crate::page::{Item, Page};
+use crate::unicode::{is_default_ignorable, is_ideograph, is_variation_selector};
 
 /// Whether `c` needs a glyph: not a space, a control or an invisible character.
 fn drawn(c: char) -> bool {
@@ -16,6 +18,50 @@ fn drawn(c: char) -> bool {
 /// Every character the document draws.
 pub(super) fn printed_chars(doc: &Document) -> BTreeSet<char> {
     doc.printed().iter().flat_map(|p| p.text.as_str().chars()).filter(|&c| drawn(c)).collect()
+}
+
+/// Every variation sequence the document prints after a Han character (葛󠄀 = U+845B U+E0100):
+/// the base and the selector.
+pub(super) fn printed_sequences(doc: &Document) -> BTreeSet<(char, char)> {
+    let mut out = BTreeSet::new();
+    for printed in doc.printed() {
+        let text = printed.text.as_str();
+        for (base, selector) in text.chars().zip(text.chars().skip(1)) {
+            if is_ideograph(base) && is_variation_selector(selector) {
+                out.insert((base, selector));
+            }
+        }
+    }
+    out
+}
+
+/// A warning per variation sequence drawn with a face that does not list it (its base glyph
+/// is printed), in order of first appearance.
+pub(super) fn unlisted_sequences(pages: &[Page], book: &FontBook) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    let runs = pages.iter().flat_map(|p| &p.items).filter_map(|item| match item {
+        Item::Text(run) => Some(run),
+        _ => None,
+    });
+    for run in runs {
+        for glyph in &run.glyphs {
+            let mut chars = glyph.text.chars();
+            let (Some(base), Some(selector)) = (chars.next(), chars.next()) else { continue };
+            if is_ideograph(base)
+                && is_variation_selector(selector)
+                && !book.face(run.face).lists(base, selector)
+                && seen.insert((base, selector))
+            {
+                out.push(format!(
+                    "warning: no bundled or layout font draws the variation sequence U+{:04X} U+{:04X} of '{base}': \
+                     its plain form is printed (the sequence is kept in the text)",
+                    base as u32, selector as u32
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Describes a character, e.g. `U+2A6D6 '𪛖'`.

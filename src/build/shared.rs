@@ -8,7 +8,7 @@ use super::{BuildError, BuildOptions, font_error, glyphs, layout_error, metadata
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::flow::{FlowWarning, flow};
-use crate::font::{FaceId, FallbackChain, FontBook, add_fallbacks};
+use crate::font::{FaceId, FallbackChain, FontBook, add_fallbacks, add_variants};
 use crate::layout::{self, Layout};
 use crate::manifest::Issue;
 use crate::page::{Metadata, Page, check_pages};
@@ -35,9 +35,17 @@ impl Prepared {
         Ok(Prepared { layout, book, faces })
     }
 
-    /// Whether the book has every character `document` prints, so no fallback face is needed.
+    /// Whether the book has every character `document` prints, and every layout face that
+    /// has the base of a variation sequence it prints lists the sequence, so no fallback face
+    /// is needed.
     pub fn covers(&self, document: &Document) -> bool {
+        let listed = |&(base, selector): &(char, char)| {
+            self.faces.values().all(|&face| {
+                !self.book.face(face).covers(base) || self.book.face_for_sequence(face, base, selector).is_some()
+            })
+        };
         glyphs::printed_chars(document).iter().all(|&c| self.book.covers(c))
+            && glyphs::printed_sequences(document).iter().all(listed)
     }
 }
 
@@ -53,6 +61,11 @@ pub(super) fn fallbacks(
     let chain = FallbackChain { fonts, system: fallback.system };
     let needed = glyphs::printed_chars(document);
     let missing = add_fallbacks(&mut prepared.book, &chain, &needed).map_err(BuildError::Font)?;
+    // Faces of the layout's own collections for the variation sequences they do not list (a
+    // sequence still unlisted is warned about where it is drawn, in `lay_out`).
+    let faces: Vec<FaceId> = prepared.faces.values().copied().collect();
+    let sequences = glyphs::printed_sequences(document);
+    add_variants(&mut prepared.book, &faces, &sequences).map_err(BuildError::Font)?;
     if !missing.is_empty() && !options.allow_missing_glyphs {
         return Err(BuildError::Input(glyphs::missing_glyphs(document, &missing)));
     }
@@ -83,7 +96,7 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
     };
     let mut galley = set_document(document, &setter).map_err(BuildError::Input)?;
     let mut flowed = flow(&galley, &prepared.layout).map_err(flow_error)?;
-    let setting_warnings: Vec<String> = setter.take_warnings().iter().map(Diagnostic::as_warning).collect();
+    let mut setting_warnings: Vec<String> = setter.take_warnings().iter().map(Diagnostic::as_warning).collect();
     if document.contents {
         // The contents box's page numbers take a field of fixed width: with them known, the
         // box keeps its lines and flow gives the same pages. Checked, not assumed.
@@ -115,6 +128,7 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
         let d = Diagnostic::file(file, format!("{fault}")).with_hint(hint);
         return Err(BuildError::Input(d));
     }
+    setting_warnings.extend(glyphs::unlisted_sequences(&pages, &prepared.book));
     let metadata = metadata::metadata(document, outline, options.created);
     Ok(Laid { pages, metadata, warnings, setting_warnings, census })
 }

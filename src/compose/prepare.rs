@@ -113,13 +113,21 @@ pub(super) fn prepare(book: &FontBook, spans: &[Span], style: PunctStyle) -> Pre
 }
 
 /// Splits a span into runs by the face that has each character (grapheme clusters stay whole;
-/// spaces and controls stay in the span's face).
+/// spaces and controls stay in the span's face); a variation sequence goes to the face that
+/// lists it ([`FontBook::face_for_sequence`]).
 fn face_runs(book: &FontBook, span: &Span) -> Vec<(Range<usize>, FaceId)> {
     let mut runs: Vec<(Range<usize>, FaceId)> = Vec::new();
     for (i, g) in span.text.grapheme_indices(true) {
-        let first = g.chars().next().unwrap_or(' ');
-        let face =
-            if first.is_whitespace() || first.is_control() { span.face } else { book.face_for(span.face, first) };
+        let mut chars = g.chars();
+        let first = chars.next().unwrap_or(' ');
+        let sequence = chars.next().filter(|&c| crate::unicode::is_variation_selector(c));
+        let face = if first.is_whitespace() || first.is_control() {
+            span.face
+        } else {
+            sequence
+                .and_then(|selector| book.face_for_sequence(span.face, first, selector))
+                .unwrap_or_else(|| book.face_for(span.face, first))
+        };
         match runs.last_mut() {
             Some((range, f)) if *f == face => range.end = i + g.len(),
             _ => runs.push((i..i + g.len(), face)),

@@ -10,6 +10,7 @@
 mod balance;
 mod columns;
 mod faults;
+mod fills;
 mod galley;
 mod outcome;
 mod plan;

@@ -1,6 +1,7 @@
 //! The exhaustive searches the page plan used before (every split of the last page, every
-//! combination of column ends on a full page), kept as oracles: on small random galleys the
-//! polynomial searches must choose exactly what these choose, cost and column ends alike.
+//! combination of column ends on a full page) and the full page weighed from each start on its
+//! own, kept as oracles: on small random galleys the faster searches must choose exactly what
+//! these choose, cost and column ends alike.
 
 use super::balance::{imbalance, last_page};
 use super::columns::Measure;
@@ -171,4 +172,28 @@ fn a_full_page_is_filled_as_the_exhaustive_search_fills_it() {
             }
         }
     }
+}
+
+#[test]
+fn the_shared_full_pages_are_the_full_pages_weighed_from_each_start() {
+    use super::plan::{Frame, PAGE, PAGE_FIRST, full_page, rest, weigh};
+    let mut compared = 0;
+    for seed in 0..120 {
+        let units = random_units(seed, 2 + (seed % 6) as usize);
+        let m = Measure::new(&units);
+        for columns in 1..=6 {
+            for lines in [4, 7, 11] {
+                let page_cost = if seed % 2 == 0 { PAGE } else { PAGE_FIRST };
+                let frame = Frame { columns, lines, masthead: 0, closing: (seed % 3) as usize, page_cost };
+                let (best, fills) = weigh(&m, frame);
+                for s in 0..m.len() {
+                    let want = full_page(&m, columns, lines, s, |end| rest(&best, s, end, true));
+                    assert_eq!(fills.page(s), want, "seed {seed}, {columns} columns of {lines}, from {s}");
+                    assert_eq!(Some(fills.cost(s)), want.map(|(cost, _)| cost));
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 10_000, "{compared} pages compared");
 }

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use super::balance::last_page;
 use super::columns::Measure;
+use super::fills::Fills;
 
 /// Cost of one page (small: a fault is worse than a page more).
 pub(super) const PAGE: u64 = 10_000;
@@ -58,9 +59,9 @@ pub(super) struct PagePlan {
 
 /// How the pages from one unit on are best set.
 #[derive(Debug, Clone)]
-enum Choice {
-    /// A page of full columns ending at these units, then more pages.
-    Full(Vec<usize>),
+pub(super) enum Choice {
+    /// A page of full columns, then more pages.
+    Full,
     /// The last page: the rest balanced above the closing block.
     Last(Vec<usize>),
     /// The rest balanced on a page, then the closing block alone on the next one.
@@ -69,18 +70,31 @@ enum Choice {
     ClosingAlone,
 }
 
+/// Per unit, the least cost of the pages from a full page starting there and how to set
+/// them, and the full pages from every unit (from the end of the text back to its start).
+pub(super) fn weigh(m: &Measure, frame: Frame) -> (Vec<(u64, Choice)>, Fills<'_>) {
+    let n = m.len();
+    let mut best: Vec<(u64, Choice)> = vec![(0, Choice::ClosingAlone); n + 1];
+    best[n] = (frame.page_cost + CLOSING_ALONE, Choice::ClosingAlone);
+    let mut fills = Fills::new(m, frame.columns, frame.lines);
+    fills.settle(n, LAST_RESORT.saturating_add(best[n].0));
+    // (best[0] is the text starting on a full page: page 1 may hold only the masthead.)
+    for s in (0..n).rev() {
+        best[s] = choose(m, frame, s, frame.lines, Some(fills.cost(s)));
+        fills.settle(s, best[s].0);
+    }
+    (best, fills)
+}
+
 /// Plans all pages.
 pub(super) fn plan(m: &Measure, frame: Frame) -> Vec<PagePlan> {
     let n = m.len();
     let full = frame.lines;
-    let mut best: Vec<(u64, Choice)> = vec![(0, Choice::ClosingAlone); n + 1];
-    best[n] = (frame.page_cost + CLOSING_ALONE, Choice::ClosingAlone);
-    // (best[0] is the text starting on a full page: page 1 may hold only the masthead.)
-    for s in (0..n).rev() {
-        best[s] = choose(m, frame, s, full, &best);
-    }
+    let (best, fills) = weigh(m, frame);
     let first = frame.lines.saturating_sub(frame.masthead);
-    let start = choose(m, frame, 0, first, &best);
+    let first_page = full_page(m, frame.columns, first, 0, |end| rest(&best, 0, end, first == full));
+    let start = choose(m, frame, 0, first, first_page.as_ref().map(|&(cost, _)| cost));
+    let mut first_page = first_page.map(|(_, ends)| ends);
     let mut pages = Vec::new();
     let (mut s, mut choice, mut capacity) = (0, start.1, first);
     loop {
@@ -95,7 +109,11 @@ pub(super) fn plan(m: &Measure, frame: Frame) -> Vec<PagePlan> {
                 .collect::<Vec<_>>()
         };
         match choice {
-            Choice::Full(ends) => {
+            Choice::Full => {
+                let ends = match first_page.take() {
+                    Some(ends) => ends,
+                    None => fills.page(s).map(|(_, ends)| ends).unwrap_or_default(),
+                };
                 pages.push(PagePlan { columns: columns(&ends), capacity, closing: false, balanced: false });
                 s = ends.last().copied().unwrap_or(n);
                 choice = best[s].1.clone();
@@ -129,11 +147,21 @@ fn closing_page(frame: Frame, n: usize, capacity: usize) -> PagePlan {
     }
 }
 
+/// The cost of the pages after a full page from `s` that ends at unit `end`. A full page that
+/// sets nothing would lead back to itself (`full`: the page offers a full column's lines);
+/// page 1 may (its masthead can leave too little room for a title and its lines).
+pub(super) fn rest(best: &[(u64, impl Sized)], s: usize, end: usize, full: bool) -> u64 {
+    let n = best.len() - 1;
+    match end {
+        _ if end == s && full => u64::MAX,
+        _ if end == n => LAST_RESORT.saturating_add(best[n].0),
+        _ => best[end].0,
+    }
+}
+
 /// The best way to set the pages from unit `s` on, the first of them offering `capacity`
-/// lines per column.
-fn choose(m: &Measure, frame: Frame, s: usize, capacity: usize, best: &[(u64, Choice)]) -> (u64, Choice) {
-    let n = m.len();
-    let full_capacity = frame.lines;
+/// lines per column, where `full` is the cost of the best full page and the pages after it.
+fn choose(m: &Measure, frame: Frame, s: usize, capacity: usize, full: Option<u64>) -> (u64, Choice) {
     let page = frame.page_cost;
     let mut choice = (u64::MAX, Choice::ClosingAlone);
     let mut offer = |cost: u64, c: Choice| {
@@ -149,15 +177,8 @@ fn choose(m: &Measure, frame: Frame, s: usize, capacity: usize, best: &[(u64, Ch
     {
         offer(2 * page + CLOSING_ALONE + cost, Choice::LastThenClosing(ends));
     }
-    // A full page that sets nothing would lead back to itself; page 1 may (its masthead can
-    // leave too little room for a title and its lines).
-    let rest = |end: usize| match end {
-        _ if end == s && capacity == full_capacity => u64::MAX,
-        _ if end == n => LAST_RESORT.saturating_add(best[n].0),
-        _ => best[end].0,
-    };
-    if let Some((cost, ends)) = full_page(m, frame.columns, capacity, s, rest) {
-        offer(page.saturating_add(cost), Choice::Full(ends));
+    if let Some(cost) = full {
+        offer(page.saturating_add(cost), Choice::Full);
     }
     choice
 }
@@ -191,7 +212,7 @@ pub(super) fn full_page(
 
 /// The ends a column from `p` may take, ascending, with the column's cost; at the end of the
 /// text the column is empty and costs nothing.
-fn steps(m: &Measure, capacity: usize, p: usize) -> Vec<(usize, u64)> {
+pub(super) fn steps(m: &Measure, capacity: usize, p: usize) -> Vec<(usize, u64)> {
     if p == m.len() {
         return vec![(p, 0)];
     }

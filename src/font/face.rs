@@ -99,6 +99,28 @@ impl Face {
         self.glyph(c).is_some()
     }
 
+    /// Whether the face's format-14 cmap lists the variation sequence `base` `selector`,
+    /// with a glyph of its own or the base glyph as the sequence's default form.
+    pub fn lists(&self, base: char, selector: char) -> bool {
+        self.font.charmap().map_unicode_variant(base, selector).is_some()
+    }
+
+    /// The other faces of the collection this face is a member of, as indices in file order
+    /// (none for a font file of one face).
+    pub fn siblings(&self) -> Vec<u32> {
+        let b = self.data.bytes();
+        let count = match (b.get(0..4), b.get(8..12)) {
+            (Some(b"ttcf"), Some(&[x, y, z, w])) => u32::from_be_bytes([x, y, z, w]),
+            _ => 0,
+        };
+        (0..count).filter(|&i| i != self.index).collect()
+    }
+
+    /// Face `index` of the same collection, named `NAME#INDEX` after this one.
+    pub fn sibling(&self, index: u32) -> Result<Face, FontError> {
+        Face::new(&format!("{}#{index}", self.name), self.data.clone(), index)
+    }
+
     /// Horizontal advance of a glyph in font units.
     pub fn advance(&self, glyph: u16) -> f64 {
         self.font.glyph_metrics().h_advance(GlyphId::new(glyph as u32)) as f64

@@ -1,14 +1,17 @@
-//! Fonts: loading faces once ([`FontBook`]), per-character fallback, and shaping.
+//! Fonts: loading faces once ([`FontBook`]), per-character fallback, variation sequences from
+//! a face's own collection, and shaping.
 
 mod bundled;
 mod face;
 mod fallback;
 mod shape;
+mod variants;
 
 pub use bundled::{bundled_face, is_bundled};
 pub use face::{Face, FaceData, FontError};
 pub use fallback::{FallbackChain, add_fallbacks};
 pub use shape::{ShapedGlyph, ShapedRun, shape};
+pub use variants::add_variants;
 
 use std::path::Path;
 
@@ -49,6 +52,8 @@ pub struct FontBook {
     faces: Vec<Face>,
     /// Faces tried, in order, for a character a run's own face lacks.
     fallbacks: Vec<FaceId>,
+    /// Per face, members of its own collection that list variation sequences it lacks.
+    variants: Vec<(FaceId, FaceId)>,
 }
 
 impl FontBook {
@@ -76,6 +81,22 @@ impl FontBook {
         if !self.fallbacks.contains(&id) {
             self.fallbacks.push(id);
         }
+    }
+
+    /// Makes `sibling` (a member of `face`'s collection) draw the variation sequences `face`
+    /// does not list.
+    pub fn push_variant(&mut self, face: FaceId, sibling: FaceId) {
+        if !self.variants.contains(&(face, sibling)) {
+            self.variants.push((face, sibling));
+        }
+    }
+
+    /// The face that draws the variation sequence `base` `selector` in a run set in `face`:
+    /// that face if it lists the sequence, else the first member of its collection added for
+    /// it that does; `None` when neither does.
+    pub fn face_for_sequence(&self, face: FaceId, base: char, selector: char) -> Option<FaceId> {
+        let siblings = self.variants.iter().filter(|(f, _)| *f == face).map(|&(_, sibling)| sibling);
+        std::iter::once(face).chain(siblings).find(|f| self.faces[f.0].lists(base, selector))
     }
 
     /// Whether any face of the book has the character.
