@@ -103,7 +103,12 @@ fn a_killed_batch_resumes_where_it_stopped() {
     // Each finished issue is recorded as it finishes: at most the one being written is not.
     assert!(recorded.is_subset(&pdfs), "stamps {recorded:?}\nPDFs {pdfs:?}");
     assert!(pdfs.len() - recorded.len() <= 1, "stamps {recorded:?}\nPDFs {pdfs:?}");
-    assert_eq!(indexed(&out), recorded, "the index lists what the stamps record");
+    // Stamps and index are separate files, each replaced atomically, stamps first: a kill
+    // between the two leaves the index one issue behind, never ahead, and never listing a PDF
+    // that is not there. The rerun writes both again from the stamps.
+    let listed = indexed(&out);
+    assert!(listed.is_subset(&recorded), "index {listed:?}\nstamps {recorded:?}");
+    assert!(recorded.len() - listed.len() <= 1, "index {listed:?}\nstamps {recorded:?}");
 
     // Rerun by the same program (the stamps record its executable).
     let rerun = Command::new(env!("CARGO_BIN_EXE_jianbao")).arg("batch").arg(&dir).arg("-o").arg(&out).output();
