@@ -25,6 +25,8 @@ mod pages;
 mod paths;
 mod sfnt;
 mod srgb;
+
+pub(crate) use srgb::profile as srgb_profile;
 mod state;
 mod structure;
 mod text;
