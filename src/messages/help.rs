@@ -43,13 +43,21 @@ fn localize_texts(mut command: Command) -> Command {
     command
 }
 
-/// An argument's help in Chinese, under a Chinese heading.
+/// An argument's help in Chinese, under a Chinese heading, its default and possible values
+/// said in Chinese instead of clap's `[default: …]` and `[possible values: …]`.
 fn localize_arg(arg: Arg) -> Arg {
     let heading = if arg.is_positional() { "参数" } else { "选项" };
-    match arg.get_help().map(ToString::to_string) {
-        Some(help) => arg.help(zh(&help)).help_heading(heading),
-        None => arg,
+    let Some(help) = arg.get_help().map(ToString::to_string) else { return arg };
+    let mut text = zh(&help);
+    let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        text.push_str(&format!("［默认：{}］", defaults.join("、")));
     }
+    let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
+    if !values.is_empty() && !arg.is_hide_possible_values_set() && arg.get_action().takes_values() {
+        text.push_str(&format!("［可选：{}］", values.join("、")));
+    }
+    arg.help(text).help_heading(heading).hide_default_value(true).hide_possible_values(true)
 }
 
 /// The Chinese of a help text, or the text itself when the table lacks it.

@@ -16,7 +16,13 @@ mod render;
 pub use help::{lang_argument, localize_command};
 pub use json::to_json;
 pub use lang::{Lang, from_env};
-pub use render::{Printer, localize, translate};
+pub use render::{Printer, localize, localize_report, translate};
+
+/// `n` and the noun, singular for one: `1 page`, `3 pages` (the catalogue's pieces turn
+/// both into Chinese).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
 
 /// The output format of messages (`--message-format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,5 +1,13 @@
 //! The one message catalogue: code, English pattern, Chinese wording. `{}` stands for a
-//! piece copied from the English message into the Chinese, in order.
+//! piece copied from the English message into the Chinese, in order (or in the order
+//! `REORDER` gives). The first entries are here; the rest by stage in the files beside.
+
+mod batch;
+mod docx;
+mod files;
+mod layout;
+mod manifest;
+mod pieces;
 
 /// One message in both languages.
 pub struct Entry {
@@ -9,6 +17,14 @@ pub struct Entry {
     pub en: &'static str,
     /// The Chinese wording.
     pub zh: &'static str,
+}
+
+/// Every entry in the order patterns are tried: the stages' messages, then the pieces
+/// (entries with an empty code) that only fill other messages.
+pub fn entries() -> impl Iterator<Item = &'static Entry> {
+    [CATALOGUE, manifest::ENTRIES, layout::ENTRIES, files::ENTRIES, docx::ENTRIES, batch::ENTRIES, pieces::ENTRIES]
+        .into_iter()
+        .flatten()
 }
 
 /// Shorthand for a catalogue line.
@@ -91,8 +107,20 @@ pub const CATALOGUE: &[Entry] = &[
 ];
 
 /// The Chinese order of the pieces of an entry whose wording puts them in another order
-/// than English: (code, for each `{}` of the Chinese, the index of the English piece).
-pub const REORDER: &[(&str, &[usize])] = &[("JB0101", &[1, 0]), ("JB0104", &[1, 0]), ("JB0304", &[1, 0])];
+/// than English, or leaves some out (English plural endings): (code, for each `{}` of the
+/// Chinese, the index of the English piece).
+pub const REORDER: &[(&str, &[usize])] = &[
+    ("JB0101", &[1, 0]),
+    ("JB0104", &[1, 0]),
+    ("JB0304", &[1, 0]),
+    ("JB0140", &[1, 0]),
+    ("JB0210", &[0, 1, 3, 5]),
+    ("JB0231", &[0, 1, 2, 4, 3, 5]),
+    ("JB0440", &[0, 2, 1]),
+    ("JB0744", &[1, 0]),
+    ("JB0803", &[0, 1, 2, 3, 4, 5, 7]),
+    ("JB0842", &[1, 0, 2]),
+];
 
 /// The help texts in Chinese: (English as the command line defines it, Chinese).
 pub const HELP: &[(&str, &str)] = &[
@@ -145,8 +173,16 @@ pub const HELP: &[(&str, &str)] = &[
         "PDF 的写出位置。只有排版成功才替换已有文件",
     ),
     (
-        "The standard the PDF conforms to: PDF/X-4 for the print shop, PDF/A-2b or PDF/A-1b for the archive",
-        "PDF 遵循的标准：印刷用 PDF/X-4，存档用 PDF/A-2b 或 PDF/A-1b",
+        "The standard the PDF conforms to: PDF/X-4 or PDF/X-1a for the print shop, PDF/A-2b, PDF/A-2u or PDF/A-1b for the archive",
+        "PDF 遵循的标准：印刷用 PDF/X-4 或 PDF/X-1a，存档用 PDF/A-2b、PDF/A-2u 或 PDF/A-1b",
+    ),
+    (
+        "The print shop's CMYK output profile (an ICC file of the output class) for the output intent, instead of the bundled FOGRA39 profile",
+        "印厂的 CMYK 输出特性文件（输出类 ICC 文件），用作输出意图，代替内置的 FOGRA39 特性文件",
+    ),
+    (
+        "Seconds one issue may take; an issue that takes longer fails alone",
+        "每期最多可用的秒数；超时的一期单独失败",
     ),
     (
         "Bleed around the trimmed page, e.g. 3mm: the MediaBox grows by it on every side and what touches the trim edge runs into it",
