@@ -19,8 +19,16 @@ pub const ENTRIES: &[Entry] = &[
     e("JB0609", "an embedded object is imported as its preview picture", "嵌入对象按其预览图导入"),
     e("JB0610", "a chart is not imported: insert it as a picture", "图表未导入：请以图片形式插入"),
     e("JB0611", "a SmartArt diagram is not imported: insert it as a picture", "SmartArt 图形未导入：请以图片形式插入"),
-    e("JB0612", "a linked picture ({}) is not stored in the document and not imported", "链接的图片（{}）未存于文档中，未导入"),
-    e("JB0613", "a picture refers to `{}`, which the document does not define", "有一张图片引用了 `{}`，而文档中没有它"),
+    e(
+        "JB0612",
+        "a linked picture ({}) is not stored in the document and not imported",
+        "链接的图片（{}）未存于文档中，未导入",
+    ),
+    e(
+        "JB0613",
+        "a picture refers to `{}`, which the document does not define",
+        "有一张图片引用了 `{}`，而文档中没有它",
+    ),
     e("JB0614", "check the path", "请检查路径"),
     e("JB0615", "the file is not readable by you", "你没有读取该文件的权限"),
     e("JB0616", "check that it is a file", "请确认它是文件"),
@@ -42,8 +50,16 @@ pub const ENTRIES: &[Entry] = &[
         "check the folder's permissions and the free space; nothing was left behind",
         "请检查文件夹权限和剩余空间；未留下任何文件",
     ),
-    e("JB0627", "a {} is dropped (its mark and its text): notes are not printed", "{}已删去（连同其标记和文字）：注释不印出"),
-    e("JB0628", "a symbol ({} {}) has no Unicode character and is dropped", "符号（{} {}）没有对应的 Unicode 字符，已删去"),
+    e(
+        "JB0627",
+        "a {} is dropped (its mark and its text): notes are not printed",
+        "{}已删去（连同其标记和文字）：注释不印出",
+    ),
+    e(
+        "JB0628",
+        "a symbol ({} {}) has no Unicode character and is dropped",
+        "符号（{} {}）没有对应的 Unicode 字符，已删去",
+    ),
     e(
         "JB0629",
         "a ruby annotation (e.g. pinyin over characters) is dropped, its base text kept",
@@ -56,7 +72,11 @@ pub const ENTRIES: &[Entry] = &[
         "open it in Word (or WPS, LibreOffice) and save it as a Word document (.docx)",
         "请用 Word（或 WPS、LibreOffice）打开，另存为 Word 文档（.docx）",
     ),
-    e("JB0633", "open it in Word (or WPS, LibreOffice) and save it as .docx", "请用 Word（或 WPS、LibreOffice）打开，另存为 .docx"),
+    e(
+        "JB0633",
+        "open it in Word (or WPS, LibreOffice) and save it as .docx",
+        "请用 Word（或 WPS、LibreOffice）打开，另存为 .docx",
+    ),
     e(
         "JB0634",
         "open it in Word, remove the password (File → Info → Protect Document) and save it again",
@@ -72,7 +92,11 @@ pub const ENTRIES: &[Entry] = &[
         "an article is far smaller; check that this is the right file, or save its text as a new document",
         "一篇文章远没有这么大；请确认文件无误，或把文字另存为新文档",
     ),
-    e("JB0637", "not a Word document (.docx): the file is not a zip package", "不是 Word 文档（.docx）：文件不是 zip 包"),
+    e(
+        "JB0637",
+        "not a Word document (.docx): the file is not a zip package",
+        "不是 Word 文档（.docx）：文件不是 zip 包",
+    ),
     e("JB0638", "not a Word document (.docx): this is {}", "不是 Word 文档（.docx）：这是{}"),
     e("JB0639", "a Word 97–2003 document (.doc), not .docx", "Word 97–2003 文档（.doc），不是 .docx"),
     e("JB0640", "the Word document is password-protected (encrypted)", "该 Word 文档有密码保护（已加密）"),
@@ -86,8 +110,16 @@ pub const ENTRIES: &[Entry] = &[
     ),
     e("JB0645", "malformed XML in `{}` at line {}, column {}: {}", "`{}` 第 {} 行第 {} 列的 XML 格式有误：{}"),
     e("JB0646", "malformed XML in `{}`: {}", "`{}` 中的 XML 格式有误：{}"),
-    e("JB0647", "`{}` unpacks to more than {} MiB, the most jianbao reads", "`{}` 解压后超过 {} MiB，超出 jianbao 读取的上限"),
-    e("JB0648", "the package has {} entries, more than the {} jianbao reads", "文件包有 {} 项，超过 jianbao 读取的上限 {}"),
+    e(
+        "JB0647",
+        "`{}` unpacks to more than {} MiB, the most jianbao reads",
+        "`{}` 解压后超过 {} MiB，超出 jianbao 读取的上限",
+    ),
+    e(
+        "JB0648",
+        "the package has {} entries, more than the {} jianbao reads",
+        "文件包有 {} 项，超过 jianbao 读取的上限 {}",
+    ),
     e("JB0649", "`{}` nests its elements deeper than jianbao follows", "`{}` 的元素嵌套层数超过 jianbao 的处理上限"),
     e(
         "JB0650",

@@ -19,7 +19,11 @@ pub const ENTRIES: &[Entry] = &[
     e("JB0214", "page {}: 「{}」 would be drawn over 「{}」", "第 {} 页：「{}」会压在「{}」上"),
     // Setting.
     e("JB0220", "this paragraph has {}: its lines were joined into one paragraph", "此段含有{}：各行已并为一段"),
-    e("JB0221", "separate the items with blank lines if they are paragraphs of their own", "若各项自成一段，请用空行隔开"),
+    e(
+        "JB0221",
+        "separate the items with blank lines if they are paragraphs of their own",
+        "若各项自成一段，请用空行隔开",
+    ),
     e("JB0222", "the picture `{}` was not read", "图片 `{}` 未能读取"),
     e(
         "JB0223",
@@ -33,7 +37,11 @@ pub const ENTRIES: &[Entry] = &[
     e("JB0228", "shorten the note", "请缩短编者按"),
     e("JB0229", "a line of this paragraph runs {} mm past the column: 「{}」", "此段有一行超出栏宽 {} 毫米：「{}」"),
     e("JB0230", "put a break opportunity (a space) in the long word", "请在过长的词中加一个可断行处（空格）"),
-    e("JB0231", "{} 「{}{}」 is {} mm too long for its line ({} mm), even at {} pt", "{}「{}{}」比所在行（{} 毫米）长 {} 毫米，即使用 {} 磅也排不下"),
+    e(
+        "JB0231",
+        "{} 「{}{}」 is {} mm too long for its line ({} mm), even at {} pt",
+        "{}「{}{}」比所在行（{} 毫米）长 {} 毫米，即使用 {} 磅也排不下",
+    ),
     e(
         "JB0232",
         "shorten it, or let the layout set it smaller (`roles.{}.min_size`) or tighter (`min_tracking`)",
@@ -45,7 +53,11 @@ pub const ENTRIES: &[Entry] = &[
         "报头、编者按和目录共占 {} 行，但第 1 页只容 {} 行",
     ),
     e("JB0234", "shorten the editor's note", "请缩短编者按"),
-    e("JB0235", "the label 「{}」 leaves no room on its line for what follows it", "标签「{}」占满了一行，后面的内容无处可排"),
+    e(
+        "JB0235",
+        "the label 「{}」 leaves no room on its line for what follows it",
+        "标签「{}」占满了一行，后面的内容无处可排",
+    ),
     e("JB0236", "a label takes at most {} characters here; shorten it", "此处标签最多 {} 字；请缩短"),
     e(
         "JB0237",
@@ -95,7 +107,11 @@ pub const ENTRIES: &[Entry] = &[
     e("JB0508", "is not a regular file", "不是普通文件"),
     e("JB0509", "name a layout TOML file", "请给出版式 TOML 文件"),
     e("JB0510", "the message lists the keys this table takes", "消息中列出了此表可用的键"),
-    e("JB0511", "see layouts/two-column.toml for every key a layout takes", "版式可用的全部键见 layouts/two-column.toml"),
+    e(
+        "JB0511",
+        "see layouts/two-column.toml for every key a layout takes",
+        "版式可用的全部键见 layouts/two-column.toml",
+    ),
     e("JB0512", "`{}` is {}, out of range", "`{}` 为 {}，超出范围"),
     e("JB0513", "give a number from {} to {}{}", "请给出 {} 到 {}{} 之间的数"),
     e("JB0514", "give a whole number from {} to {}", "请给出 {} 到 {} 之间的整数"),
@@ -113,15 +129,31 @@ pub const ENTRIES: &[Entry] = &[
         "roles.{}.size 大于正文字号：段首标题与正文同排一行",
     ),
     e("JB0520", "give at most {} pt", "最多 {} 磅"),
-    e("JB0521", "{}; the masthead must leave room for text in a column of {} lines", "{}；报头须给 {} 行的栏留出排正文的地方"),
-    e("JB0522", "folio.align must be \"center\" or \"outside\", not {}", "folio.align 须为 \"center\" 或 \"outside\"，不能是 {}"),
+    e(
+        "JB0521",
+        "{}; the masthead must leave room for text in a column of {} lines",
+        "{}；报头须给 {} 行的栏留出排正文的地方",
+    ),
+    e(
+        "JB0522",
+        "folio.align must be \"center\" or \"outside\", not {}",
+        "folio.align 须为 \"center\" 或 \"outside\"，不能是 {}",
+    ),
     e(
         "JB0523",
         "\"center\" puts the number under the middle of the type area, \"outside\" on the outer edge",
         "\"center\" 把页码放在版心正下方，\"outside\" 放在外侧",
     ),
-    e("JB0524", "{}.frame must be \"box\", \"rules\" or \"none\", not {}", "{}.frame 须为 \"box\"、\"rules\" 或 \"none\"，不能是 {}"),
-    e("JB0525", "\"box\" draws a rectangle around it, \"rules\" a rule above and below", "\"box\" 四周加框，\"rules\" 上下各加一条线"),
+    e(
+        "JB0524",
+        "{}.frame must be \"box\", \"rules\" or \"none\", not {}",
+        "{}.frame 须为 \"box\"、\"rules\" 或 \"none\"，不能是 {}",
+    ),
+    e(
+        "JB0525",
+        "\"box\" draws a rectangle around it, \"rules\" a rule above and below",
+        "\"box\" 四周加框，\"rules\" 上下各加一条线",
+    ),
     e("JB0526", "`{}.font`: no font `{}` in [fonts]", "`{}.font`：[fonts] 中没有字体 `{}`"),
     e("JB0527", "roles are incomplete", "角色不全"),
     e("JB0528", "give every role", "请给出每个角色"),
@@ -135,7 +167,11 @@ pub const ENTRIES: &[Entry] = &[
         "\"gb\" follows GB/T 15834; \"strict\" also keeps —— and …… off a line start",
         "\"gb\" 遵循 GB/T 15834；\"strict\" 另外不让 —— 和 …… 出现在行首",
     ),
-    e("JB0531", "grid.punctuation must be \"quanjiao\" or \"kaiming\", not {}", "grid.punctuation 须为 \"quanjiao\" 或 \"kaiming\"，不能是 {}"),
+    e(
+        "JB0531",
+        "grid.punctuation must be \"quanjiao\" or \"kaiming\", not {}",
+        "grid.punctuation 须为 \"quanjiao\" 或 \"kaiming\"，不能是 {}",
+    ),
     e("JB0532", "\"quanjiao\" sets every mark a full em (the GB default)", "\"quanjiao\" 每个标点占一整字（国标默认）"),
     e("JB0533", "a spot ink replaces a colour of [colors] of the same key", "专色替换 [colors] 中同名的颜色"),
     e("JB0534", "`{}`: {} cannot name a spot ink", "`{}`：{} 不能作专色名"),
@@ -144,7 +180,11 @@ pub const ENTRIES: &[Entry] = &[
         "give the ink's name as the print shop knows it, e.g. \"PANTONE 485 C\"",
         "请按印厂通用的名称给出油墨名，如 \"PANTONE 485 C\"",
     ),
-    e("JB0536", "the spot ink {} stands for two different colours (`{}` and `{}`)", "专色 {} 对应了两种不同的颜色（`{}` 和 `{}`）"),
+    e(
+        "JB0536",
+        "the spot ink {} stands for two different colours (`{}` and `{}`)",
+        "专色 {} 对应了两种不同的颜色（`{}` 和 `{}`）",
+    ),
     e(
         "JB0537",
         "one ink has one colour: give the two colours the same values or different inks",
