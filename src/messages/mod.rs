@@ -1,7 +1,7 @@
 //! Messages for the editor in her language, and for scripts as JSON.
 //!
 //! Every message the program prints passes through here as the English it is made in. One
-//! catalogue (`catalogue.rs`) pairs each English pattern with its code and its
+//! catalogue (`catalogue/`, by stage) pairs each English pattern with its code and its
 //! Chinese wording; a message is matched against the patterns once, when printed, so the
 //! stages that make messages stay in one language and a code is the same in both. A message
 //! the catalogue does not know keeps its English wording under a Chinese label and the
