@@ -15,6 +15,13 @@ use crate::page::{Bookmark, Item, Page};
 /// The resource files' folder, relative to the document (their `BaseLoc`).
 pub(super) const RES: &str = "Res";
 
+/// The CMYK output profile the colours are meant for (FOGRA39, as in the PDF's output
+/// intent), compiled into the program.
+pub(super) const PROFILE: &[u8] = include_bytes!("../../icc/FOGRA39L_coated.icc");
+
+/// The profile's file name in the resource folder.
+pub(super) const PROFILE_FILE: &str = "FOGRA39L_coated.icc";
+
 /// A page's content file, relative to the document.
 pub(super) fn page_loc(index: usize) -> String {
     format!("Pages/Page_{index}/Content.xml")
@@ -53,16 +60,16 @@ pub(super) fn document_xml(
     xml.finish()
 }
 
-/// Writes `PublicRes.xml`: the sRGB colour space and the fonts.
+/// Writes `PublicRes.xml`: the CMYK colour space and the fonts.
 pub(super) fn public_res(space: u32, fonts: &BTreeMap<FaceId, EmbeddedFont>) -> Vec<u8> {
     let mut xml = Xml::new("Res");
     xml.attr("BaseLoc", RES);
     xml.open("ColorSpaces")
         .open("ColorSpace")
         .attr("ID", space)
-        .attr("Type", "RGB")
+        .attr("Type", "CMYK")
         .attr("BitsPerComponent", 8)
-        .attr("Profile", super::color::PROFILE_FILE)
+        .attr("Profile", PROFILE_FILE)
         .close()
         .close();
     if !fonts.is_empty() {

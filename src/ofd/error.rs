@@ -23,8 +23,6 @@ pub enum OfdError {
         /// What is wrong with it.
         reason: String,
     },
-    /// The colours cannot be converted for the screen (the output profile is unreadable).
-    Colour(String),
     /// Something is larger than the package format can hold.
     TooLarge(String),
 }
@@ -35,7 +33,6 @@ impl fmt::Display for OfdError {
             OfdError::UnknownFace(id) => write!(f, "a text run uses face {}, which the font book does not have", id.0),
             OfdError::Font { name, reason } => write!(f, "font `{name}`: {reason}"),
             OfdError::Picture { name, reason } => write!(f, "picture {name}: {reason}"),
-            OfdError::Colour(reason) => write!(f, "colours cannot be converted: {reason}"),
             OfdError::TooLarge(what) => write!(f, "{what}"),
         }
     }

@@ -2,8 +2,8 @@
 //! written from the same pages as the PDF.
 //!
 //! The package (a ZIP) holds `OFD.xml` with the document's `DocInfo`, `Doc_0/Document.xml`
-//! with the pages and the outline, `PublicRes.xml` (the sRGB colour space with its profile,
-//! and the fonts; colours are shown as they print, see `color`), `DocumentRes.xml` (pictures), one `Content.xml` per page, and the
+//! with the pages and the outline, `PublicRes.xml` (the CMYK colour space with its FOGRA39
+//! profile, and the fonts), `DocumentRes.xml` (pictures), one `Content.xml` per page, and the
 //! resource files under `Doc_0/Res/`. Lengths are millimetres (see `units`). Each face is
 //! embedded as a TrueType subset (see `fonts`, `ttf`); text keeps its composed positions
 //! (see `text`). The bytes depend only on the input: no clock, fixed ZIP timestamps, fixed
@@ -61,7 +61,6 @@ impl Ids {
 
 /// Writes the pages as an OFD package and returns its bytes.
 pub fn write_ofd(pages: &[Page], meta: &Metadata, fonts: &FontBook, info: &OfdInfo) -> Result<Vec<u8>, OfdError> {
-    crate::png::paint_as_srgb(&crate::page::Paint::BLACK).map_err(|e| OfdError::Colour(e.to_string()))?;
     let mut ids = Ids::new();
     let space = ids.next();
     let mut embedded = std::collections::BTreeMap::new();
@@ -92,7 +91,7 @@ pub fn write_ofd(pages: &[Page], meta: &Metadata, fonts: &FontBook, info: &OfdIn
         parts.insert(2, (format!("{doc}/DocumentRes.xml"), document::document_res(&pictures), true));
     }
     let res = format!("{doc}/{}", document::RES);
-    parts.push((format!("{res}/{}", color::PROFILE_FILE), crate::pdf::srgb_profile(), true));
+    parts.push((format!("{res}/{}", document::PROFILE_FILE), document::PROFILE.to_vec(), true));
     for font in embedded.values() {
         parts.push((format!("{res}/{}", font.file), font.data.clone(), true));
     }

@@ -25,8 +25,6 @@ mod pages;
 mod paths;
 mod sfnt;
 mod srgb;
-
-pub(crate) use srgb::profile as srgb_profile;
 mod state;
 mod structure;
 mod text;

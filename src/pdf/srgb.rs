@@ -24,7 +24,7 @@ const WHITE: [f64; 3] = [0.950_455, 1.0, 1.089_058];
 const D50: [f64; 3] = [0.964_2, 1.0, 0.824_9];
 
 /// The profile's bytes.
-pub(crate) fn profile() -> Vec<u8> {
+pub(super) fn profile() -> Vec<u8> {
     let mut tags: Vec<([u8; 4], Vec<u8>)> = vec![
         (*b"desc", description()),
         (*b"cprt", text("No copyright, use freely")),

@@ -35,13 +35,6 @@ fn make_transform() -> Result<Transform, String> {
     cmyk.create_transform_f32(Layout::Rgba, &srgb, Layout::Rgb, options).map_err(|e| format!("{e:?}"))
 }
 
-/// The 8-bit sRGB that `paint` prints as (see [`Proof::paint`]), for other outputs that show
-/// colours on screen (OFD).
-pub(crate) fn paint_as_srgb(paint: &Paint) -> Result<[u8; 3], PreviewError> {
-    let rgb = Proof::new()?.paint(paint)?;
-    Ok(rgb.map(|v| (v * 255.0).round() as u8))
-}
-
 /// 8-bit CMYK samples (255 full ink), four a pixel, as they print, in 8-bit sRGB.
 pub(crate) fn cmyk_samples_as_srgb(samples: &[u8]) -> Result<Vec<u8>, PreviewError> {
     Proof::new()?.cmyk_samples(samples)

@@ -15,9 +15,6 @@ and prints are kept off stdout.
   compare A.png B.png [X Y W H] grey images (or a region, in pixels) each scaled so its darkest
                                 ink is black: `mean_diff`, `blank_diff` (white against B),
                                 `ink_a`, `ink_b` (shares of pixels darker than mid-grey)
-  red A.png B.png               the pixels B shows red (the masthead's ink): `red_b` (their
-                                number), `red_in_a` and `cyan_in_a` (shares of them that A
-                                shows red, or cyan), `mean_rgb_a` (A's mean colour there)
   validate XSD_DIR FILE         `PART valid` or `PART ERRORS` for every XML part, against the
                                 GB/T 33190 schema files (OFD.xsd, Document.xsd, Page.xsd, Res.xsd)
 """
@@ -139,33 +136,6 @@ def compare(a, b, box=None):
     return f"mean_diff {mean_diff:.3f}\nblank_diff {blank_diff:.3f}\nink_a {ink_a:.4f}\nink_b {ink_b:.4f}"
 
 
-def is_red(p):
-    return p[0] > 170 and p[1] < 130 and p[2] < 130
-
-
-def is_cyan(p):
-    return p[0] < 130 and p[1] > 130 and p[2] > 130
-
-
-def red(a, b):
-    """Where B (the PDF as poppler draws it) is red, what A (easyofd's page) shows."""
-    from PIL import Image
-
-    ia, ib = Image.open(a).convert("RGB"), Image.open(b).convert("RGB")
-    if ia.size != ib.size:
-        ia = ia.resize(ib.size)
-    ba, bb = ia.tobytes(), ib.tobytes()
-    pa, pb = (list(zip(x[0::3], x[1::3], x[2::3])) for x in (ba, bb))
-    spots = [i for i, p in enumerate(pb) if is_red(p)]
-    n = max(1, len(spots))
-    mean = [sum(pa[i][c] for i in spots) / n for c in range(3)]
-    return (
-        f"red_b {len(spots)}\nred_in_a {sum(1 for i in spots if is_red(pa[i])) / n:.4f}\n"
-        f"cyan_in_a {sum(1 for i in spots if is_cyan(pa[i])) / n:.4f}\n"
-        f"mean_rgb_a {mean[0]:.0f} {mean[1]:.0f} {mean[2]:.0f}"
-    )
-
-
 def normalise_np(x):
     """`normalise` with numpy."""
     import numpy as np
@@ -221,8 +191,6 @@ def main(argv):
         result = easyofd_render(args[0], args[1])
     elif command == "compare":
         result = compare(args[0], args[1], [int(v) for v in args[2:6]] if len(args) >= 6 else None)
-    elif command == "red":
-        result = red(args[0], args[1])
     elif command == "validate":
         result = validate(args[0], args[1])
     else:
