@@ -190,15 +190,27 @@ fn profile_parser(path: &str) -> Result<OutputProfile, String> {
     OutputProfile::new(Box::leak(data.into_boxed_slice())).map_err(|e| format!("`{path}`: {e}"))
 }
 
+/// Exits on a command-line error: help and version as clap prints them, a usage error in
+/// the messages' language (clap's words translated through the catalogue).
+fn usage_error(e: clap::Error, lang: messages::Lang) -> ! {
+    use clap::error::ErrorKind;
+    if lang == messages::Lang::En || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        e.exit()
+    }
+    eprint!("{}", messages::localize_report(lang, &e.render().to_string()));
+    std::process::exit(e.exit_code())
+}
+
 /// SIGINT and SIGTERM: this run's temporary files are removed, then the program exits with
 /// 130 or 143 (128 + the signal), as a shell reports an interrupted command.
-fn on_signals() {
+fn on_signals(lang: messages::Lang) {
     use signal_hook::consts::{SIGINT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else { return };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let removed = jianbao::build::remove_live();
-            eprintln!("interrupted: nothing more written ({removed} temporary file(s) removed)");
+            let line = format!("interrupted: nothing more written ({removed} temporary file(s) removed)");
+            eprintln!("{}", messages::translate(lang, &line).1);
             std::process::exit(128 + signal);
         }
     });
@@ -207,26 +219,29 @@ fn on_signals() {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let lang = messages::from_env(messages::lang_argument(&args).as_deref());
-    let matches = messages::localize_command(Cli::command(), lang).get_matches();
+    let matches = match messages::localize_command(Cli::command(), lang).try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => usage_error(e, lang),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => usage_error(e, lang),
     };
     // Watch stops on Ctrl-C between builds itself; every other command removes its
     // temporary files and exits 130/143.
+    let format = if cli.message_format == "json" { Format::Json } else { Format::Human };
+    let out = Printer { lang: messages::from_env(cli.lang.as_deref()), format };
     if !matches!(cli.command, Command::Watch { .. }) {
-        on_signals();
+        on_signals(out.lang);
     }
     // The one place the environment is read: the creation date for reproducible builds.
     let created = match jianbao::build::source_date_epoch() {
         Ok(created) => created,
         Err(message) => {
-            eprintln!("error: {message}");
+            out.message(&format!("error: {message}"));
             return ExitCode::from(1);
         }
     };
-    let format = if cli.message_format == "json" { Format::Json } else { Format::Human };
-    let out = Printer { lang: messages::from_env(cli.lang.as_deref()), format };
     let result = match &cli.command {
         Command::Build { manifest, output, pdf } => {
             let options = pdf.options(created);
@@ -237,9 +252,9 @@ fn main() -> ExitCode {
                 let path = r.output.as_deref().unwrap_or(std::path::Path::new(""));
                 let format = if jianbao::build::is_ofd(path) { "OFD".to_string() } else { standard.to_string() };
                 out.result(&format!(
-                    "wrote {} ({format}): {} pages, {} KB",
+                    "wrote {} ({format}): {}, {} KB",
                     path.display(),
-                    r.pages,
+                    messages::count(r.pages, "page"),
                     r.bytes.div_ceil(1024)
                 ));
             })
@@ -259,7 +274,7 @@ fn main() -> ExitCode {
                     Some((total, source)) => out.result(&format!("total: 总第{total}期 (from {source})")),
                     None => out.result("total: none (no 总第N期 printed)"),
                 }
-                out.result(&format!("ok: {} lays out on {} pages", manifest.display(), r.pages));
+                out.result(&format!("ok: {} lays out on {}", manifest.display(), messages::count(r.pages, "page")));
                 if let Some(fit) = r.fit.as_ref().filter(|f| f.fits()) {
                     out.message(&fit.message());
                 }
@@ -291,7 +306,7 @@ fn main() -> ExitCode {
         }
         Command::Text { manifest } => jianbao::build::text(manifest).map(|t| print!("{t}")),
         Command::Import { article, output } => jianbao::docx::import(article, output.as_deref())
-            .map(|report| report.print(article))
+            .map(|report| report.print(article, &out))
             .map_err(jianbao::build::BuildError::Input),
         Command::Preview { manifest, output, dpi } => {
             let options = BuildOptions { created, ..BuildOptions::default() };
@@ -299,7 +314,8 @@ fn main() -> ExitCode {
             let request = Request { manifest: manifest.clone(), action, options };
             jianbao::build::run(&request).map(|r| {
                 r.warnings.iter().for_each(|w| out.message(w));
-                out.result(&format!("wrote {} pages to {} at {dpi} dpi", r.pages, output.display()));
+                let pages = messages::count(r.pages, "page");
+                out.result(&format!("wrote {pages} to {} at {dpi} dpi", output.display()));
             })
         }
         Command::Batch { inputs, output, force, quiet, jobs, timeout, pdf } => {
@@ -309,8 +325,10 @@ fn main() -> ExitCode {
                 jobs: jobs.map(usize::from),
                 timeout: std::time::Duration::from_secs(*timeout),
             };
-            let summary = jianbao::batch::run(inputs, output, &options, progress::for_stderr(*quiet).as_ref());
-            print!("{}", if *quiet { summary.render_brief() } else { summary.render() });
+            let progress = progress::for_stderr(*quiet, out.lang);
+            let summary = jianbao::batch::run(inputs, output, &options, progress.as_ref());
+            let report = if *quiet { summary.render_brief() } else { summary.render() };
+            print!("{}", messages::localize_report(out.lang, &report));
             return ExitCode::from(summary.exit_code());
         }
     };

@@ -631,3 +631,138 @@ fn an_interrupted_build_exits_130_or_143_and_keeps_the_old_pdf() {
         );
     }
 }
+
+/// The English left in a message line printed for a Chinese reader: runs of three or more
+/// English words, once what the editor typed or named is taken out (quoted spans, file
+/// paths, character codes, the source line and its caret).
+fn english_in(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    if t.starts_with("--> ")
+        || t.starts_with("jianbao ")
+        || t.starts_with('|')
+        || t.split_once(" | ").is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok())
+    {
+        return None;
+    }
+    let mut kept = String::new();
+    let mut closing: Option<char> = None;
+    for c in t.chars() {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None => match c {
+                '`' => closing = Some('`'),
+                '「' => closing = Some('」'),
+                '\'' => closing = Some('\''),
+                '"' => closing = Some('"'),
+                _ => kept.push(c),
+            },
+        }
+    }
+    // Three words in a row, separated by spaces only, make English; a word touching Chinese
+    // text or a mark (a name such as TrueType、OpenType) does not.
+    let mut run = 0;
+    for token in kept.split(' ') {
+        let word = token.trim_end_matches([',', '.', ';', ':', '?', '!']);
+        if word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()) {
+            run += 1;
+            if run >= 3 {
+                return Some(line.to_string());
+            }
+        } else if !token.is_empty() {
+            run = 0;
+        }
+    }
+    None
+}
+
+#[test]
+fn every_bad_input_is_told_in_chinese_with_lang_zh() {
+    // The detector finds English and passes Chinese with names, paths and the source line.
+    assert!(english_in("error: the issue has no articles").is_some());
+    assert!(english_in("  = hint: did you mean `title`?").is_some());
+    assert!(english_in("错误[JB0108]：本期没有文章").is_none());
+    assert!(english_in(" --> /tmp/a b c d/issue.toml:3:1").is_none());
+    assert!(english_in("3 | title = \"the quick brown fox\"").is_none());
+    let cases = cases();
+    let mut english = Vec::new();
+    let mut codes = 0;
+    for case in &cases {
+        let dir = folder(&format!("zh-{}", case.name), &case.files);
+        if let Some(setup) = case.setup {
+            setup(&dir);
+        }
+        let out = dir.join(case.out);
+        let args =
+            [Path::new("build"), &dir.join("issue.toml"), Path::new("-o"), &out, Path::new("--lang"), Path::new("zh")];
+        let (_, stderr) = run_bounded(&args);
+        if case.status != 0 {
+            assert!(stderr.starts_with("错误"), "{}: the label is Chinese: {stderr}", case.name);
+            codes += usize::from(stderr.starts_with("错误[JB"));
+        }
+        english.extend(stderr.lines().filter_map(english_in).map(|l| format!("{}: {l}", case.name)));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let failing = cases.iter().filter(|c| c.status != 0).count();
+    eprintln!("{codes} of {failing} errors matched a catalogue entry (have a code)");
+    assert!(english.is_empty(), "{} lines still in English:\n{}", english.len(), english.join("\n"));
+    assert!(codes * 10 >= failing * 9, "only {codes} of {failing} errors have a code");
+}
+
+/// Runs jianbao with `args` in `dir` under `LANG=zh_CN.UTF-8` (no `--lang`): standard output
+/// and standard error.
+fn in_chinese(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+#[test]
+fn commands_usage_errors_help_and_summaries_are_in_chinese_under_a_chinese_locale() {
+    let dir = folder("zh-commands", &[("plain.txt", b"text".to_vec()), ("empty/.keep", Vec::new())]);
+    let issue = dir.join("issue.toml").display().to_string();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", &issue],
+        vec!["check", &issue, "--pages", "1"],
+        vec!["build", &issue, "-o", "out.pdf"],
+        vec!["build", &issue, "-o", "out.ofd"],
+        vec!["preview", &issue, "-o", "pngs", "--dpi", "20"],
+        vec!["build", "missing.toml"],
+        vec!["import", "missing.docx"],
+        vec!["import", "plain.txt"],
+        vec!["new", "empty"],
+        vec!["new", "nowhere"],
+        vec!["batch", "empty", "-o", "batch-out"],
+        vec!["batch", ".", "-o", "batch-all"],
+        vec!["build", "--foo"],
+        vec!["buidl"],
+        vec!["build"],
+        vec!["preview", &issue, "-o", "pngs", "--dpi", "abc"],
+        vec!["build", &issue, "--standard", "pdfx"],
+        vec!["check", &issue, "--pages", "0"],
+        vec!["build", &issue, "--bleed", "3furlongs"],
+        vec!["--help"],
+        vec!["build", "--help"],
+        vec!["check", "--help"],
+        vec!["new", "--help"],
+        vec!["watch", "--help"],
+        vec!["import", "--help"],
+        vec!["preview", "--help"],
+        vec!["batch", "--help"],
+    ];
+    let mut english = Vec::new();
+    for args in &runs {
+        let said = in_chinese(&dir, args);
+        assert!(!said.trim().is_empty(), "{args:?} says something");
+        english.extend(said.lines().filter_map(english_in).map(|l| format!("{}: {l}", args.join(" "))));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(english.is_empty(), "{} lines still in English:\n{}", english.len(), english.join("\n"));
+}

@@ -245,7 +245,7 @@ fn check_pages_counts_the_lines_to_cut() {
     let (code, stdout, stderr) = check_pages(Path::new("examples/lianluo-2021-04/issue.toml"), "1");
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(pages_of(&stdout), 2);
-    assert!(stderr.starts_with("warning: does not fit 1 pages: 2 pages, cut "), "{stderr}");
+    assert!(stderr.starts_with("warning: does not fit 1 page: 2 pages, cut "), "{stderr}");
     assert!(stderr.contains("  = cut ") && stderr.contains("to save a line"), "{stderr}");
     let (_, _, fits) = check_pages(Path::new("examples/lianluo-2021-04/issue.toml"), "2");
     assert!(fits.starts_with("note: fits 2 pages: 2 pages, "), "{fits}");
@@ -261,7 +261,7 @@ fn check_pages_counts_the_lines_to_cut() {
         (pages_of(&stdout) == 3).then_some(stderr)
     });
     let stderr = found.expect("the issue grows onto a third page");
-    assert!(stderr.starts_with("warning: does not fit 2 pages: 3 pages, cut 1 lines"), "{stderr}");
+    assert!(stderr.starts_with("warning: does not fit 2 pages: 3 pages, cut 1 line "), "{stderr}");
 
     // The manifest's `[page] pages` gives the same warning to `build`.
     let dir = scratch("fit-manifest");
@@ -271,7 +271,7 @@ fn check_pages_counts_the_lines_to_cut() {
     let out = jianbao(&["build", &manifest.display().to_string()]);
     let (_, stderr) = texts(&out);
     assert!(out.status.success());
-    assert!(stderr.contains("warning: does not fit 1 pages"), "{stderr}");
+    assert!(stderr.contains("warning: does not fit 1 page:"), "{stderr}");
 }
 
 #[test]

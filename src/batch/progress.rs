@@ -8,6 +8,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::summary::{Outcome, Status};
+use crate::messages::{Lang, count, translate};
 
 /// Told of each issue as it finishes, from any worker thread.
 pub trait Progress: Sync {
@@ -20,14 +21,14 @@ pub trait Progress: Sync {
 }
 
 /// The reporter for the command line: a bar when standard error is a terminal, plain lines
-/// when it is not, nothing when `quiet`.
-pub fn for_stderr(quiet: bool) -> Box<dyn Progress> {
+/// when it is not, nothing when `quiet`; its lines in `lang`.
+pub fn for_stderr(quiet: bool, lang: Lang) -> Box<dyn Progress> {
     if quiet {
         Box::new(Silent)
     } else if std::io::stderr().is_terminal() {
-        Box::new(Bar::new())
+        Box::new(Bar::new(lang))
     } else {
-        Box::new(Lines::default())
+        Box::new(Lines { lang, ..Lines::default() })
     }
 }
 
@@ -47,6 +48,8 @@ pub struct Lines {
     done: AtomicUsize,
     /// Issues in the batch.
     total: AtomicUsize,
+    /// The language of the lines.
+    lang: Lang,
 }
 
 impl Progress for Lines {
@@ -59,7 +62,7 @@ impl Progress for Lines {
         if let Some(line) = line(outcome) {
             let total = self.total.load(Ordering::Relaxed);
             let width = total.to_string().len();
-            eprintln!("[{n:>width$}/{total}] {line}");
+            eprintln!("[{n:>width$}/{total}] {}", translate(self.lang, &line).1);
         }
     }
 
@@ -73,31 +76,34 @@ fn line(outcome: &Outcome) -> Option<String> {
         Status::Built(_) => {
             let (pages, bytes) = outcome.entry.as_ref().map_or((0, 0), |e| (e.row.pages, e.row.bytes));
             let kb = bytes.div_ceil(1024);
-            Some(format!("built {file} ({pages} pages, {kb} KB, {:.2} s)", outcome.seconds))
+            Some(format!("built {file} ({}, {kb} KB, {:.2} s)", count(pages, "page"), outcome.seconds))
         }
         Status::Failed(error) => Some(format!("failed {file}: {}", error.lines().next().unwrap_or_default())),
         Status::Skipped => None,
     }
 }
 
-/// An indicatif bar; failures are printed above it as they happen.
-pub struct Bar(ProgressBar);
+/// An indicatif bar; failures are printed above it as they happen, in the language given.
+pub struct Bar(ProgressBar, Lang);
 
 impl Bar {
     /// A bar drawing on standard error.
-    pub fn new() -> Self {
+    pub fn new(lang: Lang) -> Self {
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-        let template = "{spinner} [{bar:30}] {pos}/{len} issues, {elapsed} elapsed, {eta} left  {wide_msg}";
+        let template = match lang {
+            Lang::En => "{spinner} [{bar:30}] {pos}/{len} issues, {elapsed} elapsed, {eta} left  {wide_msg}",
+            Lang::Zh => "{spinner} [{bar:30}] {pos}/{len} 期，已用 {elapsed}，尚余 {eta}  {wide_msg}",
+        };
         if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
         }
-        Bar(bar)
+        Bar(bar, lang)
     }
 }
 
 impl Default for Bar {
     fn default() -> Self {
-        Self::new()
+        Self::new(Lang::En)
     }
 }
 
@@ -109,7 +115,7 @@ impl Progress for Bar {
 
     fn done(&self, outcome: &Outcome) {
         if let (Status::Failed(_), Some(line)) = (&outcome.status, line(outcome)) {
-            self.0.println(line);
+            self.0.println(translate(self.1, &line).1);
         }
         self.0.set_message(outcome.job.output.clone());
         self.0.inc(1);

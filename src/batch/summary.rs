@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::discover::Job;
 use super::stamp::{Entry, Reason};
+use crate::messages::count;
 
 /// What happened to one issue.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,13 +114,13 @@ impl Summary {
         };
         let _ = writeln!(
             out,
-            "batch: {n} issues — {} built, {} skipped, {} failed — {:.2} s on {} thread{}{rate}",
+            "batch: {} — {} built, {} skipped, {} failed — {:.2} s on {}{rate}",
+            count(n, "issue"),
             self.built(),
             self.skipped(),
             self.failed(),
             self.seconds,
-            self.threads,
-            if self.threads == 1 { "" } else { "s" }
+            count(self.threads, "thread"),
         );
         let mut reasons: BTreeMap<Reason, Vec<&str>> = BTreeMap::new();
         for o in &self.outcomes {

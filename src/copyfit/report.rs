@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::Census;
+use crate::messages::count;
 
 /// Whether the issue fits `target` pages, and what to cut or what room is left.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,12 +58,17 @@ impl Fit {
     pub fn message(&self) -> String {
         let mut s = String::new();
         if self.fits() {
-            let _ = write!(s, "note: fits {} pages: {} pages, {} lines free", self.target, self.pages, self.free);
+            let (target, pages, free) =
+                (count(self.target, "page"), count(self.pages, "page"), count(self.free, "line"));
+            let _ = write!(s, "note: fits {target}: {pages}, {free} free");
         } else {
             let _ = write!(
                 s,
-                "warning: does not fit {} pages: {} pages, cut {} lines (about {} characters)",
-                self.target, self.pages, self.over, self.over_chars
+                "warning: does not fit {}: {}, cut {} (about {})",
+                count(self.target, "page"),
+                count(self.pages, "page"),
+                count(self.over, "line"),
+                count(self.over_chars, "character")
             );
         }
         for (page, cols) in &self.room {
@@ -71,7 +77,7 @@ impl Fit {
         }
         if !self.fits() {
             for (title, chars) in &self.cuts {
-                let _ = write!(s, "\n  = cut {chars} characters from 「{title}」 to save a line");
+                let _ = write!(s, "\n  = cut {} from 「{title}」 to save a line", count(*chars, "character"));
             }
         }
         s
@@ -102,7 +108,7 @@ mod tests {
         assert!(!fit.fits());
         assert_eq!((fit.over, fit.over_chars, fit.pages), (1, 20, 3));
         assert_eq!(fit.cuts[0], ("乙".to_string(), 1));
-        assert!(fit.message().contains("cut 1 lines"));
+        assert!(fit.message().contains("cut 1 line (about 20 characters)"), "{}", fit.message());
     }
 
     #[test]

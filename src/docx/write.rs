@@ -8,6 +8,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{FOLDER, Imported, MAX_FILE, Warning, read_docx};
 use crate::diagnostic::Diagnostic;
+use crate::messages::Printer;
 
 /// What `jianbao import` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,16 +24,18 @@ pub struct Report {
 impl Report {
     /// Prints the report as the command does: warnings to stderr (naming `article`), then the
     /// text to stdout, or a line naming what was written.
-    pub fn print(&self, article: &Path) {
+    pub fn print(&self, article: &Path, printer: &Printer) {
         for warning in &self.warnings {
-            eprintln!("{}", Diagnostic::file(article, warning.to_string()).as_warning());
+            printer.message(&Diagnostic::file(article, warning.to_string()).as_warning());
         }
         match self.written.split_last() {
             None => print!("{}", self.text),
-            Some((text, [])) => println!("wrote {}", text.display()),
-            Some((text, pictures)) => {
-                println!("wrote {} and {} picture(s) beside it in {FOLDER}/", text.display(), pictures.len())
-            }
+            Some((text, [])) => printer.result(&format!("wrote {}", text.display())),
+            Some((text, pictures)) => printer.result(&format!(
+                "wrote {} and {} picture(s) beside it in {FOLDER}/",
+                text.display(),
+                pictures.len()
+            )),
         }
     }
 }

@@ -1,19 +1,20 @@
 //! Matching a message against the catalogue, and printing messages in the chosen language
 //! and format.
 
-use super::catalogue::{CATALOGUE, Entry, LABELS, REORDER};
+use super::catalogue::{Entry, LABELS, REORDER, entries};
 use super::{Format, Lang};
 
 /// The code and wording of `message` in `lang`: the catalogue's entry when a pattern matches
-/// (the pieces copied in), else the message as it is with no code.
+/// (the pieces copied in), else the message as it is with no code. Pieces (entries with an
+/// empty code) are translated but give no code.
 pub fn translate(lang: Lang, message: &str) -> (Option<&'static str>, String) {
-    for entry in CATALOGUE {
+    for entry in entries() {
         if let Some(pieces) = pieces(entry.en, message) {
             let text = match lang {
                 Lang::En => message.to_string(),
                 Lang::Zh => fill(entry, &pieces),
             };
-            return (Some(entry.code), text);
+            return (Some(entry.code).filter(|c| !c.is_empty()), text);
         }
     }
     (None, message.to_string())
@@ -81,6 +82,46 @@ fn localize_line(first: bool, line: &str) -> String {
     match note.strip_prefix("hint: ") {
         Some(hint) => format!("{pad}= 提示：{}", translate(Lang::Zh, hint).1),
         None => format!("{pad}= {}", translate(Lang::Zh, note).1),
+    }
+}
+
+/// A report of several lines (the batch summary, clap's usage errors) in `lang`: each line
+/// keeps its indentation and is translated as a message (labels included); a line that is
+/// not known whole but is `NAME: message` keeps its name and has its message translated.
+pub fn localize_report(lang: Lang, report: &str) -> String {
+    if lang == Lang::En {
+        return report.to_string();
+    }
+    let mut out = String::new();
+    for line in report.split_inclusive('\n') {
+        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        let rest = body.trim_start();
+        let pad = &body[..body.len() - rest.len()];
+        out.push_str(pad);
+        out.push_str(&localize_report_line(rest));
+        out.push_str(end);
+    }
+    out
+}
+
+/// One line of a report in Chinese (see [`localize_report`]).
+fn localize_report_line(line: &str) -> String {
+    if line.is_empty() {
+        return String::new();
+    }
+    let whole = localize_line(true, line);
+    if whole != line {
+        return whole;
+    }
+    if let Some(hint) = line.strip_prefix("= hint: ") {
+        return format!("= 提示：{}", translate(Lang::Zh, hint).1);
+    }
+    match line.split_once(": ") {
+        Some((name, message)) => {
+            let message_zh = localize_line(true, message);
+            if message_zh == message { line.to_string() } else { format!("{name}：{message_zh}") }
+        }
+        None => line.to_string(),
     }
 }
 

@@ -48,12 +48,12 @@ mod tests {
         let dest = |page| format!("<ofd:Dest Type=\"XYZ\" PageID=\"{page}\" Left=\"0\" Top=\"25.4\"/>");
         let action = |page| {
             format!(
-                "\n<ofd:Actions>\n<ofd:Action Event=\"CLICK\">\n<ofd:Goto>\n{}</ofd:Goto></ofd:Action></ofd:Actions>",
+                "\n<ofd:Actions>\n<ofd:Action Event=\"CLICK\">\n<ofd:Goto>\n{}\n</ofd:Goto>\n</ofd:Action>\n</ofd:Actions>",
                 dest(page)
             )
         };
         let expected = format!(
-            "\n<ofd:Outlines>\n<ofd:OutlineElem Title=\"一\">{}\n<ofd:OutlineElem Title=\"一.1\">{}</ofd:OutlineElem></ofd:OutlineElem>\n<ofd:OutlineElem Title=\"二\">{}</ofd:OutlineElem></ofd:Outlines>",
+            "\n<ofd:Outlines>\n<ofd:OutlineElem Title=\"一\">{}\n<ofd:OutlineElem Title=\"一.1\">{}\n</ofd:OutlineElem>\n</ofd:OutlineElem>\n<ofd:OutlineElem Title=\"二\">{}\n</ofd:OutlineElem>\n</ofd:Outlines>",
             action(10),
             action(10),
             action(20)

@@ -1,27 +1,35 @@
-//! A small XML writer for the package's parts: every element in the OFD namespace under the
-//! `ofd:` prefix, attributes in the order given, text escaped, and characters XML 1.0 cannot
-//! hold replaced, so any input gives a well-formed part.
+//! The package's XML parts, written with `quick-xml`: every element in the OFD namespace
+//! under the `ofd:` prefix, attributes in the order given, one element a line. The crate
+//! escapes text (`<`, `>`, `&`, carriage returns) and attributes (line breaks and tabs in attributes as references, so they
+//! survive attribute normalisation); characters XML 1.0 cannot hold at all become U+FFFD
+//! first, so any input gives a well-formed part.
 
-use std::fmt::Write;
+use std::borrow::Cow;
+
+use quick_xml::Writer;
+use quick_xml::escape::partial_escape;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// The OFD namespace (GB/T 33190-2016).
 pub(super) const NAMESPACE: &str = "http://www.ofdspec.org/2016";
 
 /// A part being written.
 pub(super) struct Xml {
-    /// The text so far.
-    out: String,
-    /// Open elements, innermost last.
-    stack: Vec<&'static str>,
-    /// Whether the innermost start tag is still open (attributes may follow).
-    in_tag: bool,
+    /// The writer, breaking the line before every tag that does not follow text.
+    writer: Writer<Vec<u8>>,
+    /// Open elements (qualified names), innermost last.
+    stack: Vec<String>,
+    /// The innermost start tag while attributes may still be added to it.
+    pending: Option<BytesStart<'static>>,
 }
 
 impl Xml {
     /// A part whose root element is `root` (with the namespace declared on it).
     pub(super) fn new(root: &'static str) -> Self {
-        let mut xml =
-            Xml { out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), stack: Vec::new(), in_tag: false };
+        let mut writer = Writer::new_with_indent(Vec::new(), b' ', 0);
+        // Writing into a vector cannot fail.
+        let _ = writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+        let mut xml = Xml { writer, stack: Vec::new(), pending: None };
         xml.open(root).attr("xmlns:ofd", NAMESPACE);
         xml
     }
@@ -29,40 +37,35 @@ impl Xml {
     /// Starts a child element of the innermost open one.
     pub(super) fn open(&mut self, name: &'static str) -> &mut Self {
         self.end_tag();
-        if !self.stack.is_empty() {
-            self.out.push('\n');
-        }
-        let _ = write!(self.out, "<ofd:{name}");
+        let name = format!("ofd:{name}");
+        self.pending = Some(BytesStart::new(name.clone()));
         self.stack.push(name);
-        self.in_tag = true;
         self
     }
 
     /// Adds an attribute to the element just opened.
     pub(super) fn attr(&mut self, name: &str, value: impl std::fmt::Display) -> &mut Self {
-        debug_assert!(self.in_tag, "attribute {name} after the start tag");
-        let _ = write!(self.out, " {name}=\"");
-        escape(&mut self.out, &value.to_string(), true);
-        self.out.push('"');
+        debug_assert!(self.pending.is_some(), "attribute {name} after the start tag");
+        if let Some(start) = self.pending.as_mut() {
+            start.push_attribute((name, clean(&value.to_string()).as_ref()));
+        }
         self
     }
 
     /// Adds text to the innermost open element.
     pub(super) fn text(&mut self, text: &str) -> &mut Self {
         self.end_tag();
-        escape(&mut self.out, text, false);
+        let _ = self.writer.write_event(Event::Text(BytesText::from_escaped(partial_escape(clean(text)))));
         self
     }
 
     /// Closes the innermost open element (as `<x/>` when it has nothing inside).
     pub(super) fn close(&mut self) -> &mut Self {
         if let Some(name) = self.stack.pop() {
-            if self.in_tag {
-                self.out.push_str("/>");
-                self.in_tag = false;
-            } else {
-                let _ = write!(self.out, "</ofd:{name}>");
-            }
+            let _ = match self.pending.take() {
+                Some(start) => self.writer.write_event(Event::Empty(start)),
+                None => self.writer.write_event(Event::End(BytesEnd::new(name))),
+            };
         }
         self
     }
@@ -77,15 +80,15 @@ impl Xml {
         while !self.stack.is_empty() {
             self.close();
         }
-        self.out.push('\n');
-        self.out.into_bytes()
+        let mut out = self.writer.into_inner();
+        out.push(b'\n');
+        out
     }
 
-    /// Ends an open start tag before content.
+    /// Writes an open start tag before content.
     fn end_tag(&mut self) {
-        if self.in_tag {
-            self.out.push('>');
-            self.in_tag = false;
+        if let Some(start) = self.pending.take() {
+            let _ = self.writer.write_event(Event::Start(start));
         }
     }
 }
@@ -95,21 +98,12 @@ pub(super) fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// Appends `text` escaped; characters XML cannot hold become U+FFFD. In attributes, tabs and
-/// line breaks are written as references so that they survive attribute normalisation.
-fn escape(out: &mut String, text: &str, attribute: bool) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\t' if attribute => out.push_str("&#9;"),
-            '\n' if attribute => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if allowed(c) => out.push(c),
-            _ => out.push('\u{FFFD}'),
-        }
+/// `text` with the characters XML cannot hold replaced by U+FFFD.
+fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().all(allowed) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(|c| if allowed(c) { c } else { '\u{FFFD}' }).collect())
     }
 }
 
@@ -120,15 +114,19 @@ mod tests {
     #[test]
     fn ofd_xml_nests_escapes_and_closes() {
         let mut xml = Xml::new("Root");
-        xml.open("A").attr("Name", "a\"b<&>\n").close();
-        xml.open("B").text("1 < 2 & \u{1}\u{FFFF}x").close();
-        xml.leaf("C", "联络");
+        xml.open("A").attr("Name", "a\"b<&>\n\t").close();
+        xml.open("B").text("1 < 2 & \u{1}\u{FFFF}x\r").close();
+        xml.open("D").leaf("C", "联络").close();
         let text = String::from_utf8(xml.finish()).unwrap_or_default();
         assert_eq!(
             text,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ofd:Root xmlns:ofd=\"http://www.ofdspec.org/2016\">\n\
-             <ofd:A Name=\"a&quot;b&lt;&amp;&gt;&#10;\"/>\n<ofd:B>1 &lt; 2 &amp; \u{FFFD}\u{FFFD}x</ofd:B>\n\
-             <ofd:C>联络</ofd:C></ofd:Root>\n"
+             <ofd:A Name=\"a&quot;b&lt;&amp;&gt;&#10;&#9;\"/>\n<ofd:B>1 &lt; 2 &amp; \u{FFFD}\u{FFFD}x&#13;</ofd:B>\n\
+             <ofd:D>\n<ofd:C>联络</ofd:C>\n</ofd:D>\n</ofd:Root>\n"
         );
+        // What a conforming parser reads back.
+        let doc = roxmltree::Document::parse(&text).expect("well-formed");
+        let a = doc.descendants().find(|n| n.has_tag_name((NAMESPACE, "A"))).expect("A");
+        assert_eq!(a.attribute("Name"), Some("a\"b<&>\n\t"));
     }
 }

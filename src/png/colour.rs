@@ -35,6 +35,11 @@ fn make_transform() -> Result<Transform, String> {
     cmyk.create_transform_f32(Layout::Rgba, &srgb, Layout::Rgb, options).map_err(|e| format!("{e:?}"))
 }
 
+/// 8-bit CMYK samples (255 full ink), four a pixel, as they print, in 8-bit sRGB.
+pub(crate) fn cmyk_samples_as_srgb(samples: &[u8]) -> Result<Vec<u8>, PreviewError> {
+    Proof::new()?.cmyk_samples(samples)
+}
+
 /// Samples converted at a time, to bound the floating-point buffers.
 const BATCH: usize = 1 << 14;
 

@@ -24,6 +24,7 @@ use tiny_skia::{Color, Pixmap};
 use crate::font::FontBook;
 use crate::page::Page;
 
+pub(crate) use colour::cmyk_samples_as_srgb;
 pub use error::PreviewError;
 pub use write::write_previews;
 

@@ -99,7 +99,8 @@ fn rebuild(options: &WatchOptions, printer: &Printer) {
     let name = options.manifest.display();
     match result {
         Ok(report) => {
-            printer.result(&format!("[{}] {name} rebuilt in {ms} ms: {} pages", clock(), report.pages));
+            let pages = crate::messages::count(report.pages, "page");
+            printer.result(&format!("[{}] {name} rebuilt in {ms} ms: {pages}", clock()));
             report.warnings.iter().for_each(|w| printer.message(w));
         }
         Err(e) => {

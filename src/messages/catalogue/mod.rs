@@ -1,5 +1,13 @@
 //! The one message catalogue: code, English pattern, Chinese wording. `{}` stands for a
-//! piece copied from the English message into the Chinese, in order.
+//! piece copied from the English message into the Chinese, in order (or in the order
+//! `REORDER` gives). The first entries are here; the rest by stage in the files beside.
+
+mod batch;
+mod docx;
+mod files;
+mod layout;
+mod manifest;
+mod pieces;
 
 /// One message in both languages.
 pub struct Entry {
@@ -9,6 +17,14 @@ pub struct Entry {
     pub en: &'static str,
     /// The Chinese wording.
     pub zh: &'static str,
+}
+
+/// Every entry in the order patterns are tried: the stages' messages, then the pieces
+/// (entries with an empty code) that only fill other messages.
+pub fn entries() -> impl Iterator<Item = &'static Entry> {
+    [CATALOGUE, manifest::ENTRIES, layout::ENTRIES, files::ENTRIES, docx::ENTRIES, batch::ENTRIES, pieces::ENTRIES]
+        .into_iter()
+        .flatten()
 }
 
 /// Shorthand for a catalogue line.
@@ -60,14 +76,10 @@ pub const CATALOGUE: &[Entry] = &[
     e("JB0206", "page {}, column {}: {}", "第 {} 页第 {} 栏：{}"),
     e("JB0207", "the last page's columns end {} lines apart", "末页各栏相差 {} 行"),
     // Copy-fitting.
-    e(
-        "JB0301",
-        "does not fit {} pages: {} pages, cut {} lines (about {} characters)",
-        "超出 {} 页：实排 {} 页，须删 {} 行（约 {} 字）",
-    ),
-    e("JB0302", "fits {} pages: {} pages, {} lines free", "可排入 {} 页：实排 {} 页，尚余 {} 行"),
+    e("JB0301", "does not fit {}: {}, cut {} (about {})", "超出 {}：实排 {}，须删 {}（约 {}）"),
+    e("JB0302", "fits {}: {}, {} free", "可排入 {}：实排 {}，尚余 {}"),
     e("JB0303", "page {}: lines free per column: {}", "第 {} 页各栏余行：{}"),
-    e("JB0304", "cut {} characters from 「{}」 to save a line", "在「{}」中删 {} 字即可省一行"),
+    e("JB0304", "cut {} from 「{}」 to save a line", "在「{}」中删 {} 即可省一行"),
     // The commands' own lines.
     e("JB0401", "ok: {} lays out on {} pages", "通过：{} 排为 {} 页"),
     e("JB0402", "wrote {} ({}): {} pages, {} KB", "已写出 {}（{}）：{} 页，{} KB"),
@@ -91,8 +103,21 @@ pub const CATALOGUE: &[Entry] = &[
 ];
 
 /// The Chinese order of the pieces of an entry whose wording puts them in another order
-/// than English: (code, for each `{}` of the Chinese, the index of the English piece).
-pub const REORDER: &[(&str, &[usize])] = &[("JB0101", &[1, 0]), ("JB0104", &[1, 0]), ("JB0304", &[1, 0])];
+/// than English, or leaves some out (English plural endings): (code, for each `{}` of the
+/// Chinese, the index of the English piece).
+pub const REORDER: &[(&str, &[usize])] = &[
+    ("JB0101", &[1, 0]),
+    ("JB0104", &[1, 0]),
+    ("JB0304", &[1, 0]),
+    ("JB0140", &[1, 0]),
+    ("JB0197", &[1, 0]),
+    ("JB0210", &[0, 1, 3, 5]),
+    ("JB0231", &[0, 1, 2, 4, 3, 5]),
+    ("JB0440", &[0, 2, 1]),
+    ("JB0744", &[1, 0]),
+    ("JB0474", &[0, 2, 1]),
+    ("JB0842", &[1, 0, 2]),
+];
 
 /// The help texts in Chinese: (English as the command line defines it, Chinese).
 pub const HELP: &[(&str, &str)] = &[
@@ -145,9 +170,14 @@ pub const HELP: &[(&str, &str)] = &[
         "PDF 的写出位置。只有排版成功才替换已有文件",
     ),
     (
-        "The standard the PDF conforms to: PDF/X-4 for the print shop, PDF/A-2b or PDF/A-1b for the archive",
-        "PDF 遵循的标准：印刷用 PDF/X-4，存档用 PDF/A-2b 或 PDF/A-1b",
+        "The standard the PDF conforms to: PDF/X-4 or PDF/X-1a for the print shop, PDF/A-2b, PDF/A-2u or PDF/A-1b for the archive",
+        "PDF 遵循的标准：印刷用 PDF/X-4 或 PDF/X-1a，存档用 PDF/A-2b、PDF/A-2u 或 PDF/A-1b",
     ),
+    (
+        "The print shop's CMYK output profile (an ICC file of the output class) for the output intent, instead of the bundled FOGRA39 profile",
+        "印厂的 CMYK 输出特性文件（输出类 ICC 文件），用作输出意图，代替内置的 FOGRA39 特性文件",
+    ),
+    ("Seconds one issue may take; an issue that takes longer fails alone", "每期最多可用的秒数；超时的一期单独失败"),
     (
         "Bleed around the trimmed page, e.g. 3mm: the MediaBox grows by it on every side and what touches the trim edge runs into it",
         "成品页外的出血，如 3mm：页面四边各加此宽，触及裁切线的内容延伸进去",
@@ -195,3 +225,35 @@ pub const HELP: &[(&str, &str)] = &[
         "输出文件夹：PDF 按期次路径存放（issues/2021/04/issue.toml → OUTDIR/2021/04.pdf），旁有 index.csv、index.json 和标记文件",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_codes_are_unique_and_pieces_line_up() {
+        let mut seen = std::collections::BTreeSet::new();
+        for entry in entries() {
+            let en = entry.en.matches("{}").count();
+            let zh = entry.zh.matches("{}").count();
+            match REORDER.iter().find(|(code, _)| *code == entry.code) {
+                Some((_, order)) => {
+                    assert_eq!(order.len(), zh, "{}: one English piece for each Chinese {{}}", entry.code);
+                    assert!(order.iter().all(|&i| i < en), "{}: the order names English pieces", entry.code);
+                }
+                None => assert_eq!(en, zh, "{} ({}): as many pieces in both", entry.code, entry.en),
+            }
+            if entry.code.is_empty() {
+                continue;
+            }
+            let number =
+                entry.code.strip_prefix("JB").filter(|n| n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()));
+            assert!(number.is_some(), "{} is JB and four digits", entry.code);
+            assert!(seen.insert(entry.code), "{} is given twice", entry.code);
+        }
+        for (code, _) in REORDER {
+            assert!(seen.contains(code), "{code} in REORDER is an entry");
+        }
+        assert!(seen.len() >= 350, "{} coded messages", seen.len());
+    }
+}

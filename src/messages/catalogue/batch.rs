@@ -1,0 +1,157 @@
+//! Catalogue entries for `batch` (its progress lines and summary), the continued lines of
+//! the first catalogue's families, and internal errors that should never be seen.
+
+use super::{Entry, e};
+
+/// Batch, long hints, internal errors.
+pub const ENTRIES: &[Entry] = &[
+    e("JB0801", "built {} ({}, {} KB, {} s)", "已排 {}（{}，{} KB，{} 秒）"),
+    e("JB0802", "failed {}: {}", "失败 {}：{}"),
+    e(
+        "JB0803",
+        "batch: {} — {} built, {} skipped, {} failed — {} s on {}, {} issues/s per thread",
+        "批量：共 {}——已排 {}，跳过 {}，失败 {}——用时 {} 秒，{}，每线程每秒 {} 期",
+    ),
+    e(
+        "JB0804",
+        "batch: {} — {} built, {} skipped, {} failed — {} s on {}",
+        "批量：共 {}——已排 {}，跳过 {}，失败 {}——用时 {} 秒，{}",
+    ),
+    e("JB0805", "built ({}, {}):", "已排（{}，{}）："),
+    e("JB0806", "skipped ({}, up to date):", "跳过（{}，已是最新）："),
+    e("JB0807", "failed ({}):", "失败（{}）："),
+    e("JB0808", "warnings:", "警告："),
+    e("JB0809", "totals: {}", "总期号：{}"),
+    e("JB0810", "removed {} temporary file(s) left by an interrupted run", "删除了上次中断时遗留的 {} 个临时文件"),
+    e("JB0811", "fonts parsed once (layouts: {}){}", "字体解析一次（版式：{}）{}"),
+    e("JB0812", "fonts parsed {} times, once per layout (layouts: {}){}", "字体解析 {} 次，每个版式一次（版式：{}）{}"),
+    e(
+        "JB0813",
+        "; 1 issue lacking a character in them parsed its own, with fallback faces",
+        "；1 期缺字，另行解析了含后备字体的字体",
+    ),
+    e(
+        "JB0814",
+        "; {} issues lacking characters in them parsed their own, with fallback faces",
+        "；{} 期缺字，各自另行解析了含后备字体的字体",
+    ),
+    e("JB0815", "inputs changed", "输入有改动"),
+    e("JB0816", "PDF missing", "缺少 PDF"),
+    e("JB0817", "PDF altered", "PDF 被改动"),
+    e("JB0818", "source touched", "源文件时间有变"),
+    e("JB0819", "no stamp", "没有标记"),
+    e("JB0820", "cannot start a thread for the issue: {}", "无法为此期启动线程：{}"),
+    e("JB0821", "internal error while building (please report it): {}", "排版时发生内部错误（请报告）：{}"),
+    e(
+        "JB0822",
+        "gave up after {} s, the time limit for one issue (--timeout); nothing was written",
+        "{} 秒后放弃，已达单期时限（--timeout）；未写入任何文件",
+    ),
+    e(
+        "JB0823",
+        "an issue within the documented limits takes seconds: please report this one",
+        "在文档所述上限之内的一期只需几秒：请报告此期",
+    ),
+    e("JB0824", "make the folder writable, or give another with -o", "请使该文件夹可写，或用 -o 另给一个"),
+    e("JB0825", "cannot create {}: {}", "无法建立 {}：{}"),
+    e(
+        "JB0826",
+        "the PDF was written, but not its stamp and index row in {}: {}",
+        "PDF 已写出，但其标记和索引行未能写入 {}：{}",
+    ),
+    e(
+        "JB0827",
+        "the output folder `{}` is the folder to search (`{}`): PDFs, stamps and index need a folder of their own",
+        "输出文件夹 `{}` 就是要查找的文件夹（`{}`）：PDF、标记和索引须有单独的文件夹",
+    ),
+    e("JB0828", "cannot create the output folder {}: {}", "无法建立输出文件夹 {}：{}"),
+    e("JB0829", "cannot write into {}: {}", "无法写入 {}：{}"),
+    e("JB0830", "cannot write the stamps and the archive index in {}: {}", "无法在 {} 中写入标记和存档索引：{}"),
+    e("JB0831", "{}: 总第{}期 is claimed by {} issues: {}", "{}：总第{}期被 {} 期同时使用：{}"),
+    e(
+        "JB0832",
+        "{}: {} missing: no issue between {} (总第{}期) and {} (总第{}期)",
+        "{}：缺 {}：{}（总第{}期）与 {}（总第{}期）之间没有一期",
+    ),
+    e(
+        "JB0833",
+        "{}: {} ({}) has 总第{}期, less than {} ({}) before it, 总第{}期",
+        "{}：{}（{}）为总第{}期，小于在它之前的 {}（{}）的总第{}期",
+    ),
+    e("JB0834", "{}: no such file or folder", "{}：没有这个文件或文件夹"),
+    e(
+        "JB0835",
+        "{}: no issue manifest found (a *.toml with an [issue] table)",
+        "{}：找不到清单（含 [issue] 表的 *.toml）",
+    ),
+    e(
+        "JB0836",
+        "{}: its PDF would be {}, the name {} already takes; not built",
+        "{}：其 PDF 将是 {}，而此名已被 {} 占用；未排",
+    ),
+    e("JB0837", "{}: cannot read the folder: {}", "{}：无法读取该文件夹：{}"),
+    e("JB0838", "given up", "已放弃"),
+    e("JB0839", "unknown cause", "原因不明"),
+    // Long hints and messages.
+    e(
+        "JB0840",
+        "the nearest series.toml above the manifest is used; give this bulletin a series.toml of its own in its folder, or correct the title",
+        "使用的是清单上方最近的 series.toml；请在本简报的文件夹中另建 series.toml，或改正标题",
+    ),
+    e(
+        "JB0841",
+        "add `{} = OFFSET` to `[totals]` (the total is the issue number plus the offset), a `total_offset` for all other years, or `total` in the manifest's `[issue]`",
+        "在 `[totals]` 中加一行 `{} = 差值`（总期号为期号加差值），或为其余年份设 `total_offset`，或在清单的 `[issue]` 中写 `total`",
+    ),
+    e(
+        "JB0842",
+        "the issue's text reaches {} with {}, over the limit of {} per issue (manifest, series file and articles together)",
+        "本期文字算到{}已达 {}，超过每期上限 {}（清单、系列文件和文章合计）",
+    ),
+    e(
+        "JB0843",
+        "name a bundled font (`Noto Serif CJK SC`, `Noto Serif CJK SC Bold`) or a path to a font file (relative to the layout file)",
+        "请给出内置字体（`Noto Serif CJK SC`、`Noto Serif CJK SC Bold`）或字体文件的路径（相对于版式文件）",
+    ),
+    e(
+        "JB0844",
+        "a table of {} row(s) × {} column(s): jianbao sets no tables, so the text of its cells is kept as paragraphs, row by row; rewrite it as text or insert the table as a picture",
+        "{} 行 × {} 列的表格：jianbao 不排表格，各单元格的文字已逐行作为段落保留；请改写为文字，或以图片形式插入表格",
+    ),
+    e(
+        "JB0845",
+        "{} picture(s) are not written: the text refers to them as `{}` …; give -o ARTICLE.md to write the text and its pictures beside it",
+        "{} 张图片未写出：正文以 `{}` … 引用它们；请用 -o 文章.md 把文字和图片一并写出",
+    ),
+    e(
+        "JB0846",
+        "{} is based on PDF 1.4, which takes ICC profiles of version 2 only; the output profile `{}` is version {}",
+        "{} 基于 PDF 1.4，只接受第 2 版 ICC 特性文件；输出特性文件 `{}` 是第 {} 版",
+    ),
+    // Internal: a font or a package that cannot be made.
+    e("JB0901", "{} distinct glyphs are more than a subset can hold", "{} 个不同字形，超出子集容量"),
+    e("JB0902", "subsetting failed: {}", "字体子集化失败：{}"),
+    e("JB0903", "the subset has neither CFF nor TrueType outlines", "子集既无 CFF 也无 TrueType 轮廓"),
+    e("JB0904", "glyph {} missing from the subset", "子集中缺少字形 {}"),
+    e("JB0905", "{} distinct glyphs are more than a font can hold", "{} 个不同字形，超出一个字体的容量"),
+    e("JB0906", "cannot read the font: {}", "无法读取字体：{}"),
+    e("JB0907", "a text run uses face {}, which the font book does not have", "文字用了字面 {}，而字体库中没有"),
+    e("JB0908", "{} is too large for a ZIP entry without ZIP64", "{} 过大，不用 ZIP64 放不进 ZIP 项"),
+    e("JB0909", "too many glyphs for one font", "一个字体中的字形过多"),
+    e("JB0910", "cannot draw glyph {}: {}", "无法绘制字形 {}：{}"),
+    e("JB0911", "glyph {} has a malformed outline: {}", "字形 {} 的轮廓有误：{}"),
+    e("JB0912", "cannot read a table of the font: {}", "无法读取字体的某个表：{}"),
+    e("JB0913", "conflicting character map: {}", "字符映射冲突：{}"),
+    e("JB0914", "cannot write a table: {}", "无法写出表：{}"),
+    e("JB0915", "text uses face #{} which was never loaded", "文字用了从未载入的字面 #{}"),
+    e("JB0916", "cannot read outlines: {}", "无法读取轮廓：{}"),
+    e(
+        "JB0917",
+        "{} samples do not make {}×{} pixels of {} components",
+        "{} 个采样值凑不成 {}×{} 像素、每像素 {} 个分量",
+    ),
+    e("JB0918", "{} pixels are too many", "{} 像素过多"),
+    e("JB0919", "cannot convert its colours to CMYK: {}", "无法把其颜色转为 CMYK：{}"),
+    e("JB0920", "{}×{} pixels cannot be a PNG", "{}×{} 像素无法作为 PNG"),
+    e("JB0921", "output profile: {}", "输出特性文件：{}"),
+];

@@ -1,0 +1,205 @@
+//! Catalogue entries for the layout file, setting and flowing the pages, and the checks on
+//! what is printed.
+
+use super::{Entry, e};
+
+/// Layout file, setting, flow, page checks.
+pub const ENTRIES: &[Entry] = &[
+    // Flow.
+    e("JB0208", "{}; no other arrangement fits", "{}；没有别的排法能排下"),
+    e("JB0209", "a block of {} lines does not fit in a column of {}", "{} 行的整块排不进 {} 行的一栏"),
+    e(
+        "JB0210",
+        "the issue takes {} pages but the layout allows {} page{}: it is {} line{} too long; {}",
+        "本期需排 {} 页，但版式最多允许 {} 页：超出 {} 行；{}",
+    ),
+    e("JB0211", "「{}」 runs past page {}", "「{}」排过了第 {} 页"),
+    e("JB0212", "the closing block does not fit on page {}", "报尾排不进第 {} 页"),
+    e("JB0213", "page {}: 「{}」 would be drawn outside the page", "第 {} 页：「{}」会画到页面之外"),
+    e("JB0214", "page {}: 「{}」 would be drawn over 「{}」", "第 {} 页：「{}」会压在「{}」上"),
+    // Setting.
+    e("JB0220", "this paragraph has {}: its lines were joined into one paragraph", "此段含有{}：各行已并为一段"),
+    e(
+        "JB0221",
+        "separate the items with blank lines if they are paragraphs of their own",
+        "若各项自成一段，请用空行隔开",
+    ),
+    e("JB0222", "the picture `{}` was not read", "图片 `{}` 未能读取"),
+    e(
+        "JB0223",
+        "the picture `{}` is printed at {} pixels per inch, under {}: it may look blurred",
+        "图片 `{}` 印出时每英寸 {} 像素，低于 {}：可能发虚",
+    ),
+    e("JB0224", "use a picture at least {} pixels wide", "请换用宽度至少 {} 像素的图片"),
+    e("JB0225", "the title takes {} lines but a column holds {}", "标题占 {} 行，但一栏只容 {} 行"),
+    e("JB0226", "shorten the title", "请缩短标题"),
+    e("JB0227", "the editor's note takes {} lines but a column holds {}", "编者按占 {} 行，但一栏只容 {} 行"),
+    e("JB0228", "shorten the note", "请缩短编者按"),
+    e("JB0229", "a line of this paragraph runs {} mm past the column: 「{}」", "此段有一行超出栏宽 {} 毫米：「{}」"),
+    e("JB0230", "put a break opportunity (a space) in the long word", "请在过长的词中加一个可断行处（空格）"),
+    e(
+        "JB0231",
+        "{} 「{}{}」 is {} mm too long for its line ({} mm), even at {} pt",
+        "{}「{}{}」比所在行（{} 毫米）长 {} 毫米，即使用 {} 磅也排不下",
+    ),
+    e(
+        "JB0232",
+        "shorten it, or let the layout set it smaller (`roles.{}.min_size`) or tighter (`min_tracking`)",
+        "请缩短，或在版式中允许更小的字号（`roles.{}.min_size`）或更紧的字距（`min_tracking`）",
+    ),
+    e(
+        "JB0233",
+        "the masthead, the editor's note and the contents take {} lines but page 1 holds {}",
+        "报头、编者按和目录共占 {} 行，但第 1 页只容 {} 行",
+    ),
+    e("JB0234", "shorten the editor's note", "请缩短编者按"),
+    e(
+        "JB0235",
+        "the label 「{}」 leaves no room on its line for what follows it",
+        "标签「{}」占满了一行，后面的内容无处可排",
+    ),
+    e("JB0236", "a label takes at most {} characters here; shorten it", "此处标签最多 {} 字；请缩短"),
+    e(
+        "JB0237",
+        "the closing block takes {} lines but a page holds {}, and it is never split",
+        "报尾占 {} 行，但一页只容 {} 行，而报尾不能拆开",
+    ),
+    e(
+        "JB0238",
+        "shorten the distribution list or the colophon (several recipients may share a line)",
+        "请缩短发送名单或版记（几个收件单位可排在同一行）",
+    ),
+    e("JB0239", "shorten the text, or raise page.max_pages in the layout", "请删减文字，或在版式中调高 page.max_pages"),
+    e(
+        "JB0240",
+        "the layout puts these in the same place: check its masthead baselines, sizes and margins",
+        "版式把这两处排在了同一位置：请检查报头的基线、字号和边距",
+    ),
+    e(
+        "JB0241",
+        "add a font that has it to [fallback] fonts in the layout, install one on the system, or build with --allow-missing-glyphs to print a box in its place",
+        "请在版式的 [fallback] 字体中加一个含此字的字体，或在系统中安装一个，或用 --allow-missing-glyphs 排版（该字印为方框）",
+    ),
+    e("JB0242", "no font has {} and {} more ({})", "没有字体含有 {} 等，另有 {} 个（{}）"),
+    e("JB0243", "no font has {} ({})", "没有字体含有 {}（{}）"),
+    e("JB0244", "no font has {}", "没有字体含有 {}"),
+    e(
+        "JB0245",
+        "a figure names a JPEG or PNG file relative to the article file: ![CAPTION](images/photo.jpg)",
+        "插图须给出相对于文章文件的 JPEG 或 PNG 文件：![图注](images/photo.jpg)",
+    ),
+    // The layout file.
+    e("JB0501", "no layout named `{}`", "没有名为 `{}` 的版式"),
+    e(
+        "JB0502",
+        "the built-in layouts are `{}`; or give a path to a layout file (`….toml`)",
+        "内置版式有 `{}`；也可给出版式文件的路径（`….toml`）",
+    ),
+    e("JB0503", "layout file `{}` not found", "找不到版式文件 `{}`"),
+    e(
+        "JB0504",
+        "a path is relative to the folder of the file that names it; the built-in layouts are `{}`",
+        "路径相对于引用它的文件所在的文件夹；内置版式有 `{}`",
+    ),
+    e("JB0505", "cannot read the layout `{}`: {}", "无法读取版式 `{}`：{}"),
+    e("JB0506", "check the file's permissions", "请检查文件权限"),
+    e("JB0507", "is over 1 MiB", "超过 1 MiB"),
+    e("JB0508", "is not a regular file", "不是普通文件"),
+    e("JB0509", "name a layout TOML file", "请给出版式 TOML 文件"),
+    e("JB0510", "the message lists the keys this table takes", "消息中列出了此表可用的键"),
+    e(
+        "JB0511",
+        "see layouts/two-column.toml for every key a layout takes",
+        "版式可用的全部键见 layouts/two-column.toml",
+    ),
+    e("JB0512", "`{}` is {}, out of range", "`{}` 为 {}，超出范围"),
+    e("JB0513", "give a number from {} to {}{}", "请给出 {} 到 {}{} 之间的数"),
+    e("JB0514", "give a whole number from {} to {}", "请给出 {} 到 {} 之间的整数"),
+    e("JB0515", "`{}`: no colour `{}` in [colors]", "`{}`：[colors] 中没有颜色 `{}`"),
+    e("JB0516", "use one of `{}`", "请用以下之一：`{}`"),
+    e(
+        "JB0517",
+        "roles.body.size is {} pt but grid.body_size is {} pt: the {}-character column would not be a whole number of characters",
+        "roles.body.size 为 {} 磅，而 grid.body_size 为 {} 磅：每栏 {} 字就不是整字数了",
+    ),
+    e("JB0518", "give both the same size", "请把两者设为同一字号"),
+    e(
+        "JB0519",
+        "roles.{}.size is larger than the body size: a run-in heading shares a line with body text",
+        "roles.{}.size 大于正文字号：段首标题与正文同排一行",
+    ),
+    e("JB0520", "give at most {} pt", "最多 {} 磅"),
+    e(
+        "JB0521",
+        "{}; the masthead must leave room for text in a column of {} lines",
+        "{}；报头须给 {} 行的栏留出排正文的地方",
+    ),
+    e(
+        "JB0522",
+        "folio.align must be \"center\" or \"outside\", not {}",
+        "folio.align 须为 \"center\" 或 \"outside\"，不能是 {}",
+    ),
+    e(
+        "JB0523",
+        "\"center\" puts the number under the middle of the type area, \"outside\" on the outer edge",
+        "\"center\" 把页码放在版心正下方，\"outside\" 放在外侧",
+    ),
+    e(
+        "JB0524",
+        "{}.frame must be \"box\", \"rules\" or \"none\", not {}",
+        "{}.frame 须为 \"box\"、\"rules\" 或 \"none\"，不能是 {}",
+    ),
+    e(
+        "JB0525",
+        "\"box\" draws a rectangle around it, \"rules\" a rule above and below",
+        "\"box\" 四周加框，\"rules\" 上下各加一条线",
+    ),
+    e("JB0526", "`{}.font`: no font `{}` in [fonts]", "`{}.font`：[fonts] 中没有字体 `{}`"),
+    e("JB0527", "roles are incomplete", "角色不全"),
+    e("JB0528", "give every role", "请给出每个角色"),
+    e(
+        "JB0529",
+        "grid.kinsoku must be \"normal\", \"basic\", \"gb\" or \"strict\", not {}",
+        "grid.kinsoku 须为 \"normal\"、\"basic\"、\"gb\" 或 \"strict\"，不能是 {}",
+    ),
+    e(
+        "JB0530",
+        "\"gb\" follows GB/T 15834; \"strict\" also keeps —— and …… off a line start",
+        "\"gb\" 遵循 GB/T 15834；\"strict\" 另外不让 —— 和 …… 出现在行首",
+    ),
+    e(
+        "JB0531",
+        "grid.punctuation must be \"quanjiao\" or \"kaiming\", not {}",
+        "grid.punctuation 须为 \"quanjiao\" 或 \"kaiming\"，不能是 {}",
+    ),
+    e("JB0532", "\"quanjiao\" sets every mark a full em (the GB default)", "\"quanjiao\" 每个标点占一整字（国标默认）"),
+    e("JB0533", "a spot ink replaces a colour of [colors] of the same key", "专色替换 [colors] 中同名的颜色"),
+    e("JB0534", "`{}`: {} cannot name a spot ink", "`{}`：{} 不能作专色名"),
+    e(
+        "JB0535",
+        "give the ink's name as the print shop knows it, e.g. \"PANTONE 485 C\"",
+        "请按印厂通用的名称给出油墨名，如 \"PANTONE 485 C\"",
+    ),
+    e(
+        "JB0536",
+        "the spot ink {} stands for two different colours (`{}` and `{}`)",
+        "专色 {} 对应了两种不同的颜色（`{}` 和 `{}`）",
+    ),
+    e(
+        "JB0537",
+        "one ink has one colour: give the two colours the same values or different inks",
+        "一种油墨只有一种颜色：请给两种颜色相同的值，或用不同的油墨",
+    ),
+    e("JB0538", "the grid is {} mm wide, wider than the {} mm page", "网格宽 {} 毫米，比 {} 毫米的页面还宽"),
+    e(
+        "JB0539",
+        "fewer characters per column, a smaller body size, fewer columns or a narrower gutter",
+        "请减少每栏字数、缩小正文字号、减少栏数或缩窄栏间距",
+    ),
+    e("JB0540", "the type area runs past the side of the page", "版心超出了页面侧边"),
+    e("JB0541", "page.left may be at most {} mm", "page.left 最多 {} 毫米"),
+    e("JB0542", "the grid runs past the foot of the page", "网格超出了页面下边"),
+    e("JB0543", "fewer lines, a smaller line pitch or a smaller top margin", "请减少行数、缩小行距或缩小上边距"),
+    e("JB0544", "the page number would fall off the foot of the page", "页码会落到页面下边之外"),
+    e("JB0545", "a smaller offset", "请缩小偏移"),
+];
