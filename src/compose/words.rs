@@ -29,6 +29,12 @@ pub fn word_boundaries(text: &str) -> Vec<usize> {
     jieba.cut(text, true).into_iter().map(|token| token.byte_end).filter(|&end| end < text.len()).collect()
 }
 
+/// Gives back the resident pages of the dictionary (when no more titles are to be set); a
+/// later search maps them in again.
+pub fn release_dictionary() {
+    crate::font::release(DICTIONARY.as_bytes());
+}
+
 /// A segmenter holding the dictionary words found inside `text`, and jieba's total.
 fn segmenter(text: &str) -> Jieba {
     let mut jieba = Jieba::empty();
@@ -37,11 +43,15 @@ fn segmenter(text: &str) -> Jieba {
     for (n, &from) in starts.iter().enumerate() {
         for &to in starts.iter().skip(n + 1).take(LONGEST) {
             let word = &text[from..to];
-            if let Some(freq) = frequency(word)
+            let (freq, longer) = look_up(word);
+            if let Some(freq) = freq
                 && !jieba.has_word(word)
             {
                 jieba.add_word(word, Some(freq), None);
                 found += freq;
+            }
+            if !longer {
+                break;
             }
         }
     }
@@ -49,22 +59,30 @@ fn segmenter(text: &str) -> Jieba {
     jieba
 }
 
-/// The frequency of `word` in [`DICTIONARY`], by binary search over its lines.
-fn frequency(word: &str) -> Option<usize> {
+/// The frequency of `word` in [`DICTIONARY`], if it is there, and whether any longer word
+/// starts with it — by binary search for the first line not before `word`.
+fn look_up(word: &str) -> (Option<usize>, bool) {
     let bytes = DICTIONARY.as_bytes();
+    let line_end = |start: usize| bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| start + i);
+    let entry = |start: usize| DICTIONARY[start..line_end(start)].split_once(' ');
+    // Lines before `lo` hold smaller words, lines from `hi` on words not smaller.
     let (mut lo, mut hi) = (0, bytes.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         let start = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
-        let end = bytes[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |i| start + i);
-        let (entry, freq) = DICTIONARY[start..end].split_once(' ')?;
-        match entry.as_bytes().cmp(word.as_bytes()) {
-            std::cmp::Ordering::Equal => return freq.parse().ok(),
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
+        match entry(start) {
+            Some((w, _)) if w.as_bytes() < word.as_bytes() => lo = line_end(start) + 1,
+            _ => hi = start,
         }
     }
-    None
+    let Some((first, freq)) = (lo < bytes.len()).then(|| entry(lo)).flatten() else { return (None, false) };
+    if first == word {
+        let next = line_end(lo) + 1;
+        let longer = next < bytes.len() && entry(next).is_some_and(|(w, _)| w.starts_with(word));
+        (freq.parse().ok(), longer)
+    } else {
+        (None, first.starts_with(word))
+    }
 }
 
 #[cfg(test)]
@@ -92,11 +110,13 @@ mod tests {
             assert!(previous.as_bytes() < word.as_bytes(), "{previous} before {word}");
             total += freq.parse::<usize>().unwrap();
             longest = longest.max(word.chars().count());
-            assert_eq!(frequency(word), freq.parse().ok(), "{word}");
+            assert_eq!(look_up(word).0, freq.parse().ok(), "{word}");
             previous = word;
         }
         assert_eq!((total, longest), (TOTAL, LONGEST));
-        assert_eq!(frequency("不在词典里的词语"), None);
-        assert_eq!(frequency(""), None);
+        assert_eq!(look_up("不在词典里的词语"), (None, false));
+        assert_eq!(look_up("人大"), (Some(12955), true), "人大常委会 is longer");
+        assert_eq!(look_up("益阳"), (Some(39), true));
+        assert_eq!(look_up("龢"), (Some(732), false), "the last word");
     }
 }

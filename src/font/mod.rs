@@ -3,11 +3,13 @@
 mod bundled;
 mod face;
 mod fallback;
+mod pages;
 mod shape;
 
 pub use bundled::{bundled_face, is_bundled};
 pub use face::{Face, FaceData, FontError};
 pub use fallback::{FallbackChain, add_fallbacks};
+pub(crate) use pages::release;
 pub use shape::{ShapedGlyph, ShapedRun, shape};
 
 use std::path::Path;

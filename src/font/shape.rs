@@ -89,8 +89,7 @@ impl Plans {
         if let Some(plan) = plans.iter().find(|p| key.matches(p)) {
             return Arc::clone(plan);
         }
-        let plan =
-            Arc::new(ShapePlan::new(font, buffer.direction(), buffer.script(), buffer.language(), features));
+        let plan = Arc::new(ShapePlan::new(font, buffer.direction(), buffer.script(), buffer.language(), features));
         plans.push(Arc::clone(&plan));
         plan
     }
