@@ -25,8 +25,16 @@ const ABSENT: &str = "\u{0}";
 
 /// Byte offsets inside `text` where one word ends and the next begins.
 pub fn word_boundaries(text: &str) -> Vec<usize> {
-    let jieba = segmenter(text);
-    jieba.cut(text, true).into_iter().map(|token| token.byte_end).filter(|&end| end < text.len()).collect()
+    SEGMENTER.with_borrow_mut(|segmenter| {
+        segmenter.learn(text);
+        segmenter
+            .jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|token| token.byte_end)
+            .filter(|&end| end < text.len())
+            .collect()
+    })
 }
 
 /// Gives back the resident pages of the dictionary (when no more titles are to be set); a
@@ -35,28 +43,49 @@ pub fn release_dictionary() {
     crate::font::release(DICTIONARY.as_bytes());
 }
 
-/// A segmenter holding the dictionary words found inside `text`, and jieba's total.
-fn segmenter(text: &str) -> Jieba {
-    let mut jieba = Jieba::empty();
-    let mut found = 0;
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    for (n, &from) in starts.iter().enumerate() {
-        for &to in starts.iter().skip(n + 1).take(LONGEST) {
-            let word = &text[from..to];
-            let (freq, longer) = look_up(word);
-            if let Some(freq) = freq
-                && !jieba.has_word(word)
-            {
-                jieba.add_word(word, Some(freq), None);
-                found += freq;
-            }
-            if !longer {
-                break;
+thread_local! {
+    /// This thread's segmenter, holding the words of every text segmented on it so far.
+    static SEGMENTER: std::cell::RefCell<Segmenter> = std::cell::RefCell::new(Segmenter::new());
+}
+
+/// A jieba holding some of the dictionary's words with their frequencies, and [`ABSENT`]
+/// carrying the rest of [`TOTAL`]. Words of the dictionary that a text does not hold change
+/// nothing in its cuts, so one segmenter serves every text once it has learnt the words of
+/// each (making a jieba, even an empty one, costs more than segmenting a title).
+struct Segmenter {
+    /// The segmenter.
+    jieba: Jieba,
+    /// The sum of the frequencies of the words it holds, [`ABSENT`] aside.
+    found: usize,
+}
+
+impl Segmenter {
+    /// A segmenter with no words yet.
+    fn new() -> Self {
+        Segmenter { jieba: Jieba::empty(), found: 0 }
+    }
+
+    /// Adds the dictionary words found inside `text`, keeping the total jieba's.
+    fn learn(&mut self, text: &str) {
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for (n, &from) in starts.iter().enumerate() {
+            for &to in starts.iter().skip(n + 1).take(LONGEST) {
+                let word = &text[from..to];
+                if self.jieba.has_word(word) {
+                    continue;
+                }
+                let (freq, longer) = look_up(word);
+                if let Some(freq) = freq {
+                    self.jieba.add_word(word, Some(freq), None);
+                    self.found += freq;
+                }
+                if !longer {
+                    break;
+                }
             }
         }
+        self.jieba.add_word(ABSENT, Some(TOTAL.saturating_sub(self.found)), None);
     }
-    jieba.add_word(ABSENT, Some(TOTAL.saturating_sub(found)), None);
-    jieba
 }
 
 /// The frequency of `word` in [`DICTIONARY`], if it is there, and whether any longer word

@@ -9,6 +9,7 @@ mod shape;
 pub use bundled::{bundled_face, is_bundled};
 pub use face::{Face, FaceData, FontError};
 pub use fallback::{FallbackChain, add_fallbacks};
+pub use pages::keep_resident;
 pub(crate) use pages::release;
 pub use shape::{ShapedGlyph, ShapedRun, shape};
 
