@@ -55,7 +55,7 @@ use ink::Inks;
 use pages::{PageRefs, States, write_page};
 
 /// The zlib compression level of every stream (fixed, for reproducible output).
-const LEVEL: u8 = 9;
+const LEVEL: u8 = 6;
 
 /// Writes the pages as a PDF/X-4 file without bleed or marks (the default [`Options`]).
 pub fn write_pdf(pages: &[Page], meta: &Metadata, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
