@@ -68,6 +68,8 @@ pub fn run(inputs: &[PathBuf], outdir: &Path, options: &BatchOptions, progress: 
         );
         return Summary { usage: Some(format!("{message}; e.g. -o out/")), ..Summary::default() };
     }
+    // Every issue reads the same faces: their pages stay resident between issues.
+    crate::font::keep_resident();
     let found = discover::find(inputs, outdir);
     let mut summary = Summary { errors: found.errors, ..Summary::default() };
     if found.jobs.is_empty() {

@@ -51,6 +51,8 @@ pub struct Face {
     pub index: u32,
     /// The parsed font, shared with the shaper.
     pub(super) font: harfrust::Font,
+    /// Shaping plans made so far for this face, one per script, direction and feature set.
+    pub(super) plans: super::shape::Plans,
     /// Font units per em.
     pub units_per_em: u16,
     /// Ideographic em box top (font units above the baseline), e.g. 880.
@@ -80,7 +82,16 @@ impl Face {
         let units_per_em = font.units_per_em();
         let (em_top, em_bottom) = ideographic_em_box(data.bytes(), index)
             .unwrap_or((0.88 * units_per_em as f64, -0.12 * units_per_em as f64));
-        Ok(Face { name: name.to_string(), data, index, font, units_per_em, em_top, em_bottom })
+        Ok(Face {
+            name: name.to_string(),
+            data,
+            index,
+            font,
+            plans: Default::default(),
+            units_per_em,
+            em_top,
+            em_bottom,
+        })
     }
 
     /// Identity of the face for de-duplication: same bytes and index.
@@ -158,6 +169,14 @@ impl Face {
                 [r(36), r(38), r(40), r(42)]
             }
             _ => [0.0, self.em_bottom, self.units_per_em as f64, self.em_top],
+        }
+    }
+
+    /// Gives back the resident pages of a compiled-in face (after subsetting it): a later
+    /// read maps them in again.
+    pub fn release_pages(&self) {
+        if let FaceData::Static(bytes) = self.data {
+            super::release(bytes);
         }
     }
 

@@ -4,12 +4,15 @@
 mod bundled;
 mod face;
 mod fallback;
+mod pages;
 mod shape;
 mod variants;
 
 pub use bundled::{bundled_face, is_bundled};
 pub use face::{Face, FaceData, FontError};
 pub use fallback::{FallbackChain, add_fallbacks};
+pub use pages::keep_resident;
+pub(crate) use pages::release;
 pub use shape::{ShapedGlyph, ShapedRun, shape};
 pub use variants::add_variants;
 

@@ -1,8 +1,9 @@
 //! Shaping a run of text in one face with harfrust.
 
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
-use harfrust::{Buffer, Direction, Feature, ShapeOptions, ShaperFont, Tag};
+use harfrust::{Buffer, Direction, Feature, ShapeOptions, ShapePlan, ShapePlanKey, ShaperFont, Tag};
 
 use super::Face;
 
@@ -39,7 +40,8 @@ pub fn shape(face: &Face, text: &str, fwid: &[Range<usize>]) -> ShapedRun {
     buffer.guess_segment_properties();
     let tag = Tag::new(b"fwid");
     let features: Vec<Feature> = fwid.iter().map(|r| Feature::new(tag, 1, r.clone())).collect();
-    let options = ShapeOptions::new().features(&features);
+    let plan = face.plans.find_or_make(font, &buffer, &features);
+    let options = ShapeOptions::new().features(&features).plan(Some(&plan));
     if harfrust::shape(&shaper, &mut buffer, options).is_err() {
         return fallback(face, text);
     }
@@ -70,4 +72,25 @@ fn fallback(face: &Face, text: &str) -> ShapedRun {
         })
         .collect();
     ShapedRun { glyphs }
+}
+
+/// The shaping plans of one face, made on first use and shared by every later run with the
+/// same script, direction, language and features (making a plan costs more than shaping a
+/// paragraph with it). A plan depends on the features' tags and values, not on their ranges.
+#[derive(Default)]
+pub(crate) struct Plans(Mutex<Vec<Arc<ShapePlan>>>);
+
+impl Plans {
+    /// The plan matching the buffer's segment properties and `features`, made if new.
+    fn find_or_make(&self, font: &harfrust::Font, buffer: &Buffer, features: &[Feature]) -> Arc<ShapePlan> {
+        let key =
+            ShapePlanKey::new(font, buffer.script(), buffer.direction()).language(buffer.language()).features(features);
+        let mut plans = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(plan) = plans.iter().find(|p| key.matches(p)) {
+            return Arc::clone(plan);
+        }
+        let plan = Arc::new(ShapePlan::new(font, buffer.direction(), buffer.script(), buffer.language(), features));
+        plans.push(Arc::clone(&plan));
+        plan
+    }
 }

@@ -55,7 +55,7 @@ use ink::Inks;
 use pages::{PageRefs, States, write_page};
 
 /// The zlib compression level of every stream (fixed, for reproducible output).
-const LEVEL: u8 = 9;
+const LEVEL: u8 = 6;
 
 /// Writes the pages as a PDF/X-4 file without bleed or marks (the default [`Options`]).
 pub fn write_pdf(pages: &[Page], meta: &Metadata, fonts: &FontBook) -> Result<Vec<u8>, PdfError> {
@@ -85,10 +85,13 @@ pub fn write_pdf_with(
         (next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump());
     let states = States { overprint: next.bump(), knockout: next.bump() };
 
+    // Composition is over: the title dictionary's pages are given back before the faces'.
+    crate::compose::words::release_dictionary();
     let mut embedded = BTreeMap::new();
     for (id, used) in usage::collect(pages) {
         let face = lookup(fonts, id)?;
         embedded.insert(id, EmbeddedFont::new(id, face, &used, &mut next)?);
+        face.release_pages();
     }
     let inks = Inks::new(pages, &mut next);
     let pictures = Pictures::new(pages, &mut next);
