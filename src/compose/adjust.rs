@@ -120,13 +120,14 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
                         stretch_final: false,
                     })
                 }
-                // The letters of an address are not tracked while the line has other gaps.
+                // The letters of an address are not tracked while the line's other gaps can
+                // take the space (up to the loose limit), nor counted on by the line-breaker.
                 GapKind::Url => Some(Adjustable {
                     slot: Slot::Gap(k),
                     shrink: None,
                     stretch_limited: None,
                     stretch_even: false,
-                    stretch_last: false,
+                    stretch_last: true,
                     stretch_final: true,
                 }),
                 GapKind::Solid if proportional(c.class) && proportional(clusters[k - 1].class) => Some(Adjustable {

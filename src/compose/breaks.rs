@@ -22,9 +22,9 @@ pub(super) const EMERGENCY: f64 = 1.0e5;
 const INSIDE_WORD: f64 = 3000.0;
 /// Cost of breaking between a number and the Han character after it (2021年|4月, 5|号).
 const NUMBER_UNIT: f64 = 200.0;
-/// Cost of breaking an address between two letters or digits, when no safe point serves: a
-/// line with Han gaps 0.2 em wider costs as much.
-const URL_EMERGENCY: f64 = 5000.0;
+/// Cost of breaking an address between two letters or digits: as much as a break inside a
+/// word, taken only where no safe point fits the line.
+const URL_EMERGENCY: f64 = 1.0e5;
 /// Cost of breaking an address at one of its safe points.
 const URL_BREAK: f64 = 10.0;
 /// Cost of a break the kinsoku rules forbid (inside a run of openers, of full stops, of

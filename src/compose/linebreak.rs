@@ -199,6 +199,35 @@ fn line_cost(em: f64, f: &Fit, avail: f64, last: bool, lone: bool, align: Align,
 }
 
 #[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_looser_line_always_costs_more() {
+        let em = 10.0;
+        let fit = |natural: f64, even: usize| Fit {
+            end: 1,
+            natural,
+            shrink: 0.0,
+            shrink_tiers: [0.0; 3],
+            stretch_limited: 0.0,
+            stretch_even: even,
+        };
+        for even in [0, 1, 5, 20] {
+            let mut last = 0.0;
+            for short in 1..2000 {
+                let f = fit(210.0 - short as f64 * 0.1, even);
+                let cost = line_cost(em, &f, 210.0, false, false, Align::Justify, 0.0);
+                assert!(cost > last, "{even} gaps, {short}: {cost} after {last}");
+                last = cost;
+            }
+            // Never as costly as a break the kinsoku rules forbid.
+            assert!(last < 1.0e12, "{last}");
+        }
+    }
+}
+
+#[cfg(test)]
 thread_local! {
     /// Candidate lines measured on this thread (tests assert the search stays linear).
     pub(super) static CANDIDATES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
