@@ -65,7 +65,7 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
             count_candidate();
             // 孤字: the last line holds only one character that is not punctuation; nor should
             // any line before it (a 甲 alone before a long address).
-            let lone = (last && start > 0 || !last) && lines.solid(start, f.end) <= 1;
+            let lone = (start > 0 || !last) && lines.solid(start, f.end) <= 1;
             let cost = line_cost(par.em, &f, avail, last, lone, style.align, positions[j].penalty);
             let total = best[i].0 + cost;
             if total < best[j].0 {

@@ -117,7 +117,7 @@ fn item_4_no_letter_spacing_inside_addresses() {
             let Some(at) = (0..l.glyphs.len()).find(|&i| starts(i)) else {
                 continue;
             };
-            let n = l.glyphs[at..].iter().take_while(|g| g.text.chars().all(|c| c.is_ascii())).count();
+            let n = l.glyphs[at..].iter().take_while(|g| g.text.is_ascii()).count();
             let got = offsets(l, at, n);
             for (a, b) in got.iter().zip(&reference) {
                 assert!((a - b).abs() < 0.001, "{w} em: address tracked on {:?}", l.text);
