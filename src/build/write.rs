@@ -151,7 +151,8 @@ mod tests {
         assert!(replace_atomically(&out, b"two").is_ok());
         assert_eq!(std::fs::read(&out).unwrap_or_default(), b"two");
         assert!(temporaries_in(&dir).is_empty());
-        assert!(live().is_empty());
+        // Other tests write at the same time: only this folder's entries must be gone.
+        assert!(live().iter().all(|p| !p.starts_with(&dir)));
     }
 
     #[test]

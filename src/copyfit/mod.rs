@@ -24,7 +24,8 @@ pub struct Census {
     pub masthead: usize,
     /// Grid lines of the closing block.
     pub closing: usize,
-    /// Grid lines the running text takes (space between articles included).
+    /// Grid lines the running text takes (space between articles included where it is set,
+    /// not where a column's head or foot drops it).
     pub needed: usize,
     /// Per page, per column: the first grid line below what was set there.
     pub used: Vec<Vec<usize>>,
@@ -53,7 +54,8 @@ impl Census {
                 *slot = Some(slot.map_or(n, |s| s.min(n)));
             }
         }
-        let needed = galley.units.iter().map(|u| u.lines).sum();
+        // Space between articles that flow dropped at a column's head or foot takes no line.
+        let needed = galley.units.iter().zip(placements).filter(|(_, p)| p.is_some()).map(|(u, _)| u.lines).sum();
         let slack = galley.titles.iter().zip(shortest).filter_map(|(t, s)| Some((t.clone(), s?))).collect();
         Census {
             columns: columns.max(1),
