@@ -108,12 +108,19 @@ impl FontBook {
     }
 
     /// The face to draw `c` with in a run set in `face`: that face if it has the character,
-    /// else the first fallback that has it, else `face` itself (which draws its .notdef box).
+    /// else the first fallback that has it, else the first face of the book that has it (a
+    /// role's face: [`FontBook::covers`] counts it, so no fallback was looked for), else
+    /// `face` itself (which draws its .notdef box).
     pub fn face_for(&self, face: FaceId, c: char) -> FaceId {
         if self.faces[face.0].covers(c) {
             return face;
         }
-        self.fallbacks.iter().copied().find(|f| self.faces[f.0].covers(c)).unwrap_or(face)
+        self.fallbacks
+            .iter()
+            .copied()
+            .find(|f| self.faces[f.0].covers(c))
+            .or_else(|| self.faces.iter().position(|f| f.covers(c)).map(FaceId))
+            .unwrap_or(face)
     }
 
     /// All faces with their ids, in the order they were added.
