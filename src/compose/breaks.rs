@@ -1,6 +1,7 @@
 //! Break opportunities: UAX #14 (icu_segmenter, at the strictness the kinsoku level implies)
 //! tailored by the kinsoku tables of cjk-rules §1.2–1.3 — —— and …… never split, the
-//! connector dash binding digits, URLs and e-mail addresses breaking only at safe points —
+//! connector dash binding digits, full-width numbers whole, URLs, e-mail addresses and paths
+//! breaking only at safe points —
 //! plus emergency breaks, used only where a token is wider than the measure.
 
 use std::ops::Range;
@@ -21,10 +22,11 @@ pub(super) const EMERGENCY: f64 = 1.0e5;
 const INSIDE_WORD: f64 = 3000.0;
 /// Cost of breaking between a number and the Han character after it (2021年|4月, 5|号).
 const NUMBER_UNIT: f64 = 200.0;
-/// Cost of breaking a URL or e-mail address between two letters, when no safe point serves.
-const URL_EMERGENCY: f64 = 1000.0;
-/// Cost of breaking a URL or e-mail address at one of its safe points.
-const URL_BREAK: f64 = 50.0;
+/// Cost of breaking an address between two letters or digits: as much as a break inside a
+/// word, taken only where no safe point fits the line.
+const URL_EMERGENCY: f64 = 1.0e5;
+/// Cost of breaking an address at one of its safe points.
+const URL_BREAK: f64 = 10.0;
 /// Cost of a break the kinsoku rules forbid (inside a run of openers, of full stops, of
 /// pictographs): taken only where every other arrangement runs a line past the measure,
 /// since nothing may be printed outside the column.
@@ -114,13 +116,17 @@ fn decide(chars: &[(usize, char)], look: &Behind, uax: bool, level: Kinsoku, in_
     // Inside a URL or an e-mail address only its own safe points count (a solidus or a full
     // stop there is not a mark of Chinese text).
     if in_token {
-        return if url::safe_break(a, b) {
+        return if url::safe_break(a, b, level.forbids_end('/')) {
             Break::Allowed(URL_BREAK)
         } else if level.forbids_start(b) || level.forbids_end(a) {
             Break::Never
         } else {
             Break::Allowed(URL_EMERGENCY)
         };
+    }
+    // A number in full-width digits is one word, like one in ASCII digits (１４．８％, １，０００).
+    if full_width_number(chars, k) {
+        return Break::Never;
     }
     // —— and …… are one mark each: never split; between two of them a break is allowed.
     let long = |c: char| matches!(c, '—' | '…' | '⋯' | '⸺');
@@ -175,6 +181,17 @@ fn decide(chars: &[(usize, char)], look: &Behind, uax: bool, level: Kinsoku, in_
     } else {
         Break::Allowed(EMERGENCY)
     }
+}
+
+/// Whether the boundary before `chars[k]` lies inside a number written in full-width digits:
+/// between two digits, around a separator (．，：／) that has a digit on each side, or before
+/// a per cent or per mille sign.
+fn full_width_number(chars: &[(usize, char)], k: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| matches!(c, '０'..='９'));
+    let separator = |i: usize| chars.get(i).is_some_and(|&(_, c)| matches!(c, '．' | '，' | '：' | '／'));
+    let sign = chars.get(k).is_some_and(|&(_, c)| matches!(c, '％' | '‰'));
+    digit(k - 1) && (digit(k) || sign || (separator(k) && digit(k + 1)))
+        || (k >= 2 && separator(k - 1) && digit(k - 2) && digit(k))
 }
 
 /// Currency and other prefix symbols stay with what precedes them in Chinese text (the W3C
