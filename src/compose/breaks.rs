@@ -22,15 +22,17 @@ pub(super) const EMERGENCY: f64 = 1.0e5;
 const INSIDE_WORD: f64 = 3000.0;
 /// Cost of breaking between a number and the Han character after it (2021年|4月, 5|号).
 const NUMBER_UNIT: f64 = 200.0;
-/// Cost of breaking an address between two letters or digits: as much as a break inside a
-/// word, taken only where no safe point fits the line.
-const URL_EMERGENCY: f64 = 1.0e5;
+/// Cost of breaking an address between two letters or digits, taken only where no safe point
+/// of the address fits the line (a line holding one is refused such a break outright, see
+/// [`Opportunity::safe_before`]). It is a last resort, but a cheaper one than a line whose
+/// Han gaps are spread past about ⅕ em to avoid it: a badness of 8,000 is 0.22 em per gap.
+const URL_EMERGENCY: f64 = 8.0e3;
 /// Cost of breaking an address at one of its safe points.
 const URL_BREAK: f64 = 10.0;
 /// Cost of a break the kinsoku rules forbid (inside a run of openers, of full stops, of
 /// pictographs): taken only where every other arrangement runs a line past the measure,
 /// since nothing may be printed outside the column.
-const LAST_RESORT: f64 = 1.0e6;
+pub(super) const LAST_RESORT: f64 = 1.0e6;
 
 /// What may happen at a boundary between two characters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,6 +50,17 @@ pub(super) struct Opportunity {
     pub at: usize,
     /// Cost of breaking here (0 for an ordinary break, larger for a discouraged one).
     pub penalty: f64,
+    /// For a break between two letters or digits of an address: the cluster after the last
+    /// safe point of the same address before it (0 when there is none). A line starting before
+    /// that cluster holds a safe point, so it may not end with this break.
+    pub safe_before: usize,
+}
+
+impl Opportunity {
+    /// An opportunity at cluster `at` with this cost, not inside an address.
+    pub(super) fn new(at: usize, penalty: f64) -> Self {
+        Opportunity { at, penalty, safe_before: 0 }
+    }
 }
 
 /// The UAX #14 break positions (byte offsets, excluding 0, including the end) of the default
@@ -60,14 +73,15 @@ pub fn uax14(text: &str) -> Vec<usize> {
 /// For every byte offset of `text`, what may happen there (`Never` inside characters).
 pub fn text_breaks(text: &str, level: Kinsoku) -> Vec<Break> {
     let mut out = vec![Break::Never; text.len() + 1];
-    each_break(text, level, |pos, b| out[pos] = b);
+    each_break(text, level, |pos, b, _| out[pos] = b);
     out
 }
 
 /// Calls `f` with the decision at every grapheme boundary inside `text` (not at 0 nor at
-/// the end), in order. Linear in the text: what a decision looks back at (the run of equal
+/// the end), in order, and the index of the address (URL, e-mail address, path) the boundary
+/// lies inside, if any. Linear in the text: what a decision looks back at (the run of equal
 /// marks, the last character that is not a space, the address around) is carried along.
-fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break)) {
+fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break, Option<usize>)) {
     let mut options = LineBreakOptions::default();
     options.strictness =
         Some(if level == Kinsoku::Normal { LineBreakStrictness::Normal } else { LineBreakStrictness::Strict });
@@ -95,7 +109,7 @@ fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break)) {
             token += 1;
         }
         let in_token = tokens.get(token).is_some_and(|t| t.start < pos && pos < t.end);
-        f(pos, decide(&chars, &look, at_uax, level, in_token));
+        f(pos, decide(&chars, &look, at_uax, level, in_token), in_token.then_some(token));
     }
 }
 
@@ -217,7 +231,9 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
     let clusters = &par.clusters;
     let mut out = Vec::with_capacity(clusters.len());
     let mut k = 1;
-    each_break(&par.text, level, |pos, decision| {
+    // The last safe point of an address seen so far: (address, cluster after it).
+    let mut safe: Option<(usize, usize)> = None;
+    each_break(&par.text, level, |pos, decision, address| {
         while clusters.get(k).is_some_and(|c| c.range.start < pos) {
             k += 1;
         }
@@ -228,15 +244,25 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
             && c.class != super::class::Class::Space
         {
             match decision {
-                Break::Allowed(penalty) => out.push(Opportunity { at: k, penalty }),
+                Break::Allowed(penalty) => {
+                    let mut o = Opportunity::new(k, penalty);
+                    if let Some(a) = address {
+                        if penalty < URL_EMERGENCY {
+                            safe = Some((a, k));
+                        } else if let Some((_, after)) = safe.filter(|s| s.0 == a) {
+                            o.safe_before = after;
+                        }
+                    }
+                    out.push(o);
+                }
                 Break::Never if clusters[k - 1].class != super::class::Class::Space => {
-                    out.push(Opportunity { at: k, penalty: LAST_RESORT });
+                    out.push(Opportunity::new(k, LAST_RESORT));
                 }
                 Break::Never => {}
             }
         }
     });
-    out.push(Opportunity { at: clusters.len(), penalty: 0.0 });
+    out.push(Opportunity::new(clusters.len(), 0.0));
     if words {
         words_penalties(par, &mut out);
     }

@@ -7,8 +7,8 @@
 //!
 //! [`adjust`]: super::adjust
 
-use super::adjust::{Fit, GENTLE, Lines, Running};
-use super::breaks::Opportunity;
+use super::adjust::{Fit, GENTLE, Lines, Prefix, Running};
+use super::breaks::{LAST_RESORT, Opportunity};
 use super::prepare::Prepared;
 use super::{Align, ParStyle};
 
@@ -34,6 +34,10 @@ const STOPS_FULL: f64 = 1000.0;
 /// Badness past which growth slows to logarithmic: still rising, so that a looser line always
 /// costs more, but never reaching the penalties of forbidden breaks.
 const STEEP: f64 = 1.0e4;
+/// Badness under which a line ending at a safe point of an address serves (its gaps spread
+/// by about ⅕ em at most): a line that holds such a point may not end inside the address's
+/// letters.
+const SAFE_SERVES: f64 = 8.0e3;
 
 /// Returns the chosen break positions (cluster indices where each line after the first
 /// starts), ending with `clusters.len()`.
@@ -44,7 +48,7 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     let n = par.clusters.len();
     let lines = Lines::new(par, style);
     let mut positions = Vec::with_capacity(opportunities.len() + 1);
-    positions.push(Opportunity { at: 0, penalty: 0.0 });
+    positions.push(Opportunity::new(0, 0.0));
     positions.extend_from_slice(opportunities);
     if one_line(&lines, &positions, style) {
         return vec![n];
@@ -54,6 +58,8 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     best[0] = (0.0, 0);
     // The sums of the line from each break, moved on as the line end moves on.
     let mut running: Vec<Running> = positions.iter().map(|p| lines.start(p.at.min(n - 1))).collect();
+    // Prefix sums, made when a break inside an address first needs them.
+    let mut prefix = None;
     for j in 1..positions.len() {
         let stop = positions[j].at;
         let last = stop == n;
@@ -66,7 +72,11 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
             // 孤字: the last line holds only one character that is not punctuation; nor should
             // any line before it (a 甲 alone before a long address).
             let lone = (start > 0 || !last) && lines.solid(start, f.end) <= 1;
-            let cost = line_cost(par.em, &f, avail, last, lone, style.align, positions[j].penalty);
+            // A line that holds a safe point of an address does not end inside its letters.
+            let safe = positions[j].safe_before;
+            let refused =
+                if safe > start && serves(&lines, &mut prefix, start, safe, avail, par.em) { LAST_RESORT } else { 0.0 };
+            let cost = line_cost(par.em, &f, avail, last, lone, style.align, positions[j].penalty + refused);
             let total = best[i].0 + cost;
             if total < best[j].0 {
                 best[j] = (total, i);
@@ -110,6 +120,16 @@ fn one_line(lines: &Lines, positions: &[Opportunity], style: &ParStyle) -> bool 
         let (f, error) = lines.approx(&prefix, positions[i].at, n);
         f.natural - f.shrink + error <= rest
     })
+}
+
+/// Whether the line from `start` to the safe point of an address before cluster `safe` would
+/// be good enough to end there: then the line may not end between two of the address's
+/// letters instead.
+fn serves(lines: &Lines, prefix: &mut Option<Prefix>, start: usize, safe: usize, avail: f64, em: f64) -> bool {
+    let prefix = prefix.get_or_insert_with(|| lines.prefix());
+    let (f, _) = lines.approx(prefix, start, safe);
+    let diff = avail - f.natural;
+    diff < 0.0 || stretch_badness(&f, diff, em) <= SAFE_SERVES
 }
 
 /// The badness of a justified line `diff` points short of the measure: word spaces first,

@@ -61,6 +61,45 @@ fn item_2_no_first_line_of_one_character_before_a_long_token() {
     }
 }
 
+/// Space per gap (em) past which a line ended at an address's safe point is too loose to serve:
+/// only then may the address break between two letters instead.
+const SERVES: f64 = 0.2;
+
+/// The breaks inside `token` that are not among its safe points: (line before it, char
+/// before, char after).
+fn letter_breaks(lines: &[Line], token: &str, edges: bool) -> Vec<(usize, char, char)> {
+    let mut out = Vec::new();
+    for (a, b) in breaks_inside(lines, token) {
+        if !url::safe_break(a, b, edges) {
+            let k = lines.iter().position(|l| l.text.ends_with(a) && lines.iter().any(|n| n.text.starts_with(b)));
+            out.push((k.unwrap_or(0), a, b));
+        }
+    }
+    out
+}
+
+/// For a line ending inside `token`: how far (em per gap) the line would fall short of the
+/// measure `w` had it ended at the token's last safe point on it (infinite when it holds none),
+/// over the gaps next to a Han character.
+fn safe_shortfall(line: &Line, token: &str, edges: bool, w: f64) -> f64 {
+    let text = &line.text;
+    // Where the token's part on this line starts: the whole line if the token began earlier.
+    let from =
+        (0..text.len()).filter(|&i| text.is_char_boundary(i)).find(|&i| token.starts_with(&text[i..])).unwrap_or(0);
+    let chars: Vec<(usize, char)> = text[from..].char_indices().map(|(i, c)| (from + i, c)).collect();
+    let Some(cut) = chars.windows(2).filter(|p| url::safe_break(p[0].1, p[1].1, edges)).map(|p| p[1].0).next_back()
+    else {
+        return f64::INFINITY;
+    };
+    let head = &text[..cut];
+    let (alone, book) = set_spans(&[(head, 0.0)], 1000.0, |_| {});
+    let natural = boxes(&book, &alone[0]).last().map_or(0.0, |(_, x, adv)| x + adv);
+    // The gaps a line stretches: those next to a Han character (not between two letters).
+    let chars: Vec<char> = head.chars().collect();
+    let gaps = chars.windows(2).filter(|p| class::is_han(p[0]) || class::is_han(p[1])).count();
+    (w - natural) / gaps.max(1) as f64
+}
+
 #[test]
 fn item_3_addresses_and_paths_break_at_safe_points() {
     let cases = [
@@ -77,21 +116,24 @@ fn item_3_addresses_and_paths_break_at_safe_points() {
         for w in [9.0, 11.0, 13.0] {
             let lines = set_spans(&[(text, 0.0)], w, |s| s.kinsoku = Kinsoku::Basic).0;
             check(text, &lines, w);
-            for (a, b) in breaks_inside(&lines, token) {
-                assert!(url::safe_break(a, b, false), "{w} em: {a}|{b} in {:?}", texts(&lines));
+            for (k, a, b) in letter_breaks(&lines, token, false) {
+                let shortfall = safe_shortfall(&lines[k], token, false, w);
+                assert!(shortfall > SERVES, "{w} em: {a}|{b} ({shortfall:.2} em/gap) in {:?}", texts(&lines));
             }
         }
     }
     // At the GB level no line ends with a solidus nor starts with a full stop, in an address
     // too; the address still breaks between two letters only where no safe point serves.
-    for (i, (text, token)) in cases[2..].iter().enumerate() {
+    for (text, token) in &cases[2..] {
         for w in [9.0, 11.0, 13.0] {
             let lines = set(text, w);
             check(text, &lines, w);
             for (a, b) in breaks_inside(&lines, token) {
                 assert!(a != '/' && b != '.', "{w} em: {a}|{b} in {:?}", texts(&lines));
-                // The address has a safe point every few letters.
-                assert!(i > 0 || url::safe_break(a, b, true), "{w} em: {a}|{b} in {:?}", texts(&lines));
+            }
+            for (k, a, b) in letter_breaks(&lines, token, true) {
+                let shortfall = safe_shortfall(&lines[k], token, true, w);
+                assert!(shortfall > SERVES, "{w} em: {a}|{b} ({shortfall:.2} em/gap) in {:?}", texts(&lines));
             }
         }
     }
@@ -219,6 +261,37 @@ fn item_7_han_latin_glue_even_and_bound_to_currency_and_per_cent() {
             for g in &hl {
                 assert!((0.125 - 0.01..=0.5).contains(g), "{w} em: Han–Latin gap {g:.2} on {:?}", l.text);
                 assert!((g - hl[0]).abs() < 0.01, "{w} em: uneven Han–Latin gaps {hl:?} on {:?}", l.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn item_3_no_letter_break_where_a_safe_point_serves_the_line() {
+    // Swept over measures, at the GB level and at the basic one: wherever a line ends between
+    // two letters of an address, ending it at a safe point of the address on that line
+    // instead would have left it too loose.
+    let cases = [
+        (
+            "更多信息请访问https://www.example.gov.cn/lianluo/dongtai/index.html?id=12&page=3查看。",
+            "https://www.example.gov.cn/lianluo/dongtai/index.html?id=12&page=3",
+        ),
+        ("来信请寄lianluochu-hunan@example.gov.cn，谢谢。", "lianluochu-hunan@example.gov.cn"),
+        (
+            "如果你有一个特定的问题想要问，建议使用GitHub Issue（https://github.com/apache/brpc/issues）提交。",
+            "https://github.com/apache/brpc/issues",
+        ),
+    ];
+    for (text, token) in cases {
+        for edges in [true, false] {
+            for tenths in 70..300 {
+                let w = f64::from(tenths) / 10.0;
+                let level = if edges { Kinsoku::Gb } else { Kinsoku::Basic };
+                let lines = set_spans(&[(text, 0.0)], w, |s| s.kinsoku = level).0;
+                for (k, a, b) in letter_breaks(&lines, token, edges) {
+                    let shortfall = safe_shortfall(&lines[k], token, edges, w);
+                    assert!(shortfall > SERVES, "{w} em: {a}|{b} ({shortfall:.2} em/gap) in {:?}", texts(&lines));
+                }
             }
         }
     }
