@@ -1,14 +1,16 @@
-//! What a line can give and take (clreq §3.6): shrinking in three tiers — punctuation blanks,
-//! then word spaces and Han–Latin gaps, then 。？！ — and stretching in two — word spaces and
-//! Han–Latin gaps up to ½ em, then the rest evenly over the inter-character gaps.
+//! What a line can give and take (clreq §3.6): shrinking in three tiers — the blanks of
+//! closing and pause marks, then word spaces, Han–Latin gaps and the blanks of opening marks,
+//! then 。？！ — and stretching in two — word spaces up to ½ em, then the rest evenly over the
+//! inter-character and Han–Latin gaps. The letters of an address take space only on a line
+//! that has nothing else to take it.
 
 use super::ParStyle;
 use super::class::Class;
 use super::prepare::{GapKind, Prepared};
 
-/// The widest a Han–Latin gap may stretch, em (clreq: ½ em; kept just under it so that
-/// measurement noise never reads as "over ½ em").
-const HAN_LATIN_MAX: f64 = 0.48;
+/// The part of its blank every mark and gap of the first two shrink tiers gives before any
+/// gives more: a fifth (0.1 em of a mark's ½-em blank), too little to see.
+pub(super) const GENTLE: f64 = 0.18;
 
 /// The widest inter-character gap justification adds before Latin words start to take the
 /// rest, em.
@@ -37,6 +39,9 @@ struct Adjustable {
     /// Whether it takes what the even tier cannot take without leaving Han gaps loose (the
     /// letters of a Latin word: a last resort).
     stretch_last: bool,
+    /// Whether it takes space only when the line has no other place to take it (the
+    /// characters of an address).
+    stretch_final: bool,
 }
 
 /// The measure of a candidate line.
@@ -92,31 +97,38 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
             let g = par.gaps[k];
             natural += g.natural;
             let adj = match g.kind {
+                // ¼ em, spreading evenly with the Han gaps (so ⅓ em where they take 0.08 em),
+                // shrinking to ⅛ em.
                 GapKind::HanLatin => Some(Adjustable {
                     slot: Slot::Gap(k),
                     shrink: Some((1, g.natural - 0.125 * em)),
-                    stretch_limited: Some(HAN_LATIN_MAX * em - g.natural),
-                    stretch_even: false,
+                    stretch_limited: None,
+                    stretch_even: true,
                     stretch_last: false,
+                    stretch_final: false,
                 }),
                 GapKind::Cjk => {
-                    // An opening bracket's blank may shrink unless compression used it already.
-                    let open = (g.natural >= 0.0 && c.blank_left > 0.0).then_some((0, c.blank_left));
+                    // An opening bracket's blank may shrink (after the closing marks') unless
+                    // compression used it already.
+                    let open = (g.natural >= 0.0 && c.blank_left > 0.0).then_some((1, c.blank_left));
                     Some(Adjustable {
                         slot: Slot::Gap(k),
                         shrink: open,
                         stretch_limited: None,
                         stretch_even: true,
                         stretch_last: false,
+                        stretch_final: false,
                     })
                 }
-                // An address spreads with the Han gaps, and past ¼ em takes the rest alone.
+                // The letters of an address are not tracked while the line's other gaps can
+                // take the space (up to the loose limit), nor counted on by the line-breaker.
                 GapKind::Url => Some(Adjustable {
                     slot: Slot::Gap(k),
                     shrink: None,
                     stretch_limited: None,
-                    stretch_even: true,
+                    stretch_even: false,
                     stretch_last: true,
+                    stretch_final: true,
                 }),
                 GapKind::Solid if proportional(c.class) && proportional(clusters[k - 1].class) => Some(Adjustable {
                     slot: Slot::Gap(k),
@@ -124,6 +136,7 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
                     stretch_limited: None,
                     stretch_even: false,
                     stretch_last: true,
+                    stretch_final: false,
                 }),
                 GapKind::Solid => None,
             };
@@ -131,14 +144,13 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
         }
         let compressed_after = k + 1 < end && par.gaps[k + 1].natural < 0.0;
         if k + 1 < end && !compressed_after && c.blank_right > 0.0 {
-            let first = par.text[c.range.clone()].chars().next().unwrap_or(' ');
-            let tier = if matches!(first, '。' | '？' | '！' | '．') { 2 } else { 0 };
             adjustables.push(Adjustable {
                 slot: Slot::Cluster(k),
-                shrink: Some((tier, c.blank_right)),
+                shrink: Some((mark_tier(par, k), c.blank_right)),
                 stretch_limited: None,
                 stretch_even: false,
                 stretch_last: false,
+                stretch_final: false,
             });
         }
         if c.class == Class::Space && c.visible && k + 1 < end {
@@ -149,6 +161,7 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
                 // Past ½ em a word space still takes its share, sparing the Han gaps.
                 stretch_even: true,
                 stretch_last: true,
+                stretch_final: false,
             });
         }
     }
@@ -203,8 +216,35 @@ pub(super) fn distribute(m: &Metrics, start: usize, diff: f64) -> (Deltas, f64) 
     };
     let mut rest = diff;
     if diff < 0.0 {
-        for tier in 0..3 {
-            let cap = m.shrink[tier];
+        // First every place of the first two tiers gives the same small part of its blank
+        // (a squeeze shared so that no mark looks narrower), then each tier in turn the rest.
+        let gentle = m.shrink[0] + m.shrink[1];
+        let mut given = 0.0;
+        if gentle > 0.0 {
+            given = (-rest / gentle).min(GENTLE);
+            for a in &m.adjustables {
+                if let Some((t, amount)) = a.shrink
+                    && t < 2
+                {
+                    add(a.slot, -amount * given);
+                }
+            }
+            rest += gentle * given;
+        }
+        // The closing and pause marks then give their blanks one after another, so that as
+        // few marks as possible look narrower.
+        for a in &m.adjustables {
+            if let Some((0, amount)) = a.shrink
+                && rest < 0.0
+            {
+                let take = (amount * (1.0 - given)).min(-rest);
+                add(a.slot, -take);
+                rest += take;
+            }
+        }
+        for tier in 1..3 {
+            let left = if tier < 2 { 1.0 - given } else { 1.0 };
+            let cap = m.shrink[tier] * left;
             if cap <= 0.0 || rest >= 0.0 {
                 continue;
             }
@@ -213,7 +253,7 @@ pub(super) fn distribute(m: &Metrics, start: usize, diff: f64) -> (Deltas, f64) 
                 if let Some((t, amount)) = a.shrink
                     && t == tier
                 {
-                    add(a.slot, -amount * f);
+                    add(a.slot, -amount * left * f);
                 }
             }
             rest += cap * f;
@@ -230,6 +270,7 @@ pub(super) fn distribute(m: &Metrics, start: usize, diff: f64) -> (Deltas, f64) 
         }
         let even: Vec<&Adjustable> = m.adjustables.iter().filter(|a| a.stretch_even).collect();
         let last: Vec<&Adjustable> = m.adjustables.iter().filter(|a| a.stretch_last).collect();
+        let address: Vec<&Adjustable> = m.adjustables.iter().filter(|a| a.stretch_final).collect();
         // Inter-character gaps take up to ¼ em each; past that, the letters of Latin words
         // take the rest when the line has any (a loose line is worse than slight tracking).
         if rest > 0.0 && !even.is_empty() && !last.is_empty() {
@@ -247,12 +288,14 @@ pub(super) fn distribute(m: &Metrics, start: usize, diff: f64) -> (Deltas, f64) 
             }
         }
         let limited: Vec<&Adjustable> = m.adjustables.iter().filter(|a| a.stretch_limited.is_some()).collect();
-        // A line of one long token (a 2,000-letter word broken by emergency) has nothing but
-        // its letters to take the space.
+        // A line of one long token (a 2,000-letter word broken by emergency, an address) has
+        // nothing but its letters to take the space.
         let spread = if !even.is_empty() {
             even
         } else if !limited.is_empty() {
             limited
+        } else if !address.is_empty() {
+            address
         } else if m.splits_token {
             last
         } else {
@@ -313,6 +356,9 @@ pub(super) struct Fit {
     pub natural: f64,
     /// Total shrink available, points.
     pub shrink: f64,
+    /// Shrink available per tier (closing and pause marks; spaces, Han–Latin gaps and
+    /// opening marks; 。？！), points.
+    pub shrink_tiers: [f64; 3],
     /// Limited stretch available, points.
     pub stretch_limited: f64,
     /// Places of the even stretch tier that are not letters of an address or word.
@@ -466,6 +512,7 @@ impl Lines {
             end,
             natural,
             shrink: run.give[..3].iter().sum(),
+            shrink_tiers: [run.give[0], run.give[1], run.give[2]],
             stretch_limited: run.give[3],
             stretch_even: run.even as usize,
         }
@@ -506,7 +553,15 @@ impl Lines {
         let places = (end - start + 4) as f64;
         let magnitude = points(sum.magnitude) + first.lead + first.width + cut.abs() + kern.abs();
         let error = places * (10.0 / UNIT + 2.0 * f64::EPSILON * magnitude);
-        let fit = Fit { end, natural, shrink, stretch_limited: points(sum.give[3]), stretch_even: sum.even as usize };
+        let shrink_tiers = [points(sum.give[0]), points(sum.give[1]), points(sum.give[2])];
+        let fit = Fit {
+            end,
+            natural,
+            shrink,
+            shrink_tiers,
+            stretch_limited: points(sum.give[3]),
+            stretch_even: sum.even as usize,
+        };
         (fit, error)
     }
 }
@@ -530,13 +585,12 @@ fn gap_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
     match g.kind {
         GapKind::HanLatin => {
             gives[1] = g.natural - 0.125 * em;
-            gives[3] = HAN_LATIN_MAX * em - g.natural;
-            (gives, 0)
+            (gives, 1)
         }
         GapKind::Cjk => {
             // An opening bracket's blank may shrink unless compression used it already.
             if g.natural >= 0.0 && c.blank_left > 0.0 {
-                gives[0] = c.blank_left;
+                gives[1] = c.blank_left;
             }
             (gives, 1)
         }
@@ -554,9 +608,7 @@ fn own_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
     let mut even = 0;
     let compressed_after = par.gaps.get(k + 1).is_some_and(|g| g.natural < 0.0);
     if !compressed_after && c.blank_right > 0.0 {
-        let first = par.text[c.range.clone()].chars().next().unwrap_or(' ');
-        let tier = if matches!(first, '。' | '？' | '！' | '．') { 2 } else { 0 };
-        gives[tier] = c.blank_right;
+        gives[mark_tier(par, k)] = c.blank_right;
     }
     if c.class == Class::Space && c.visible {
         gives[1] = (c.width - 0.25 * em).max(0.0);
@@ -564,6 +616,13 @@ fn own_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
         even = 1;
     }
     (gives, even)
+}
+
+/// The shrink tier of the blank right of cluster k: 0 for closing and pause marks, 2 for
+/// 。？！ (full stops keep their width unless nothing else can give).
+fn mark_tier(par: &Prepared, k: usize) -> usize {
+    let first = par.text[par.clusters[k].range.clone()].chars().next().unwrap_or(' ');
+    if matches!(first, '。' | '？' | '！' | '．') { 2 } else { 0 }
 }
 
 /// Fixed-point scale of [`Lines::approx`]: 2⁻³² pt.
@@ -659,6 +718,7 @@ mod tests {
                     end: m.end,
                     natural: m.natural,
                     shrink,
+                    shrink_tiers: m.shrink,
                     stretch_limited: m.stretch_limited,
                     stretch_even: m.stretch_even,
                 };

@@ -1,6 +1,7 @@
 //! Break opportunities: UAX #14 (icu_segmenter, at the strictness the kinsoku level implies)
 //! tailored by the kinsoku tables of cjk-rules §1.2–1.3 — —— and …… never split, the
-//! connector dash binding digits, URLs and e-mail addresses breaking only at safe points —
+//! connector dash binding digits, full-width numbers whole, URLs, e-mail addresses and paths
+//! breaking only at safe points —
 //! plus emergency breaks, used only where a token is wider than the measure.
 
 use std::ops::Range;
@@ -21,14 +22,17 @@ pub(super) const EMERGENCY: f64 = 1.0e5;
 const INSIDE_WORD: f64 = 3000.0;
 /// Cost of breaking between a number and the Han character after it (2021年|4月, 5|号).
 const NUMBER_UNIT: f64 = 200.0;
-/// Cost of breaking a URL or e-mail address between two letters, when no safe point serves.
-const URL_EMERGENCY: f64 = 1000.0;
-/// Cost of breaking a URL or e-mail address at one of its safe points.
-const URL_BREAK: f64 = 50.0;
+/// Cost of breaking an address between two letters or digits, taken only where no safe point
+/// of the address fits the line (a line holding one is refused such a break outright, see
+/// [`Opportunity::safe_before`]). It is a last resort, but a cheaper one than a line whose
+/// Han gaps are spread past about ⅕ em to avoid it: a badness of 8,000 is 0.22 em per gap.
+const URL_EMERGENCY: f64 = 8.0e3;
+/// Cost of breaking an address at one of its safe points.
+const URL_BREAK: f64 = 10.0;
 /// Cost of a break the kinsoku rules forbid (inside a run of openers, of full stops, of
 /// pictographs): taken only where every other arrangement runs a line past the measure,
 /// since nothing may be printed outside the column.
-const LAST_RESORT: f64 = 1.0e6;
+pub(super) const LAST_RESORT: f64 = 1.0e6;
 
 /// What may happen at a boundary between two characters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,6 +50,17 @@ pub(super) struct Opportunity {
     pub at: usize,
     /// Cost of breaking here (0 for an ordinary break, larger for a discouraged one).
     pub penalty: f64,
+    /// For a break between two letters or digits of an address: the cluster after the last
+    /// safe point of the same address before it (0 when there is none). A line starting before
+    /// that cluster holds a safe point, so it may not end with this break.
+    pub safe_before: usize,
+}
+
+impl Opportunity {
+    /// An opportunity at cluster `at` with this cost, not inside an address.
+    pub(super) fn new(at: usize, penalty: f64) -> Self {
+        Opportunity { at, penalty, safe_before: 0 }
+    }
 }
 
 /// The UAX #14 break positions (byte offsets, excluding 0, including the end) of the default
@@ -58,14 +73,15 @@ pub fn uax14(text: &str) -> Vec<usize> {
 /// For every byte offset of `text`, what may happen there (`Never` inside characters).
 pub fn text_breaks(text: &str, level: Kinsoku) -> Vec<Break> {
     let mut out = vec![Break::Never; text.len() + 1];
-    each_break(text, level, |pos, b| out[pos] = b);
+    each_break(text, level, |pos, b, _| out[pos] = b);
     out
 }
 
 /// Calls `f` with the decision at every grapheme boundary inside `text` (not at 0 nor at
-/// the end), in order. Linear in the text: what a decision looks back at (the run of equal
+/// the end), in order, and the index of the address (URL, e-mail address, path) the boundary
+/// lies inside, if any. Linear in the text: what a decision looks back at (the run of equal
 /// marks, the last character that is not a space, the address around) is carried along.
-fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break)) {
+fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break, Option<usize>)) {
     let mut options = LineBreakOptions::default();
     options.strictness =
         Some(if level == Kinsoku::Normal { LineBreakStrictness::Normal } else { LineBreakStrictness::Strict });
@@ -93,7 +109,7 @@ fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break)) {
             token += 1;
         }
         let in_token = tokens.get(token).is_some_and(|t| t.start < pos && pos < t.end);
-        f(pos, decide(&chars, &look, at_uax, level, in_token));
+        f(pos, decide(&chars, &look, at_uax, level, in_token), in_token.then_some(token));
     }
 }
 
@@ -114,13 +130,17 @@ fn decide(chars: &[(usize, char)], look: &Behind, uax: bool, level: Kinsoku, in_
     // Inside a URL or an e-mail address only its own safe points count (a solidus or a full
     // stop there is not a mark of Chinese text).
     if in_token {
-        return if url::safe_break(a, b) {
+        return if url::safe_break(a, b, level.forbids_end('/')) {
             Break::Allowed(URL_BREAK)
         } else if level.forbids_start(b) || level.forbids_end(a) {
             Break::Never
         } else {
             Break::Allowed(URL_EMERGENCY)
         };
+    }
+    // A number in full-width digits is one word, like one in ASCII digits (１４．８％, １，０００).
+    if full_width_number(chars, k) {
+        return Break::Never;
     }
     // —— and …… are one mark each: never split; between two of them a break is allowed.
     let long = |c: char| matches!(c, '—' | '…' | '⋯' | '⸺');
@@ -177,6 +197,17 @@ fn decide(chars: &[(usize, char)], look: &Behind, uax: bool, level: Kinsoku, in_
     }
 }
 
+/// Whether the boundary before `chars[k]` lies inside a number written in full-width digits:
+/// between two digits, around a separator (．，：／) that has a digit on each side, or before
+/// a per cent or per mille sign.
+fn full_width_number(chars: &[(usize, char)], k: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| matches!(c, '０'..='９'));
+    let separator = |i: usize| chars.get(i).is_some_and(|&(_, c)| matches!(c, '．' | '，' | '：' | '／'));
+    let sign = chars.get(k).is_some_and(|&(_, c)| matches!(c, '％' | '‰'));
+    digit(k - 1) && (digit(k) || sign || (separator(k) && digit(k + 1)))
+        || (k >= 2 && separator(k - 1) && digit(k - 2) && digit(k))
+}
+
 /// Currency and other prefix symbols stay with what precedes them in Chinese text (the W3C
 /// `line-break` expectations for zh at the normal and strict levels).
 fn prefix_symbol(c: char) -> bool {
@@ -200,7 +231,9 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
     let clusters = &par.clusters;
     let mut out = Vec::with_capacity(clusters.len());
     let mut k = 1;
-    each_break(&par.text, level, |pos, decision| {
+    // The last safe point of an address seen so far: (address, cluster after it).
+    let mut safe: Option<(usize, usize)> = None;
+    each_break(&par.text, level, |pos, decision, address| {
         while clusters.get(k).is_some_and(|c| c.range.start < pos) {
             k += 1;
         }
@@ -211,15 +244,25 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
             && c.class != super::class::Class::Space
         {
             match decision {
-                Break::Allowed(penalty) => out.push(Opportunity { at: k, penalty }),
+                Break::Allowed(penalty) => {
+                    let mut o = Opportunity::new(k, penalty);
+                    if let Some(a) = address {
+                        if penalty < URL_EMERGENCY {
+                            safe = Some((a, k));
+                        } else if let Some((_, after)) = safe.filter(|s| s.0 == a) {
+                            o.safe_before = after;
+                        }
+                    }
+                    out.push(o);
+                }
                 Break::Never if clusters[k - 1].class != super::class::Class::Space => {
-                    out.push(Opportunity { at: k, penalty: LAST_RESORT });
+                    out.push(Opportunity::new(k, LAST_RESORT));
                 }
                 Break::Never => {}
             }
         }
     });
-    out.push(Opportunity { at: clusters.len(), penalty: 0.0 });
+    out.push(Opportunity::new(clusters.len(), 0.0));
     if words {
         words_penalties(par, &mut out);
     }

@@ -10,9 +10,9 @@ pub(super) fn glue(text: &str, clusters: &mut [Cluster]) -> Vec<Gap> {
     let mut gaps = vec![Gap::default(); clusters.len()];
     for k in 1..clusters.len() {
         let (a, b) = (&clusters[k - 1], &clusters[k]);
-        gaps[k] = gap(a, b);
+        gaps[k] = if binds_number(text, a, b) { Gap { natural: 0.0, kind: GapKind::Solid } } else { gap(a, b) };
     }
-    whitespace_runs(clusters, &mut gaps);
+    whitespace_runs(text, clusters, &mut gaps);
     // Inside a URL or e-mail address the characters may spread a little when justifying.
     for token in url::tokens(text) {
         for k in 1..clusters.len() {
@@ -26,9 +26,10 @@ pub(super) fn glue(text: &str, clusters: &mut [Cluster]) -> Vec<Gap> {
 }
 
 /// Typed whitespace that is spacing, not content: spaces (and an ideographic space) between
-/// Han and a Latin letter or digit become the Han–Latin gap, never added to it; several spaces
+/// Han and a Latin letter or digit become the Han–Latin gap, never added to it (and no gap
+/// where a currency or per cent sign binds the number); several spaces
 /// between Latin words count as one.
-fn whitespace_runs(clusters: &mut [Cluster], gaps: &mut [Gap]) {
+fn whitespace_runs(text: &str, clusters: &mut [Cluster], gaps: &mut [Gap]) {
     let white = |c: &Cluster| matches!(c.class, Class::Space | Class::IdeoSpace);
     let mut k = 1;
     while k < clusters.len() {
@@ -53,7 +54,8 @@ fn whitespace_runs(clusters: &mut [Cluster], gaps: &mut [Gap]) {
                     clusters[i].visible = false;
                     gaps[i] = Gap { natural: 0.0, kind: GapKind::Solid };
                 }
-                gaps[end] = if first_hidden == k {
+                let bound = binds_number(text, &clusters[k - 1], &clusters[end]);
+                gaps[end] = if first_hidden == k && !bound {
                     Gap { natural: 0.25 * clusters[end].size, kind: GapKind::HanLatin }
                 } else {
                     Gap { natural: 0.0, kind: GapKind::Solid }
@@ -67,6 +69,14 @@ fn whitespace_runs(clusters: &mut [Cluster], gaps: &mut [Gap]) {
 /// Whether two classes meet at a Han–Latin boundary.
 fn han_latin(a: Class, b: Class) -> bool {
     (a == Class::Han && b.is_western()) || (a.is_western() && b == Class::Han)
+}
+
+/// Whether a sign binds to the number beside it with no Han–Latin gap: a currency sign
+/// before it (￥500, ＄20), a per cent or per mille sign after it (5％).
+fn binds_number(text: &str, a: &Cluster, b: &Cluster) -> bool {
+    let first = |c: &Cluster| text[c.range.clone()].chars().next().unwrap_or(' ');
+    matches!(first(a), '￥' | '¥' | '＄' | '$' | '￡' | '£' | '€' | '₩' | '￦')
+        || matches!(first(b), '％' | '%' | '‰' | '℃')
 }
 
 /// The glue between two adjacent clusters.

@@ -1,26 +1,43 @@
 //! Choosing the breaks: total fit over the paragraph (Knuth–Plass style). Every candidate line
 //! is measured with what it can shrink and stretch ([`adjust`]); its cost grows with the cube
-//! of how far it must be squeezed or spread (squeezing punctuation is cheaper than spreading
-//! characters: 先挤进，后推出), plus the break's penalty and a heavy cost for a paragraph's
-//! last line holding one character (孤字).
+//! of the space added between characters, with no cap (a looser line always costs more), and
+//! with the square of how far its marks are squeezed (a mark keeps its width unless spreading
+//! would leave the Han gaps past the goal), plus the break's penalty and a heavy cost for a
+//! line holding one character before a break (孤字).
 //!
 //! [`adjust`]: super::adjust
 
-use super::adjust::{Fit, Lines, Running};
-use super::breaks::Opportunity;
+use super::adjust::{Fit, GENTLE, Lines, Prefix, Running};
+use super::breaks::{LAST_RESORT, Opportunity};
 use super::prepare::Prepared;
 use super::{Align, ParStyle};
 
-/// Cost added for a paragraph's last line holding a single character (孤字).
-const LONE_CHARACTER: f64 = 5000.0;
+/// Cost added for a paragraph's last line holding a single character (孤字), or a line of one
+/// character before a token that cannot start it.
+const LONE_CHARACTER: f64 = 1.0e5;
 /// Cost of a line running past the measure (only chosen when nothing else exists).
-const OVERFULL: f64 = 1.0e12;
-/// Stretch per inter-character gap at which a justified line counts as "ratio 1", in em.
-const STRETCH_PER_GAP: f64 = 0.25;
-/// Stretch beyond the limited tier, in units of the even tier's ratio 1, past which a line's
-/// badness is surely capped (the ratio is then over 4.7, and 100 × 4.7³ > 1e4; the cap is
-/// reached at 4.64).
-const CAPPED: f64 = 4.2;
+const OVERFULL: f64 = 1.0e14;
+/// Space added per inter-character gap, em, at which a line's badness is 100 (as much as two
+/// marks squeezed): a line 1 em short over 20 gaps.
+const GAP_GOAL: f64 = 0.05;
+/// Badness of a line whose word spaces take all their limited stretch (½ em each).
+const SPACES_FULL: f64 = 12.5;
+/// Badness of each closing or pause mark squeezed to ½ em in the middle of a line.
+const MARK_SQUEEZED: f64 = 60.0;
+/// Badness of squeezing everything in the second tier (word spaces to ¼ em, Han–Latin gaps to
+/// ⅛ em, opening marks to ½ em), on top of the first.
+const SECOND_FULL: f64 = 300.0;
+/// Badness of the shared squeeze too small to see, taken in full.
+const GENTLE_FULL: f64 = 10.0;
+/// Badness of squeezing a 。？！ in the middle of a line (on top of the first two tiers).
+const STOPS_FULL: f64 = 1000.0;
+/// Badness past which growth slows to logarithmic: still rising, so that a looser line always
+/// costs more, but never reaching the penalties of forbidden breaks.
+const STEEP: f64 = 1.0e4;
+/// Badness under which a line ending at a safe point of an address serves (its gaps spread
+/// by about ⅕ em at most): a line that holds such a point may not end inside the address's
+/// letters.
+const SAFE_SERVES: f64 = 8.0e3;
 
 /// Returns the chosen break positions (cluster indices where each line after the first
 /// starts), ending with `clusters.len()`.
@@ -31,7 +48,7 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     let n = par.clusters.len();
     let lines = Lines::new(par, style);
     let mut positions = Vec::with_capacity(opportunities.len() + 1);
-    positions.push(Opportunity { at: 0, penalty: 0.0 });
+    positions.push(Opportunity::new(0, 0.0));
     positions.extend_from_slice(opportunities);
     if one_line(&lines, &positions, style) {
         return vec![n];
@@ -41,6 +58,8 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     best[0] = (0.0, 0);
     // The sums of the line from each break, moved on as the line end moves on.
     let mut running: Vec<Running> = positions.iter().map(|p| lines.start(p.at.min(n - 1))).collect();
+    // Prefix sums, made when a break inside an address first needs them.
+    let mut prefix = None;
     for j in 1..positions.len() {
         let stop = positions[j].at;
         let last = stop == n;
@@ -50,9 +69,14 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
             let avail = if start == 0 { first_avail } else { rest_avail };
             let f = lines.fit(&mut running[i], start, &tail);
             count_candidate();
-            // 孤字: the last line holds only one character that is not punctuation.
-            let lone = last && start > 0 && lines.solid(start, f.end) <= 1;
-            let cost = line_cost(par.em, &f, avail, last, lone, style.align, positions[j].penalty);
+            // 孤字: the last line holds only one character that is not punctuation; nor should
+            // any line before it (a 甲 alone before a long address).
+            let lone = (start > 0 || !last) && lines.solid(start, f.end) <= 1;
+            // A line that holds a safe point of an address does not end inside its letters.
+            let safe = positions[j].safe_before;
+            let refused =
+                if safe > start && serves(&lines, &mut prefix, start, safe, avail, par.em) { LAST_RESORT } else { 0.0 };
+            let cost = line_cost(par.em, &f, avail, last, lone, style.align, positions[j].penalty + refused);
             let total = best[i].0 + cost;
             if total < best[j].0 {
                 best[j] = (total, i);
@@ -98,24 +122,72 @@ fn one_line(lines: &Lines, positions: &[Opportunity], style: &ParStyle) -> bool 
     })
 }
 
-/// How far a line must be spread (positive) or squeezed (negative), 1 being "a lot".
-fn ratio(f: &Fit, avail: f64, em: f64) -> f64 {
+/// Whether the line from `start` to the safe point of an address before cluster `safe` would
+/// be good enough to end there: then the line may not end between two of the address's
+/// letters instead.
+fn serves(lines: &Lines, prefix: &mut Option<Prefix>, start: usize, safe: usize, avail: f64, em: f64) -> bool {
+    let prefix = prefix.get_or_insert_with(|| lines.prefix());
+    let (f, _) = lines.approx(prefix, start, safe);
     let diff = avail - f.natural;
-    if diff < 0.0 {
-        return diff / f.shrink.max(1e-9);
-    }
-    if diff <= f.stretch_limited {
-        return 0.5 * diff / f.stretch_limited.max(1e-9);
-    }
-    let rest = diff - f.stretch_limited;
-    if f.stretch_even == 0 {
-        return if rest < 1e-6 { 0.5 } else { 100.0 };
-    }
-    0.5 + rest / (f.stretch_even as f64 * STRETCH_PER_GAP * em)
+    diff < 0.0 || stretch_badness(&f, diff, em) <= SAFE_SERVES
 }
 
-/// The demerits of one line; `em` is the paragraph's, `lone` whether it is a last line of
-/// one character (孤字).
+/// The badness of a justified line `diff` points short of the measure: word spaces first,
+/// then the same space added to every inter-character gap (a line with no such gap counts
+/// as one, so a line of one word or character short by more costs more).
+fn stretch_badness(f: &Fit, diff: f64, em: f64) -> f64 {
+    if diff <= f.stretch_limited {
+        return SPACES_FULL * (diff / f.stretch_limited.max(1e-9)).powi(3);
+    }
+    let rest = diff - f.stretch_limited;
+    let spaces = if f.stretch_limited > 0.0 { SPACES_FULL } else { 0.0 };
+    if f.stretch_even == 0 && rest < 1e-6 {
+        return spaces;
+    }
+    let per_gap = rest / (f.stretch_even.max(1) as f64 * em);
+    spaces + 100.0 * (per_gap / GAP_GOAL).powi(3)
+}
+
+/// The badness of a line `need` points too long: first a squeeze shared by the closing and
+/// pause marks, spaces, Han–Latin gaps and opening marks, too small to see ([`GENTLE`]); then
+/// the closing and pause marks one by one (each mark that gives more costs [`MARK_SQUEEZED`]),
+/// then the rest of the second tier, then full stops.
+fn shrink_badness(f: &Fit, need: f64, em: f64) -> f64 {
+    let [t0, t1, t2] = f.shrink_tiers;
+    let gentle = (t0 + t1) * GENTLE;
+    let mut rest = need;
+    let mut badness = 0.0;
+    if gentle > 0.0 {
+        let used = rest.min(gentle);
+        badness += GENTLE_FULL * (used / gentle).powi(2);
+        rest -= used;
+    }
+    let per_mark = 0.5 * em * (1.0 - GENTLE);
+    let marks = rest.min(t0 * (1.0 - GENTLE));
+    badness += MARK_SQUEEZED * marks / per_mark;
+    rest -= marks;
+    let tiers = [(t1 * (1.0 - GENTLE), SECOND_FULL), (t2, STOPS_FULL)];
+    for (cap, full) in tiers {
+        if rest <= 0.0 {
+            break;
+        }
+        if cap <= 0.0 {
+            continue;
+        }
+        let used = rest.min(cap);
+        badness += full * (used / cap).powi(2);
+        rest -= used;
+    }
+    badness
+}
+
+/// Slows the growth of a badness past [`STEEP`] to logarithmic, keeping it increasing.
+fn soften(badness: f64) -> f64 {
+    if badness <= STEEP { badness } else { STEEP * (1.0 + (badness / STEEP).ln()) }
+}
+
+/// The demerits of one line; `em` is the paragraph's, `lone` whether it holds one character
+/// (孤字).
 #[inline]
 fn line_cost(em: f64, f: &Fit, avail: f64, last: bool, lone: bool, align: Align, penalty: f64) -> f64 {
     if f.natural - f.shrink > avail + 1e-6 {
@@ -127,19 +199,9 @@ fn line_cost(em: f64, f: &Fit, avail: f64, last: bool, lone: bool, align: Align,
             if last && f.natural <= avail {
                 return extra * extra;
             }
-            // Most candidates are far too short: their badness is capped, known without the
-            // division (rest ≥ 4.2 gaps' worth puts the ratio past 4.7, 100·4.7³ > 1e4).
-            let rest = avail - f.natural - f.stretch_limited;
-            let capped =
-                rest > 0.0 && f.stretch_even > 0 && rest >= CAPPED * (f.stretch_even as f64 * STRETCH_PER_GAP * em);
-            let badness = if capped {
-                1.0e4
-            } else {
-                let r = ratio(f, avail, em);
-                let weight = if r < 0.0 { 5.0 } else { 100.0 };
-                weight * r.abs().powi(3)
-            };
-            (1.0 + badness.min(1.0e4) + extra).powi(2)
+            let diff = avail - f.natural;
+            let badness = if diff >= 0.0 { stretch_badness(f, diff, em) } else { shrink_badness(f, -diff, em) };
+            (1.0 + soften(badness) + extra).powi(2)
         }
         Align::Left | Align::Right => {
             if last {
@@ -152,6 +214,35 @@ fn line_cost(em: f64, f: &Fit, avail: f64, last: bool, lone: bool, align: Align,
             // Fewest lines first, then lines of nearly equal length (the last one included).
             let slack = (avail - f.natural).max(0.0) / em;
             1.0e4 + slack * slack * 10.0 + extra
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_looser_line_always_costs_more() {
+        let em = 10.0;
+        let fit = |natural: f64, even: usize| Fit {
+            end: 1,
+            natural,
+            shrink: 0.0,
+            shrink_tiers: [0.0; 3],
+            stretch_limited: 0.0,
+            stretch_even: even,
+        };
+        for even in [0, 1, 5, 20] {
+            let mut last = 0.0;
+            for short in 1..2000 {
+                let f = fit(210.0 - short as f64 * 0.1, even);
+                let cost = line_cost(em, &f, 210.0, false, false, Align::Justify, 0.0);
+                assert!(cost > last, "{even} gaps, {short}: {cost} after {last}");
+                last = cost;
+            }
+            // Never as costly as a break the kinsoku rules forbid.
+            assert!(last < 1.0e12, "{last}");
         }
     }
 }

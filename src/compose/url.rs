@@ -1,25 +1,31 @@
-//! URLs and e-mail addresses inside running text: found as tokens, broken only at safe points,
-//! with no hyphen added.
+//! URLs, e-mail addresses and paths inside running text: found as tokens, broken only at safe
+//! points, with no hyphen added.
 //!
-//! The safe points are *after* `. - _ @ ? & = #` and before `@`. Breaking after `/` or before `.` is common
-//! on the web, but in Chinese print a line then ends with a solidus or starts with a full stop,
-//! both of which the kinsoku rules (and the print checks) forbid; after a full stop the line
-//! end reads naturally and the next line starts with a letter.
+//! The safe points (Chicago Manual of Style 6.17, the project's cjk-rules §1.3) are after
+//! `/` (or after `//` as a whole), `\`, `-`, `_`, `?`, `&`, `=` and `#`, and before `.` and
+//! `@`: a line then ends with a sign that announces more, and the next starts with one that
+//! cannot be taken for the end of a sentence. A break between two letters or digits is the
+//! last resort, for a line no safe point fits.
 
 use std::ops::Range;
 
-/// Whether a character can be part of a URL or an e-mail address.
+/// Whether a character can be part of a URL, an e-mail address or a path.
 fn url_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c)
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%\\".contains(c)
 }
 
-/// Byte ranges of the URLs (`http://…`, `https://…`, `www.…`) and e-mail addresses in `text`.
+/// Byte ranges of the URLs (`http://…`, `https://…`, `www.…`), e-mail addresses and paths
+/// (`/a/b.c`, `C:\x`, `a/b/c`, `owner/long-name`) in `text`.
 pub fn tokens(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        if !text.is_char_boundary(i) || !bytes[i].is_ascii_alphanumeric() || (i > 0 && url_char(bytes[i - 1] as char)) {
+        let starts_path = bytes[i] == b'/' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric());
+        if !text.is_char_boundary(i)
+            || !(bytes[i].is_ascii_alphanumeric() || starts_path)
+            || (i > 0 && url_char(bytes[i - 1] as char))
+        {
             i += 1;
             continue;
         }
@@ -31,7 +37,7 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
         }
         let is_url = token.starts_with("http://") || token.starts_with("https://") || token.starts_with("www.");
         let is_mail = token.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
-        if (is_url || is_mail) && token.len() > 1 {
+        if (is_url || is_mail || is_path(token)) && token.len() > 1 {
             out.push(i..i + token.len());
         }
         i = end.max(i + 1);
@@ -39,10 +45,26 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether a URL may break between `a` and `b`.
-pub fn safe_break(a: char, b: char) -> bool {
-    (matches!(a, '.' | '-' | '_' | '@' | '?' | '&' | '=' | '#') && b.is_ascii_alphanumeric())
-        || (b == '@' && a.is_ascii_alphanumeric())
+/// Whether a token is a path or file name: a letter, and a leading solidus, a backslash, two
+/// solidi, or one solidus in a long token (`1/2` and `km/h` are not paths).
+fn is_path(token: &str) -> bool {
+    let slashes = token.matches('/').count();
+    token.bytes().any(|b| b.is_ascii_alphabetic())
+        && (token.starts_with('/') || token.contains('\\') || slashes >= 2 || (slashes == 1 && token.len() >= 8))
+}
+
+/// Whether an address may break between `a` and `b` at one of its safe points. With
+/// `kinsoku_edges` (the GB level, where no line may end with a solidus nor start with a full
+/// stop, as the print checks demand of every line), the points after a solidus and before a
+/// full stop give way to the one after a full stop.
+pub fn safe_break(a: char, b: char, kinsoku_edges: bool) -> bool {
+    if kinsoku_edges && (matches!(a, '/' | '\\') || b == '.') {
+        return false;
+    }
+    let after = matches!(a, '/' | '\\' | '-' | '_' | '?' | '&' | '=' | '#') && !matches!(b, '/' | '\\' | '.' | '@');
+    let before = matches!(b, '.' | '@') && (a.is_ascii_alphanumeric() || matches!(a, '_' | '-'));
+    let after_stop = kinsoku_edges && a == '.' && b.is_ascii_alphanumeric();
+    after || before || after_stop
 }
 
 #[cfg(test)]
@@ -58,10 +80,21 @@ mod tests {
 
     #[test]
     fn safe_points() {
-        assert!(safe_break('.', 'g'));
-        assert!(safe_break('@', 'e'));
-        assert!(!safe_break('/', 'w'), "a solidus may not end a line");
-        assert!(!safe_break('e', '.'), "a full stop may not start a line");
-        assert!(!safe_break('a', 'b'));
+        let safe = |a, b| safe_break(a, b, false);
+        assert!(safe('/', 'w') && safe('\\', 'x') && safe('-', 'a') && safe('=', '1') && safe('_', 'h'));
+        assert!(safe('e', '.') && safe('u', '@'), "before a full stop and an at sign");
+        assert!(!safe('.', 'g') && !safe('@', 'e'), "not after them");
+        assert!(!safe('/', '/'), "// stays whole");
+        assert!(!safe('a', 'b') && !safe('1', '2'));
+        // Where kinsoku forbids a solidus at a line end and a full stop at a line start.
+        let gb = |a, b| safe_break(a, b, true);
+        assert!(!gb('/', 'w') && !gb('e', '.') && gb('.', 'g') && gb('-', 'a') && gb('u', '@'));
+    }
+
+    #[test]
+    fn finds_paths() {
+        let text = "源码在/package/rpm/brpc.spec中，见C:\\x或a/b/c，比例1/2，速度km/h。";
+        let found: Vec<&str> = tokens(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["/package/rpm/brpc.spec", "C:\\x", "a/b/c"]);
     }
 }

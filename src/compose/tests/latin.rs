@@ -130,7 +130,7 @@ fn case_32_email_breaks_without_overflow() {
     let lines = set(&text, 12.0);
     check(&text, &lines, 12.0);
     let breaks = token_breaks(&lines, address);
-    assert!(breaks.iter().all(|&(a, b)| url::safe_break(a, b)), "{breaks:?}");
+    assert!(breaks.iter().all(|&(a, b)| url::safe_break(a, b, true)), "{breaks:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Composition tests: the paragraph cases 1–42 of cjk-rules §4, each asserting the property
 //! its table states, plus a property test over random text.
 
+mod hard;
 mod kinsoku;
 mod latin;
 mod paragraph;
