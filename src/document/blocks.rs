@@ -13,6 +13,10 @@ use super::text::{Origin, line_groups, paragraph};
 /// come within them.
 const HEADING_CHARS: usize = 40;
 
+/// At most this many digits make the number of a `1.` or `（1）` ordinal (`（2021）湘0102民初
+/// 123号` opens with a year, not a point).
+const ORDINAL_DIGITS: usize = 2;
+
 /// A paragraph that looks like something else run together (a list, a table).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suspect {
@@ -89,15 +93,16 @@ fn trimmed(text: Text) -> Text {
 }
 
 /// A heading's level and the length in bytes of its ordinal, when `text` opens with one:
-/// `一、` (1), `（一）` (2), `1.` or `1．` before a non-digit (3), `（1）` (4).
+/// `一、` (1), `（一）` (2), `1.` or `1．` before a non-digit (3), `（1）` (4); the numbers of
+/// levels 3 and 4 have at most two digits.
 pub fn ordinal(text: &str) -> Option<(u8, usize)> {
     let numeral = |c: char| "一二三四五六七八九十百零〇两".contains(c);
     let digit = |c: char| c.is_ascii_digit() || matches!(c, '０'..='９');
     let run = |s: &str, f: &dyn Fn(char) -> bool| s.char_indices().find(|&(_, c)| !f(c)).map_or(s.len(), |(i, _)| i);
     if let Some(rest) = text.strip_prefix(['（', '(']) {
-        for (level, kind) in [(2u8, &numeral as &dyn Fn(char) -> bool), (4, &digit)] {
+        for (level, kind, most) in [(2u8, &numeral as &dyn Fn(char) -> bool, 4), (4, &digit, ORDINAL_DIGITS)] {
             let n = run(rest, kind);
-            if n == 0 || rest[..n].chars().count() > 4 {
+            if n == 0 || rest[..n].chars().count() > most {
                 continue;
             }
             if let Some(after) = rest[n..].strip_prefix(['）', ')']) {
@@ -111,7 +116,7 @@ pub fn ordinal(text: &str) -> Option<(u8, usize)> {
         return Some((1, n + '、'.len_utf8()));
     }
     let n = run(text, &digit);
-    if n > 0 && text[..n].chars().count() <= 3 {
+    if n > 0 && text[..n].chars().count() <= ORDINAL_DIGITS {
         let rest = &text[n..];
         if let Some(after) = rest.strip_prefix(['.', '．'])
             && after.chars().next().is_some_and(|c| !digit(c))
@@ -203,6 +208,7 @@ mod tests {
         assert_eq!(ordinal("12．工作"), Some((3, "12．".len())));
         assert_eq!(ordinal("（1）工作"), Some((4, "（1）".len())));
         assert_eq!(ordinal("(10)工作"), Some((4, 4)));
+        assert_eq!(ordinal("99.工作"), Some((3, 3)));
         for not in ["一是加强", "1.5亿元", "2021年", "（注）", "（一", "、一", "一二三四五、x"] {
             assert_eq!(ordinal(not), None, "{not}");
         }
@@ -243,6 +249,20 @@ mod tests {
         // Detection off.
         let off = blocks("一、总体要求", &Origin::file(FileId(1), 18), Path::new("/a"), false).0;
         assert!(matches!(&off[..], [Block::Paragraph(_)]));
+    }
+
+    #[test]
+    fn ordinals_have_at_most_two_digits() {
+        assert_eq!(ordinal("（2021）湘0102民初123号"), None);
+        assert_eq!(ordinal("(2021)湘0102民初123号"), None);
+        assert_eq!(ordinal("（123）项"), None);
+        assert_eq!(ordinal("100.工作"), None);
+        assert_eq!(ordinal("2021．工作"), None);
+        assert_eq!(ordinal("（12）工作"), Some((4, "（12）".len())));
+        assert_eq!(ordinal("12.工作"), Some((3, 3)));
+        assert_eq!(one("（2021）湘0102民初123号").0, "paragraph");
+        assert_eq!(one("（2021）湘0102民初123号判决已经生效。当事人应当履行。").0, "paragraph");
+        assert_eq!(one("100.工作要点").0, "paragraph");
     }
 
     #[test]
