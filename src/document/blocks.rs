@@ -17,6 +17,12 @@ const HEADING_CHARS: usize = 40;
 /// 123号` opens with a year, not a point).
 const ORDINAL_DIGITS: usize = 2;
 
+/// Whether `c` closes a quotation or a bracket: it stays with the `。？！` before it when a
+/// run-in heading is cut there (`（一）他说：“好。”` ends after the `”`).
+fn closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '）' | '〕' | '】' | '》' | '〉' | '〗' | '］' | '｝' | '」' | '』' | '〙' | ')' | ']')
+}
+
 /// A paragraph that looks like something else run together (a list, a table).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suspect {
@@ -132,14 +138,17 @@ fn classify(p: Paragraph) -> Block {
     let text = p.text();
     let Some((level, _)) = ordinal(&text) else { return Block::Paragraph(p) };
     // A run-in heading (levels 2–4): up to and including the first 。？！ in its first 40
-    // characters, when text follows. Checked first: `（一）聚焦主题。正文继续` is short enough to
-    // stand alone, but the editor wrote a lead sentence and its paragraph.
+    // characters and the closing quotes and brackets right after it, when text follows.
+    // Checked first: `（一）聚焦主题。正文继续` is short enough to stand alone, but the editor
+    // wrote a lead sentence and its paragraph.
     if level > 1 {
         let mark = text.char_indices().take(HEADING_CHARS).find(|&(_, c)| matches!(c, '。' | '？' | '！'));
-        if let Some((at, c)) = mark
-            && at + c.len_utf8() < text.len()
-        {
-            return Block::Paragraph(run_in(p, at + c.len_utf8(), level));
+        if let Some((at, c)) = mark {
+            let after = &text[at + c.len_utf8()..];
+            let cut = text.len() - after.trim_start_matches(closing).len();
+            if cut < text.len() {
+                return Block::Paragraph(run_in(p, cut, level));
+            }
         }
     }
     let chars = text.chars().count();
@@ -249,6 +258,24 @@ mod tests {
         // Detection off.
         let off = blocks("一、总体要求", &Origin::file(FileId(1), 18), Path::new("/a"), false).0;
         assert!(matches!(&off[..], [Block::Paragraph(_)]));
+    }
+
+    #[test]
+    fn a_run_in_heading_keeps_the_closing_marks_after_its_stop() {
+        let Block::Paragraph(p) = of("（一）他说：“好。”后文继续").remove(0) else {
+            panic!("a paragraph")
+        };
+        let runs: Vec<(String, Option<u8>)> = p.runs.iter().map(|r| (r.text.to_string(), r.heading)).collect();
+        assert_eq!(runs, [("（一）他说：“好。”".into(), Some(2)), ("后文继续".into(), None)]);
+        assert_eq!(
+            one("（2）会议指出：“要抓落实！”）」各地继续"),
+            ("run-in", 4, "（2）会议指出：“要抓落实！”）」".into())
+        );
+        // Closing marks alone after the stop are not text following it: no run-in heading. The
+        // paragraph ends with `”`, not with one of 。；，：？！, so it stands alone (contract,
+        // "Article text").
+        assert_eq!(one("（一）他说：“好。”"), ("heading", 2, "（一）他说：“好。”".into()));
+        assert_eq!(one("2.他问：“行吗？”）"), ("heading", 3, "2.他问：“行吗？”）".into()));
     }
 
     #[test]
