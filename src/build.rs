@@ -233,6 +233,7 @@ pub fn load(manifest_path: &Path) -> Result<Loaded, BuildError> {
         }
     }
     let prepared = Prepared::for_issue(&issue, &document)?;
+    set_layout_words(&mut document, &prepared.layout);
     Ok(Loaded { issue, document, input_warnings, prepared })
 }
 
@@ -314,9 +315,20 @@ pub fn default_output(manifest_path: &Path) -> PathBuf {
     manifest_path.with_extension("pdf")
 }
 
-/// The issue's printed text in reading order (see [`Document::plain_text`]).
+/// The issue's printed text in reading order (see [`Document::plain_text`]). The layout is
+/// read only when the issue has a contents box, for the box's title.
 pub fn text(manifest_path: &Path) -> Result<String, BuildError> {
     let issue = manifest::load(manifest_path).map_err(BuildError::Input)?;
-    let (document, _) = crate::document::from_issue(&issue).map_err(BuildError::Input)?;
+    let (mut document, _) = crate::document::from_issue(&issue).map_err(BuildError::Input)?;
+    if document.contents {
+        let layout = layout::load(&document.layout).map_err(|e| layout_error(&issue, e))?;
+        set_layout_words(&mut document, &layout);
+    }
     Ok(document.plain_text())
+}
+
+/// Gives `document` what the layout words for it to print: the contents box's title, so that
+/// [`Document::printed`] lists it.
+pub fn set_layout_words(document: &mut Document, layout: &layout::Layout) {
+    document.contents_title = document.contents.then(|| crate::document::Text::worded(&layout.contents.title));
 }

@@ -239,3 +239,31 @@ fn the_outline_lists_level_one_headings_under_their_article() {
     assert_eq!(tree[0].1, ["一、总体要求", "二、重点任务", "三、工作要求"], "{tree:?}");
     assert!(tree[1].1.is_empty() && tree[2].1.is_empty(), "{tree:?}");
 }
+
+/// `jianbao text` lists the contents box where it is printed — its title and every article's
+/// title, after the issue's editor's note and before the first article — and everything it
+/// prints is drawn in that order in the PDF (the box's page numbers drawn between).
+#[test]
+fn the_text_command_lists_the_contents_box_in_reading_order() {
+    let run = Command::new(env!("CARGO_BIN_EXE_jianbao")).arg("text").arg(EXAMPLE).output().expect("jianbao runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = String::from_utf8(run.stdout).expect("UTF-8");
+    let issue = jianbao::manifest::load(Path::new(EXAMPLE)).expect("loads");
+    let (doc, _) = jianbao::document::from_issue(&issue).expect("screens");
+    let titles: Vec<String> = doc.articles.iter().map(|a| a.title.to_string()).collect();
+    let lines: Vec<&str> = text.lines().collect();
+    let boxed = lines.iter().position(|l| *l == "本期要目").expect("the contents title is listed");
+    assert!(lines[boxed - 1].starts_with("编者按：做好"), "after the issue's editor's note: {}", lines[boxed - 1]);
+    assert_eq!(lines[boxed + 1..boxed + 1 + titles.len()], titles.iter().map(String::as_str).collect::<Vec<_>>()[..]);
+    // Then the first article's own title.
+    assert_eq!(lines[boxed + 1 + titles.len()], titles[0]);
+    // The PDF draws all of it in that order (page numbers and folios between).
+    let pdf = example("text-order");
+    let drawn: String = pdfread::extract_text(&pdf).concat().chars().filter(|c| !c.is_whitespace()).collect();
+    let mut rest = drawn.as_str();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let at =
+            rest.find(c).unwrap_or_else(|| panic!("{c} is not drawn in order; left: {}", &rest[..rest.len().min(60)]));
+        rest = &rest[at + c.len_utf8()..];
+    }
+}

@@ -5,7 +5,7 @@
 mod flow_support;
 
 use flow_support::*;
-use jianbao::document::Paragraph;
+use jianbao::document::{Block, Heading, Paragraph, Text};
 use jianbao::flow::Part;
 
 /// `n` one-line paragraphs.
@@ -146,4 +146,35 @@ fn a_keep_no_arrangement_can_honour_is_reported() {
     assert!(!laid.flowed.warnings.is_empty());
     let shown = laid.flowed.warnings[0].to_string();
     assert!(shown.contains("the title ends the column") && shown.contains("关于进一步"), "{shown}");
+}
+
+/// An issue whose first article has a title, `k` one-line paragraphs, the level-1 heading
+/// `一、总体要求`, a one-line paragraph and a paragraph of `SENTENCE` × 3, then more; returns
+/// it laid out with the heading's unit.
+fn with_heading(k: usize) -> (Laid, usize) {
+    let mut first = article("第一篇", short(k));
+    first.blocks.push(Block::Heading(Heading { level: 1, text: Text::worded("一、总体要求") }));
+    first.blocks.push(Block::Paragraph(paragraph(SHORT)));
+    first.blocks.push(Block::Paragraph(paragraph(&SENTENCE.repeat(3))));
+    first.blocks.extend(short(30).into_iter().map(Block::Paragraph));
+    let laid = lay_out(&issue("two-column", vec![first, article("第二篇", short(10))]));
+    let heading = laid.parts(Part::Heading)[0];
+    (laid, heading)
+}
+
+/// The audit's case: wherever column 1 ends near a level-1 heading, the heading goes on with
+/// two lines after it (the one-line paragraph and the next paragraph's first line), never
+/// with the one-line paragraph alone.
+#[test]
+fn a_level_one_heading_is_kept_with_two_lines_wherever_the_column_ends() {
+    let (probe, heading) = with_heading(1);
+    let (first, lines) = (title_lines().0, probe.galley.units[heading].lines);
+    // With `k` short paragraphs the heading and its one-line paragraph end column 1 exactly.
+    let k = first_page_lines(&probe) - first - lines - 1;
+    for k in k - 2..=k + 1 {
+        let (laid, heading) = with_heading(k);
+        laid.assert_keeps();
+        let column = |i: usize| laid.flowed.placements[i].map(|p| (p.page, p.column));
+        assert_eq!(column(heading), column(heading + 2), "k = {k}: the heading and two lines after it");
+    }
 }

@@ -97,6 +97,7 @@ fn run(job: &Job, ctx: &Context, given_up: &AtomicBool) -> Result<Done, String> 
     let (mut document, input_warnings) = from_issue(&issue).map_err(|d| d.to_string())?;
     crate::build::read_pictures(&mut document, &crate::build::embedded(&issue)).map_err(|d| d.to_string())?;
     let shared = ctx.layouts.get(&issue, &document).map_err(show)?;
+    crate::build::set_layout_words(&mut document, &shared.prepared.layout);
     let files = inputs(&issue, &shared.prepared.layout, &document);
     let fallback = (!shared.prepared.covers(&document)).then(|| shared.fallback_digest());
     let inputs = digest::inputs(&issue, &ctx.options, &shared.digest, fallback, &document.pictures);

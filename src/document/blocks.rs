@@ -13,6 +13,16 @@ use super::text::{Origin, line_groups, paragraph};
 /// come within them.
 const HEADING_CHARS: usize = 40;
 
+/// At most this many digits make the number of a `1.` or `（1）` ordinal (`（2021）湘0102民初
+/// 123号` opens with a year, not a point).
+const ORDINAL_DIGITS: usize = 2;
+
+/// Whether `c` closes a quotation or a bracket: it stays with the `。？！` before it when a
+/// run-in heading is cut there (`（一）他说：“好。”` ends after the `”`).
+fn closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '）' | '〕' | '】' | '》' | '〉' | '〗' | '］' | '｝' | '」' | '』' | '〙' | ')' | ']')
+}
+
 /// A paragraph that looks like something else run together (a list, a table).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suspect {
@@ -89,15 +99,16 @@ fn trimmed(text: Text) -> Text {
 }
 
 /// A heading's level and the length in bytes of its ordinal, when `text` opens with one:
-/// `一、` (1), `（一）` (2), `1.` or `1．` before a non-digit (3), `（1）` (4).
+/// `一、` (1), `（一）` (2), `1.` or `1．` before a non-digit (3), `（1）` (4); the numbers of
+/// levels 3 and 4 have at most two digits.
 pub fn ordinal(text: &str) -> Option<(u8, usize)> {
     let numeral = |c: char| "一二三四五六七八九十百零〇两".contains(c);
     let digit = |c: char| c.is_ascii_digit() || matches!(c, '０'..='９');
     let run = |s: &str, f: &dyn Fn(char) -> bool| s.char_indices().find(|&(_, c)| !f(c)).map_or(s.len(), |(i, _)| i);
     if let Some(rest) = text.strip_prefix(['（', '(']) {
-        for (level, kind) in [(2u8, &numeral as &dyn Fn(char) -> bool), (4, &digit)] {
+        for (level, kind, most) in [(2u8, &numeral as &dyn Fn(char) -> bool, 4), (4, &digit, ORDINAL_DIGITS)] {
             let n = run(rest, kind);
-            if n == 0 || rest[..n].chars().count() > 4 {
+            if n == 0 || rest[..n].chars().count() > most {
                 continue;
             }
             if let Some(after) = rest[n..].strip_prefix(['）', ')']) {
@@ -111,7 +122,7 @@ pub fn ordinal(text: &str) -> Option<(u8, usize)> {
         return Some((1, n + '、'.len_utf8()));
     }
     let n = run(text, &digit);
-    if n > 0 && text[..n].chars().count() <= 3 {
+    if n > 0 && text[..n].chars().count() <= ORDINAL_DIGITS {
         let rest = &text[n..];
         if let Some(after) = rest.strip_prefix(['.', '．'])
             && after.chars().next().is_some_and(|c| !digit(c))
@@ -127,14 +138,17 @@ fn classify(p: Paragraph) -> Block {
     let text = p.text();
     let Some((level, _)) = ordinal(&text) else { return Block::Paragraph(p) };
     // A run-in heading (levels 2–4): up to and including the first 。？！ in its first 40
-    // characters, when text follows. Checked first: `（一）聚焦主题。正文继续` is short enough to
-    // stand alone, but the editor wrote a lead sentence and its paragraph.
+    // characters and the closing quotes and brackets right after it, when text follows.
+    // Checked first: `（一）聚焦主题。正文继续` is short enough to stand alone, but the editor
+    // wrote a lead sentence and its paragraph.
     if level > 1 {
         let mark = text.char_indices().take(HEADING_CHARS).find(|&(_, c)| matches!(c, '。' | '？' | '！'));
-        if let Some((at, c)) = mark
-            && at + c.len_utf8() < text.len()
-        {
-            return Block::Paragraph(run_in(p, at + c.len_utf8(), level));
+        if let Some((at, c)) = mark {
+            let after = &text[at + c.len_utf8()..];
+            let cut = text.len() - after.trim_start_matches(closing).len();
+            if cut < text.len() {
+                return Block::Paragraph(run_in(p, cut, level));
+            }
         }
     }
     let chars = text.chars().count();
@@ -203,6 +217,7 @@ mod tests {
         assert_eq!(ordinal("12．工作"), Some((3, "12．".len())));
         assert_eq!(ordinal("（1）工作"), Some((4, "（1）".len())));
         assert_eq!(ordinal("(10)工作"), Some((4, 4)));
+        assert_eq!(ordinal("99.工作"), Some((3, 3)));
         for not in ["一是加强", "1.5亿元", "2021年", "（注）", "（一", "、一", "一二三四五、x"] {
             assert_eq!(ordinal(not), None, "{not}");
         }
@@ -243,6 +258,38 @@ mod tests {
         // Detection off.
         let off = blocks("一、总体要求", &Origin::file(FileId(1), 18), Path::new("/a"), false).0;
         assert!(matches!(&off[..], [Block::Paragraph(_)]));
+    }
+
+    #[test]
+    fn a_run_in_heading_keeps_the_closing_marks_after_its_stop() {
+        let Block::Paragraph(p) = of("（一）他说：“好。”后文继续").remove(0) else {
+            panic!("a paragraph")
+        };
+        let runs: Vec<(String, Option<u8>)> = p.runs.iter().map(|r| (r.text.to_string(), r.heading)).collect();
+        assert_eq!(runs, [("（一）他说：“好。”".into(), Some(2)), ("后文继续".into(), None)]);
+        assert_eq!(
+            one("（2）会议指出：“要抓落实！”）」各地继续"),
+            ("run-in", 4, "（2）会议指出：“要抓落实！”）」".into())
+        );
+        // Closing marks alone after the stop are not text following it: no run-in heading. The
+        // paragraph ends with `”`, not with one of 。；，：？！, so it stands alone (contract,
+        // "Article text").
+        assert_eq!(one("（一）他说：“好。”"), ("heading", 2, "（一）他说：“好。”".into()));
+        assert_eq!(one("2.他问：“行吗？”）"), ("heading", 3, "2.他问：“行吗？”）".into()));
+    }
+
+    #[test]
+    fn ordinals_have_at_most_two_digits() {
+        assert_eq!(ordinal("（2021）湘0102民初123号"), None);
+        assert_eq!(ordinal("(2021)湘0102民初123号"), None);
+        assert_eq!(ordinal("（123）项"), None);
+        assert_eq!(ordinal("100.工作"), None);
+        assert_eq!(ordinal("2021．工作"), None);
+        assert_eq!(ordinal("（12）工作"), Some((4, "（12）".len())));
+        assert_eq!(ordinal("12.工作"), Some((3, 3)));
+        assert_eq!(one("（2021）湘0102民初123号").0, "paragraph");
+        assert_eq!(one("（2021）湘0102民初123号判决已经生效。当事人应当履行。").0, "paragraph");
+        assert_eq!(one("100.工作要点").0, "paragraph");
     }
 
     #[test]

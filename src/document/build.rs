@@ -148,6 +148,7 @@ fn document_and_suspects(issue: &Issue) -> (Document, Vec<super::blocks::Suspect
         masthead,
         editor_note,
         contents: issue.contents,
+        contents_title: None,
         articles,
         closing: closing(issue, &files),
         layout: layout(issue, series.layout.as_ref()),

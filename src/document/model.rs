@@ -19,6 +19,9 @@ pub struct Document {
     pub editor_note: Option<Note>,
     /// Whether a contents box (本期要目) is set under the masthead.
     pub contents: bool,
+    /// The contents box's title as the layout words it (本期要目), once the layout is read
+    /// (see `build::set_layout_words`; `None` before, and when there is no box).
+    pub contents_title: Option<Text>,
     /// The articles in print order.
     pub articles: Vec<Article>,
     /// The closing block (报尾) at the foot of the last page.

@@ -11,6 +11,8 @@ pub enum Place {
     Masthead,
     /// The issue's editor's note.
     EditorNote,
+    /// The contents box: its title and each article's title again.
+    Contents,
     /// An article's editor's note (article index from 0).
     Note(usize),
     /// An article's title (article index from 0).
@@ -28,6 +30,7 @@ impl std::fmt::Display for Place {
         match self {
             Place::Masthead => write!(f, "the masthead"),
             Place::EditorNote => write!(f, "the editor's note"),
+            Place::Contents => write!(f, "the contents box"),
             Place::Note(a) => write!(f, "the editor's note of article {}", a + 1),
             Place::Title(a) => write!(f, "the title of article {}", a + 1),
             Place::Paragraph(a, p) => write!(f, "article {}, paragraph {}", a + 1, p + 1),
@@ -60,9 +63,11 @@ pub struct Printed<'a> {
 }
 
 impl Document {
-    /// Every text the issue prints, in reading order: the masthead, each article's title,
-    /// blocks and credit, then the closing block. Page numbers are not in it: they belong to
-    /// the pages, not the document.
+    /// Every text the issue prints, in reading order: the masthead, the issue's editor's
+    /// note, the contents box (its title when the layout has been read, then every article's
+    /// title), each article's title, note, blocks and credit, then the closing block. Page
+    /// numbers are not in it, the contents box's included: they belong to the pages, known
+    /// after flow, not to the document.
     pub fn printed(&self) -> Vec<Printed<'_>> {
         let mut out: Vec<Printed<'_>> = Vec::new();
         macro_rules! push {
@@ -99,6 +104,15 @@ impl Document {
         push!(&m.date, Join::Line, Place::Masthead);
         if let Some(n) = &self.editor_note {
             note(&mut out, n, Place::EditorNote);
+        }
+        // Set under the editor's note (`setting::set_document_with`).
+        if self.contents {
+            if let Some(title) = &self.contents_title {
+                push!(title, Join::Line, Place::Contents);
+            }
+            for article in &self.articles {
+                push!(&article.title, Join::Line, Place::Contents);
+            }
         }
         for (a, article) in self.articles.iter().enumerate() {
             push!(&article.title, Join::Line, Place::Title(a));

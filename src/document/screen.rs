@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::model::Document;
+use super::printed::Place;
 use super::source::FileId;
 use crate::diagnostic::Diagnostic;
 use crate::manifest::hygiene::{Kind, first_control, occurrences, warning};
@@ -15,7 +16,8 @@ use crate::manifest::hygiene::{Kind, first_control, occurrences, warning};
 pub(super) fn screen(doc: &Document) -> Result<Vec<Diagnostic>, Diagnostic> {
     // Per file and kind: the first occurrence (span, character) and the count.
     let mut found: BTreeMap<(FileId, Kind), (Range<usize>, char, usize)> = BTreeMap::new();
-    for printed in doc.printed() {
+    // The contents box repeats the titles, screened where they stand.
+    for printed in doc.printed().into_iter().filter(|p| p.place != Place::Contents) {
         for (range, source) in printed.text.pieces() {
             let Some(source) = source else { continue };
             let Some(file) = doc.sources.get(source.file.0) else { continue };

@@ -89,6 +89,32 @@ fn every_printed_text_points_where_it_was_written() {
 }
 
 #[test]
+fn the_contents_box_is_printed_after_the_editor_note_and_before_the_first_article() {
+    let Some(issue) = repo_issue("examples/lianluo-2021-05/issue.toml") else {
+        return;
+    };
+    let (mut doc, _) = from_issue(&issue).unwrap_or_else(|d| panic!("{d}"));
+    assert!(doc.contents && doc.contents_title.is_none());
+    let titles: Vec<String> = doc.articles.iter().map(|a| a.title.to_string()).collect();
+    // Before the layout is read: the entries, not the box's title.
+    let lines = |doc: &Document| doc.plain_text().lines().map(String::from).collect::<Vec<_>>();
+    let before = lines(&doc);
+    let note = before.iter().position(|l| l.starts_with("编者按：做好")).expect("the issue's note");
+    assert_eq!(before[note + 1..note + 1 + titles.len()], titles[..]);
+    assert_eq!(before[note + 1 + titles.len()], titles[0], "then the first article");
+    doc.contents_title = Some(Text::worded("本期要目"));
+    let after = lines(&doc);
+    assert_eq!(after[note + 1], "本期要目");
+    assert_eq!(after[note + 2..note + 2 + titles.len()], titles[..]);
+    let places: Vec<Place> = doc.printed().iter().map(|p| p.place).filter(|p| *p == Place::Contents).collect();
+    assert_eq!(places.len(), 1 + titles.len());
+    // Without the box, neither.
+    doc.contents = false;
+    assert!(!doc.plain_text().contains("本期要目"));
+    assert_eq!(doc.plain_text().matches(titles[0].as_str()).count(), 1);
+}
+
+#[test]
 fn issues_folder_builds_the_same_document_as_the_example() {
     let example = repo_issue("examples/lianluo-2021-04/issue.toml");
     let split = repo_issue("issues/2021/04/issue.toml");
@@ -197,4 +223,15 @@ fn screening_reports_once_per_file_and_kind_and_stops_at_control_characters() {
     let issue = manifest::load(&path).unwrap_or_else(|d| panic!("{d}"));
     let err = from_issue(&issue).expect_err("a control character");
     assert!(err.message.contains("U+0007") && err.line == 9, "{}", err.message);
+    // The contents box prints the title again; its comma is counted once.
+    std::fs::write(
+        &path,
+        format!("{series}{}", body.replace("date = 2021-11-05", "date = 2021-11-05\ncontents = true")),
+    )
+    .expect("write");
+    let issue = manifest::load(&path).unwrap_or_else(|d| panic!("{d}"));
+    let (doc, warnings) = from_issue(&issue).unwrap_or_else(|d| panic!("{d}"));
+    assert!(doc.contents);
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("3 such marks")), "{messages:?}");
 }

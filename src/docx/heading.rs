@@ -4,10 +4,18 @@
 /// Chinese numerals that may make up a heading ordinal.
 const NUMERALS: &str = "一二三四五六七八九十百零〇";
 
+/// Closing quotes and brackets: they go with the 。？！ a run-in heading ends at.
+const CLOSING: &str = "”’）〕】》〉〗］｝」』〙)]";
+
+/// At most this many digits make the number of a `1.` or `（1）` ordinal.
+const DIGITS: usize = 2;
+
 /// The ordinal a paragraph opens with: its level (1–4) and length in characters.
 pub(super) fn ordinal(text: &[char]) -> Option<(u8, usize)> {
     let numerals = |t: &[char]| t.iter().take_while(|c| NUMERALS.contains(**c)).count();
-    let digits = |t: &[char]| t.iter().take_while(|c| c.is_ascii_digit()).count();
+    // (A longer number is not an ordinal: `（2021）湘0102民初123号` opens with a year.)
+    let digits =
+        |t: &[char]| Some(t.iter().take_while(|c| c.is_ascii_digit()).count()).filter(|&d| d <= DIGITS).unwrap_or(0);
     let closes = |c: Option<&char>| matches!(c, Some('）' | ')'));
     match text.first() {
         Some('（' | '(') => {
@@ -40,7 +48,8 @@ pub(super) fn ordinal(text: &[char]) -> Option<(u8, usize)> {
 /// The heading part of a paragraph (which starts at its first visible character): the
 /// ordinal's length and where the heading ends, in characters. A standalone heading (at most
 /// 40 characters, not ending in 。；，：？！) is the whole paragraph; a run-in heading (levels
-/// 2–4) ends after the first 。？！ within 40 characters that has text after it.
+/// 2–4) ends after the first 。？！ within 40 characters and the closing quotes and brackets
+/// right after it, when text follows them.
 pub(super) fn heading(text: &[char]) -> Option<(usize, usize)> {
     let (level, len) = ordinal(text)?;
     let end = text.iter().rposition(|c| !c.is_whitespace()).map_or(0, |i| i + 1);
@@ -61,7 +70,8 @@ pub(super) fn heading(text: &[char]) -> Option<(usize, usize)> {
             break;
         }
         if "。？！".contains(*c) {
-            return text[i + 1..].iter().any(|c| !c.is_whitespace()).then_some((len, i + 1));
+            let end = i + 1 + text[i + 1..].iter().take_while(|c| CLOSING.contains(**c)).count();
+            return text[end..].iter().any(|c| !c.is_whitespace()).then_some((len, end));
         }
     }
     None
@@ -87,6 +97,8 @@ mod tests {
         assert_eq!(ordinal(&chars("1.5亿元")), None);
         assert_eq!(ordinal(&chars("一是加强")), None);
         assert_eq!(ordinal(&chars("（注）")), None);
+        assert_eq!(ordinal(&chars("（2021）湘0102民初123号")), None);
+        assert_eq!(ordinal(&chars("100.工作")), None);
     }
 
     #[test]
@@ -98,5 +110,8 @@ mod tests {
         let long_level1 = chars("一、加强学习。各级人大代表认真学习，深入领会精神实质，把握核心要义，全面贯彻落实。");
         assert_eq!(heading(&long_level1), None);
         assert_eq!(heading(&chars("一是加强学习")), None);
+        // The closing quote after the stop goes with the heading.
+        let quoted = chars("（一）他说：“要把代表联络工作做实做细做好。”各级人大常委会要认真贯彻，抓好落实。");
+        assert_eq!(heading(&quoted), Some((3, "（一）他说：“要把代表联络工作做实做细做好。”".chars().count())));
     }
 }

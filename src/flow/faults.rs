@@ -1,6 +1,9 @@
 //! Keeps: what a column break after each unit would do wrong. A title (with its article's
-//! note) must not end a column and goes with at least two lines of its text; a paragraph leaves no single line alone at
-//! a column's foot (orphan) or head (widow); the credit stays with the article's last line.
+//! note) must not end a column and goes with at least two lines of its text; a sub-heading
+//! must not end a column and goes with at least two grid lines after it (across a one-line
+//! paragraph into the next) unless its article ends sooner; a paragraph leaves no single
+//! line alone at a column's foot (orphan) or head (widow); the credit stays with the
+//! article's last line.
 
 use std::fmt;
 
@@ -17,8 +20,11 @@ pub enum Fault {
     Credit,
     /// A title at the foot of a column, or with fewer than two lines of its text.
     Title,
-    /// A sub-heading at the foot of a column, or with fewer than two lines after it.
+    /// A sub-heading at the foot of a column.
     Heading,
+    /// A sub-heading with only one line after it in its column, its article going on in the
+    /// next.
+    HeadingShort,
 }
 
 impl Fault {
@@ -26,6 +32,9 @@ impl Fault {
     pub(super) fn cost(self) -> u64 {
         match self {
             Fault::Orphan | Fault::Widow | Fault::Credit => 1_000_000,
+            // Less than a heading at the foot: where a run of short points (a heading and a
+            // one-line paragraph each) must break, it breaks after a point's line.
+            Fault::HeadingShort => 5_000_000,
             Fault::Title | Fault::Heading => 10_000_000,
         }
     }
@@ -39,6 +48,7 @@ impl fmt::Display for Fault {
             Fault::Credit => "the credit line is parted from the article's last line",
             Fault::Title => "the title ends the column without two lines of its text",
             Fault::Heading => "a sub-heading ends the column without two lines after it",
+            Fault::HeadingShort => "a sub-heading has only one line after it at the foot of the column",
         })
     }
 }
@@ -64,13 +74,37 @@ fn fault_after(units: &[Unit], i: usize) -> Option<Fault> {
         }
         Part::Heading => Some(Fault::Heading),
         Part::Line | Part::LastLine if previous == Some(Part::Title) => Some(Fault::Title),
-        // After a sub-heading, a paragraph's first line goes with it, and so its second; a
-        // one-line paragraph is whole with it (a run of short points may break between them).
-        Part::Line if previous == Some(Part::Heading) => Some(Fault::Heading),
+        _ if heading_short(units, i) => Some(Fault::HeadingShort),
         // A line that is not its paragraph's last is followed by the paragraph's next line.
         Part::Line if previous != Some(Part::Line) => Some(Fault::Orphan),
         Part::Line if next == Part::LastLine => Some(Fault::Widow),
         Part::LastLine | Part::Credit if next == Part::Credit => Some(Fault::Credit),
         _ => None,
     }
+}
+
+/// Lines a sub-heading goes with (grid lines of body text or figures after it).
+const HEADING_KEEP: usize = 2;
+
+/// Whether a break after `units[i]` leaves the nearest sub-heading before it with fewer than
+/// [`HEADING_KEEP`] grid lines after it in the column while its article goes on: the lines
+/// are counted across paragraphs (a one-line paragraph and the next one's first line).
+fn heading_short(units: &[Unit], i: usize) -> bool {
+    let goes_on =
+        units.get(i + 1).is_some_and(|u| matches!(u.part, Part::Line | Part::LastLine | Part::Figure | Part::Heading));
+    if !goes_on {
+        return false;
+    }
+    let mut lines = 0;
+    for unit in units[..=i].iter().rev() {
+        match unit.part {
+            Part::Heading => return lines < HEADING_KEEP,
+            Part::Line | Part::LastLine | Part::Figure => lines += unit.lines,
+            _ => return false,
+        }
+        if lines >= HEADING_KEEP {
+            return false;
+        }
+    }
+    false
 }

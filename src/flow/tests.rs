@@ -86,6 +86,13 @@ fn assert_keeps(g: &Galley, flowed: &Flowed) {
                 let after = parts[t + 1..].iter().filter(|p| matches!(p, Part::Line | Part::LastLine)).count();
                 assert!(after >= 2 || col[t] + after + 1 == g.units.len(), "title with {after} lines in {col:?}");
             }
+            // A heading never ends a column, and has two lines after it unless its article ends.
+            assert_ne!(parts[last], Part::Heading, "heading last in column {col:?}");
+            if let Some(h) = parts.iter().rposition(|&p| p == Part::Heading) {
+                let after: usize = col[h + 1..].iter().map(|&i| g.units[i].lines).sum();
+                let ends = g.units.get(col[last] + 1).is_none_or(|u| matches!(u.part, Part::Space | Part::Credit));
+                assert!(after >= 2 || ends, "heading with {after} lines in {col:?}");
+            }
             // A paragraph's first line (not last) at the foot; its last line alone at the head.
             let i = col[last];
             let first_at_foot = parts[last] == Part::Line && (i == 0 || g.units[i - 1].part != Part::Line);
@@ -288,10 +295,28 @@ fn title_and_note_go_whole_to_the_next_page_when_page_one_has_no_room() {
     assert!(flowed.placements.iter().flatten().all(|p| p.page >= 1));
 }
 
-/// Sub-headings each followed by a one-line paragraph may break between two points: the
-/// column ends after a whole point, not several lines short, and with no warning.
+/// A sub-heading, a one-line paragraph and a longer one, placed so that the fullest column 1
+/// would end on the one-line paragraph: the heading goes on with two lines after it.
 #[test]
-fn a_heading_with_a_one_line_paragraph_is_whole() {
+fn a_heading_keeps_two_lines_across_a_one_line_paragraph() {
+    let layout = layout_with(12, 2);
+    let mut units = article(0, 1, &[1; 9]);
+    // Rows 10 and 11 of column 1 fit the heading and the one-line paragraph, not a third line.
+    units.extend([unit(Part::Heading, 1, 0), unit(Part::LastLine, 1, 0)]);
+    units.extend(article(0, 1, &[6, 6, 6]).into_iter().skip(1));
+    let g = galley(units, 0, 0);
+    let flowed = flow(&g, &layout).unwrap();
+    assert_keeps(&g, &flowed);
+    let heading = g.units.iter().position(|u| u.part == Part::Heading).unwrap();
+    let at = |i: usize| flowed.placements[i].map(|p| (p.page, p.column));
+    assert_eq!(at(heading), at(heading + 2), "the heading, its one-line paragraph and the next line together");
+}
+
+/// A run of short points (a heading and a one-line paragraph each) longer than a column has
+/// no break that keeps every heading with two lines: the least fault is taken, a point's line
+/// at the foot, never a heading, and it is reported.
+#[test]
+fn a_run_of_short_points_breaks_after_a_point_not_after_a_heading() {
     let layout = layout_with(12, 1);
     let mut units = vec![unit(Part::Title, 1, 0)];
     units.extend((0..5).map(|_| unit(Part::LastLine, 1, 0)));
@@ -302,7 +327,12 @@ fn a_heading_with_a_one_line_paragraph_is_whole() {
     units.extend(article(0, 1, &[8]).into_iter().skip(1));
     let g = galley(units, 0, 2);
     let flowed = flow(&g, &layout).unwrap();
-    assert_keeps(&g, &flowed);
-    let first = &columns(&flowed)[0][0];
-    assert_eq!(height(&g, &flowed, first), 12, "page 1 is full: {first:?}");
+    for page in columns(&flowed) {
+        for col in page {
+            let last = *col.last().unwrap();
+            assert_ne!(g.units[last].part, Part::Heading, "a heading ends {col:?}");
+        }
+    }
+    assert!(!flowed.warnings.is_empty());
+    assert!(flowed.warnings.iter().all(|w| w.problem == Problem::Broken(Fault::HeadingShort)), "{:?}", flowed.warnings);
 }

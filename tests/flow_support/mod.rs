@@ -97,7 +97,8 @@ impl Laid {
     }
 
     /// Asserts no warnings and the keeps: a title never ends a column and has two lines of
-    /// its text below it in its column; no paragraph's first line alone at a column foot;
+    /// its text below it in its column; a sub-heading never ends a column and has two lines
+    /// after it there unless its article ends; no paragraph's first line alone at a column foot;
     /// no last line alone at a column head; a credit line never alone at a column head.
     pub fn assert_keeps(&self) {
         assert!(self.flowed.warnings.is_empty(), "warnings: {:?}", self.flowed.warnings);
@@ -113,6 +114,14 @@ impl Laid {
                     assert!(body >= 2.min(text), "{at}: a {part:?} with {body} lines of its text");
                 }
                 let (first, last) = (col[0], col[col.len() - 1]);
+                // A sub-heading never ends a column, and has two grid lines after it in its
+                // column unless its article ends sooner.
+                assert_ne!(units[last].part, Part::Heading, "{at}: a sub-heading ends the column");
+                if let Some(k) = parts.iter().rposition(|&p| p == Part::Heading) {
+                    let after: usize = col[k + 1..].iter().map(|&i| units[i].lines).sum();
+                    let ends = units.get(last + 1).is_none_or(|u| matches!(u.part, Part::Space | Part::Credit));
+                    assert!(after >= 2 || ends, "{at}: a sub-heading with {after} lines after it");
+                }
                 let head_of_paragraph = last == 0 || units[last - 1].part != Part::Line;
                 let orphan = units[last].part == Part::Line && head_of_paragraph && last + 1 < n;
                 assert!(!orphan, "{at}: a paragraph's first line alone at the foot");

@@ -48,6 +48,7 @@ pub const ENTRIES: &[Entry] = &[
     e("", "the credit line is parted from the article's last line", "署名与文章末行分开了"),
     e("", "the title ends the column without two lines of its text", "标题落在栏末，其后不足两行正文"),
     e("", "a sub-heading ends the column without two lines after it", "小标题落在栏末，其后不足两行"),
+    e("", "a sub-heading has only one line after it at the foot of the column", "小标题在栏末，其后仅有一行"),
     e("", "little-endian, with a byte-order mark", "小端序，带字节顺序标记"),
     e("", "big-endian, with a byte-order mark", "大端序，带字节顺序标记"),
     e("", "a symbolic link", "符号链接"),
