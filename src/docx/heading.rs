@@ -52,29 +52,30 @@ pub(super) fn ordinal(text: &[char]) -> Option<(u8, usize)> {
 /// right after it, when text follows them.
 pub(super) fn heading(text: &[char]) -> Option<(usize, usize)> {
     let (level, len) = ordinal(text)?;
+    // A run-in heading first, as the article-text reader does: a level 2–4 paragraph that
+    // goes on after its first stop is a run-in heading even when it is short.
+    if level >= 2 {
+        let mut seen = 0;
+        for (i, c) in text.iter().enumerate() {
+            if *c == '\n' {
+                continue;
+            }
+            seen += 1;
+            if seen > 40 {
+                break;
+            }
+            if "。？！".contains(*c) {
+                let end = i + 1 + text[i + 1..].iter().take_while(|c| CLOSING.contains(**c)).count();
+                if text[end..].iter().any(|c| !c.is_whitespace()) {
+                    return Some((len, end));
+                }
+                break;
+            }
+        }
+    }
     let end = text.iter().rposition(|c| !c.is_whitespace()).map_or(0, |i| i + 1);
     let count = text[..end].iter().filter(|c| **c != '\n').count();
-    if count <= 40 && !text[..end].last().is_some_and(|c| "。；，：？！".contains(*c)) {
-        return Some((len, end));
-    }
-    if level < 2 {
-        return None;
-    }
-    let mut seen = 0;
-    for (i, c) in text.iter().enumerate() {
-        if *c == '\n' {
-            continue;
-        }
-        seen += 1;
-        if seen > 40 {
-            break;
-        }
-        if "。？！".contains(*c) {
-            let end = i + 1 + text[i + 1..].iter().take_while(|c| CLOSING.contains(**c)).count();
-            return text[end..].iter().any(|c| !c.is_whitespace()).then_some((len, end));
-        }
-    }
-    None
+    (count <= 40 && !text[..end].last().is_some_and(|c| "。；，：？！".contains(*c))).then_some((len, end))
 }
 
 #[cfg(test)]
@@ -107,6 +108,8 @@ mod tests {
         assert_eq!(heading(&chars("一、总体要求。")), None);
         let run_in = chars("（一）加强学习。各级人大代表认真学习，深入领会精神实质，把握核心要义，全面贯彻落实。");
         assert_eq!(heading(&run_in), Some((3, 8)));
+        // A short paragraph that goes on after its stop is run in, as in article text.
+        assert_eq!(heading(&chars("（一）聚焦主题。正文继续")), Some((3, 8)));
         let long_level1 = chars("一、加强学习。各级人大代表认真学习，深入领会精神实质，把握核心要义，全面贯彻落实。");
         assert_eq!(heading(&long_level1), None);
         assert_eq!(heading(&chars("一是加强学习")), None);
