@@ -19,6 +19,7 @@ pub mod docx;
 pub mod flow;
 pub mod font;
 pub mod layout;
+pub mod limits;
 pub mod manifest;
 pub mod messages;
 pub mod new;
