@@ -23,6 +23,7 @@ pub mod limits;
 pub mod manifest;
 pub mod messages;
 pub mod new;
+pub mod numerals;
 pub mod ofd;
 pub mod page;
 pub mod pdf;
