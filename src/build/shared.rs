@@ -129,6 +129,9 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
         return Err(BuildError::Input(d));
     }
     setting_warnings.extend(glyphs::unlisted_sequences(&pages, &prepared.book));
+    // Composition is over: the title dictionary's pages are given back (before the faces'
+    // are, as each is subset by the output).
+    crate::compose::words::release_dictionary();
     let metadata = metadata::metadata(document, outline, options.created);
     Ok(Laid { pages, metadata, warnings, setting_warnings, census })
 }
