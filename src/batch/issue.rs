@@ -99,7 +99,7 @@ fn run(job: &Job, ctx: &Context, given_up: &AtomicBool) -> Result<Done, String> 
     let shared = ctx.layouts.get(&issue, &document).map_err(show)?;
     let files = inputs(&issue, &shared.prepared.layout, &document);
     let fallback = (!shared.prepared.covers(&document)).then(|| shared.fallback_digest());
-    let inputs = digest::inputs(&issue, &ctx.options, &shared.digest, fallback, &document.pictures);
+    let inputs = digest::inputs(&files, &issue, &ctx.options, &shared.digest, fallback, &document.pictures);
     let path = ctx.outdir.join(&job.output);
     let previous = ctx.stamps.pdf.get(&job.output);
     let manifest = job.manifest.display().to_string();
