@@ -61,6 +61,32 @@ pub fn is_variation_selector(c: char) -> bool {
     matches!(c as u32, 0x180B..=0x180D | 0x180F | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
 }
 
+/// Whether `c` is an icon or pictograph: arrows, technical symbols, enclosed alphanumerics,
+/// geometric shapes, miscellaneous symbols, dingbats, symbols and arrows, and the pictographs
+/// and emoji of plane 1. Line breaking treats one like a bullet that introduces what follows
+/// it: a line does not end with one.
+pub fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x2190..=0x21FF         // arrows
+        | 0x2300..=0x23FF       // miscellaneous technical
+        | 0x2460..=0x24FF       // enclosed alphanumerics
+        | 0x25A0..=0x27BF       // geometric shapes, miscellaneous symbols, dingbats
+        | 0x2B00..=0x2BFF       // miscellaneous symbols and arrows
+        | 0x1F000..=0x1FAFF) // plane 1: cards, enclosed, pictographs, emoji, transport, …
+}
+
+/// Whether `c` is an emoji symbol that a zero-width joiner (U+200D) or the emoji presentation
+/// selector (U+FE0F) after it belongs to: the miscellaneous symbols, dingbats and plane 1's
+/// pictographs. The text screening does not report such a joiner or selector as invisible.
+/// Narrower than [`is_pictograph`] — no arrows, technical symbols, enclosed alphanumerics or
+/// geometric shapes — so that the screening still reports a selector after one of those, as
+/// it always has.
+pub fn is_emoji_symbol(c: char) -> bool {
+    matches!(c as u32,
+        0x2600..=0x27BF         // miscellaneous symbols, dingbats
+        | 0x1F000..=0x1FAFF) // plane 1: cards, enclosed, pictographs, emoji, transport, …
+}
+
 /// Whether `c` takes two cells on a terminal: East Asian wide and full-width forms.
 pub fn is_wide(c: char) -> bool {
     matches!(c as u32,
@@ -93,5 +119,13 @@ mod tests {
             assert!(is_default_ignorable(c), "U+{:04X}", c as u32);
         }
         assert!(is_variation_selector('\u{E0100}') && !is_variation_selector('\u{200B}'));
+        for c in ['☀', '✂', '😀', '🀄'] {
+            assert!(is_emoji_symbol(c) && is_pictograph(c), "{c}");
+        }
+        for c in ['→', '⌚', '①', '■', '⬆'] {
+            assert!(!is_emoji_symbol(c) && is_pictograph(c), "{c}");
+        }
+        // The emoji symbols are pictographs.
+        assert!((0..=0x10FFFF).filter_map(char::from_u32).all(|c| !is_emoji_symbol(c) || is_pictograph(c)));
     }
 }

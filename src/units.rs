@@ -4,11 +4,11 @@
 pub const PT_PER_MM: f64 = 72.0 / 25.4;
 
 /// Converts millimetres to points.
-pub fn mm(value: f64) -> f64 {
+pub const fn mm(value: f64) -> f64 {
     value * PT_PER_MM
 }
 
 /// Converts points to millimetres.
-pub fn to_mm(points: f64) -> f64 {
+pub const fn to_mm(points: f64) -> f64 {
     points / PT_PER_MM
 }

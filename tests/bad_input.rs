@@ -249,6 +249,13 @@ fn cases() -> Vec<Case> {
             ("my.toml", layout_line("column_chars"), 16),
         ),
         at(
+            // The red rule, 20 pt thick, would cover the publisher and the date.
+            "masthead rule over the publisher",
+            vec![with_layout(), layout("rule_thickness = 2.0 ", "rule_thickness = 20.0")],
+            "a rule would be drawn over 「湖南省人大常委会选举任免联络工作…」",
+            ("my.toml", layout_line("rule_thickness = 2.0 "), 18),
+        ),
+        at(
             "font not found",
             vec![with_layout(), layout("regular = \"Noto Serif CJK SC\"", "regular = \"Noto Sans Nowhere\"")],
             "font `Noto Sans Nowhere`",

@@ -194,3 +194,26 @@ fn a_picture_is_an_input_by_its_content() {
     assert_eq!(with(&changed, |s| *s == Status::Built(Reason::Changed)), ["2020/01.pdf"], "{}", changed.render());
     assert_eq!(changed.skipped(), 1);
 }
+
+/// The editor's note read from a file is an input like an article: changed, with its old time
+/// of change put back (`touch -r`), it rebuilds its issue. The digest is made from the one
+/// list of input files that the overwrite guard also reads.
+#[test]
+fn an_editors_note_file_is_an_input_by_its_content() {
+    let (dir, out) = archive("note", 1, 2);
+    let issue = back_issues::issue_dir(&dir, 2020, 1);
+    let manifest = issue.join("issue.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, format!("{text}\n[editor_note]\nfile = \"note.md\"\n")).unwrap();
+    let note = issue.join("note.md");
+    std::fs::write(&note, "本期刊登各地人大常委会联络工作的新做法。\n").unwrap();
+    let first = batch(&dir, &out, false);
+    assert_eq!((first.built(), first.failed()), (2, 0), "{}", first.render());
+    assert_eq!(batch(&dir, &out, false).skipped(), 2);
+    let before = std::fs::metadata(&note).unwrap().modified().unwrap();
+    std::fs::write(&note, "本期刊登各地人大常委会代表工作的新做法。\n").unwrap();
+    std::fs::File::options().write(true).open(&note).unwrap().set_modified(before).unwrap();
+    let changed = batch(&dir, &out, false);
+    assert_eq!(with(&changed, |s| *s == Status::Built(Reason::Changed)), ["2020/01.pdf"], "{}", changed.render());
+    assert_eq!(changed.skipped(), 1);
+}

@@ -72,7 +72,7 @@ fn a_ten_megabyte_article_is_refused_naming_the_file_and_the_limit() {
     let error = jianbao::manifest::load(&dir).expect_err("refused");
     assert!(start.elapsed() < Duration::from_secs(2));
     assert_eq!(error.message, "article file `a.md` is 10 MiB long, over the limit of 1 MiB per article");
-    assert_eq!(jianbao::manifest::limits::MAX_FILE_BYTES, 1 << 20);
+    assert_eq!(jianbao::limits::MAX_FILE_BYTES, 1 << 20);
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn two_thousand_character_tokens_in_bounded_time_and_memory() {
 #[ignore = "full size: run in release mode (CI)"]
 fn a_paragraph_at_the_size_limit_in_bounded_time_and_memory() {
     let han = "长沙市人大常委会开展代表联络站活动共接待群众人次收集意见建议，";
-    let limit = jianbao::manifest::limits::MAX_FILE_BYTES as usize;
+    let limit = jianbao::limits::MAX_FILE_BYTES as usize;
     let text: String = han.chars().cycle().take(limit / 3 - 1).collect();
     let (pages, took) = lay_out(&issue("one-paragraph", &[("a.md".into(), text)]));
     eprintln!("one 1 MiB paragraph: {pages} pages in {took:?}, peak {} MiB", peak_mib());
@@ -144,7 +144,7 @@ const BOUND: f64 = 4.0;
 #[test]
 #[cfg_attr(debug_assertions, ignore = "timings of a debug build say nothing: run with --release")]
 fn the_worst_cases_cost_a_few_times_plain_han() {
-    let limit = jianbao::manifest::limits::MAX_FILE_BYTES as usize - 64;
+    let limit = jianbao::limits::MAX_FILE_BYTES as usize - 64;
     let reference = timed(&issue_with("scale-han", "", "", &han(limit), &[]));
     let six = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("layouts/two-column.toml"))
         .expect("layout")

@@ -1,6 +1,7 @@
 //! What an issue's PDF is made from, as one content hash (BLAKE3): the program, the build
-//! options, the layout and its fonts, the manifest, the series file, every article's text and
-//! every picture a figure shows.
+//! options, and the content of every file in [`crate::build::inputs`] — the one list of the
+//! files an issue is read from (manifest, series file, layout and its fonts, articles and the
+//! editor's note, pictures).
 //! Equal digests mean the build would give the same bytes, so it can be skipped.
 
 use std::collections::BTreeMap;
@@ -10,13 +11,15 @@ use std::sync::{Arc, OnceLock};
 
 use blake3::Hasher;
 
-use crate::build::{BuildOptions, Prepared};
+use crate::build::{BuildOptions, InputFile, InputKind, Prepared};
 use crate::font::FaceData;
-use crate::manifest::Issue;
+use crate::manifest::{Issue, TextOrigin};
 use crate::page::Picture;
 
-/// Bumped when what goes into the digest changes, so older stamps no longer match.
-const SCHEME: &str = "jianbao batch stamp 2";
+/// Bumped when what goes into the digest changes, so older stamps no longer match (and their
+/// issues are built once more, as "inputs changed"). 3: the files from `build::inputs`, which
+/// added the editor's note.
+const SCHEME: &str = "jianbao batch stamp 3";
 
 /// Feeds a labelled, length-prefixed field, so that no two sequences of fields hash alike.
 fn field(hasher: &mut Hasher, label: &str, bytes: &[u8]) {
@@ -121,10 +124,14 @@ fn system_fonts() -> &'static [u8; 32] {
     })
 }
 
-/// Everything one issue's PDF depends on, in hex: `layout` from [`layout`], `fallback` from
-/// [`fallback_fonts`] when the issue needs fallback faces, and the pictures the document's
-/// figures show (by path and content, as read).
+/// Everything one issue's PDF depends on, in hex: the program and the options, `layout` from
+/// [`layout`], `fallback` from [`fallback_fonts`] when the issue needs fallback faces, and
+/// each of `files` (from [`crate::build::inputs`]) by its content as read: the manifest's,
+/// the series file's and each article's text (a Word file's as converted, with the pictures
+/// it holds), each picture as decoded. Paths are not hashed (but a picture's), so the digest
+/// is the same wherever the batch runs from.
 pub(crate) fn inputs(
+    files: &[InputFile],
     issue: &Issue,
     options: &BuildOptions,
     layout: &[u8; 32],
@@ -148,16 +155,48 @@ pub(crate) fn inputs(
     if let Some(fallback) = fallback {
         field(&mut hasher, "fallback", fallback);
     }
-    field(&mut hasher, "manifest", issue.manifest.text.as_bytes());
-    if let Some(series) = &issue.series_file {
-        field(&mut hasher, "series", series.text.as_bytes());
-    }
-    for article in &issue.articles {
-        field(&mut hasher, "article", article.text.as_bytes());
-    }
-    for (path, picture) in pictures {
-        field(&mut hasher, "picture", path.as_os_str().as_encoded_bytes());
-        field(&mut hasher, "picture content", &picture.content_key());
+    for file in files {
+        match file.kind {
+            InputKind::Manifest => field(&mut hasher, "manifest", issue.manifest.text.as_bytes()),
+            InputKind::Series => {
+                let text = issue.series_file.as_ref().map_or("", |s| s.text.as_str());
+                field(&mut hasher, "series", text.as_bytes());
+            }
+            // Their content is in `layout`, hashed once per layout rather than once per issue.
+            InputKind::Layout | InputKind::Font => {}
+            InputKind::Article => {
+                match text_read(issue, &file.path) {
+                    Some(text) => field(&mut hasher, "article", text.as_bytes()),
+                    None => field(&mut hasher, "article file", &file_hash(&file.path).unwrap_or_default()),
+                }
+                let from_file =
+                    |origin: &TextOrigin| matches!(origin, TextOrigin::File { path, .. } if *path == file.path);
+                let held = issue.articles.iter().filter(|a| from_file(&a.origin)).flat_map(|a| &a.word.pictures);
+                for (path, _) in held {
+                    picture(&mut hasher, path, pictures);
+                }
+            }
+            InputKind::Picture => picture(&mut hasher, &file.path, pictures),
+        }
     }
     hasher.finalize().to_hex().to_string()
+}
+
+/// The text read from the article or editor's note file at `path`.
+fn text_read<'a>(issue: &'a Issue, path: &Path) -> Option<&'a str> {
+    let note = issue.editor_note.iter().map(|n| (&n.origin, &n.text));
+    let articles = issue.articles.iter().map(|a| (&a.origin, &a.text));
+    note.chain(articles).find_map(|(origin, text)| match origin {
+        TextOrigin::File { path: read, .. } if read == path => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+/// Feeds a picture by its path and, when a figure shows it, its decoded content (a picture
+/// no figure shows is not printed).
+fn picture(hasher: &mut Hasher, path: &Path, pictures: &BTreeMap<PathBuf, Arc<Picture>>) {
+    if let Some(picture) = pictures.get(path) {
+        field(hasher, "picture", path.as_os_str().as_encoded_bytes());
+        field(hasher, "picture content", &picture.content_key());
+    }
 }

@@ -139,7 +139,7 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>, errors: &mut Ve
 /// Whether a TOML file is an issue manifest: it has an `[issue]` table header.
 fn is_manifest(path: &Path) -> bool {
     let meta = std::fs::metadata(path);
-    if !meta.is_ok_and(|m| m.is_file() && m.len() <= crate::manifest::limits::MAX_FILE_BYTES) {
+    if !meta.is_ok_and(|m| m.is_file() && m.len() <= crate::limits::MAX_FILE_BYTES) {
         return false;
     }
     std::fs::read(path).is_ok_and(|bytes| {

@@ -100,7 +100,7 @@ fn run(job: &Job, ctx: &Context, given_up: &AtomicBool) -> Result<Done, String> 
     crate::build::set_layout_words(&mut document, &shared.prepared.layout);
     let files = inputs(&issue, &shared.prepared.layout, &document);
     let fallback = (!shared.prepared.covers(&document)).then(|| shared.fallback_digest());
-    let inputs = digest::inputs(&issue, &ctx.options, &shared.digest, fallback, &document.pictures);
+    let inputs = digest::inputs(&files, &issue, &ctx.options, &shared.digest, fallback, &document.pictures);
     let path = ctx.outdir.join(&job.output);
     let previous = ctx.stamps.pdf.get(&job.output);
     let manifest = job.manifest.display().to_string();

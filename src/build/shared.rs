@@ -9,9 +9,9 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::flow::{FlowWarning, flow};
 use crate::font::{FaceId, FallbackChain, FontBook, add_fallbacks, add_variants};
-use crate::layout::{self, Layout};
+use crate::layout::{self, Frame, FrameSpec, Layout};
 use crate::manifest::Issue;
-use crate::page::{Metadata, Page, check_pages};
+use crate::page::{Fault, Metadata, Page, Shape, check_pages};
 use crate::pdf::write_pdf_with;
 use crate::setting::{Setter, folio, load_fonts, set_document, set_document_with};
 
@@ -123,14 +123,63 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
         (face.em_top / upem, -face.em_bottom / upem)
     };
     if let Some(fault) = check_pages(&pages, em).first() {
-        let hint = "the layout puts these in the same place: check its masthead baselines, sizes and margins";
-        let file = if prepared.layout.dir.is_some() { document.layout.as_str() } else { "the layout" };
-        let d = Diagnostic::file(file, format!("{fault}")).with_hint(hint);
-        return Err(BuildError::Input(d));
+        return Err(page_fault(fault, document, &prepared.layout));
     }
     setting_warnings.extend(glyphs::unlisted_sequences(&pages, &prepared.book));
+    // Composition is over: the title dictionary's pages are given back (before the faces'
+    // are, as each is subset by the output).
+    crate::compose::words::release_dictionary();
     let metadata = metadata::metadata(document, outline, options.created);
     Ok(Laid { pages, metadata, warnings, setting_warnings, census })
+}
+
+/// The error for what the page check found, naming the layout file; for a rule or a frame
+/// drawn over text, at the key that draws it when only one key draws that kind of shape that
+/// thick (the page check knows a shape by its geometry only).
+fn page_fault(fault: &Fault, document: &Document, layout: &Layout) -> BuildError {
+    let file = if layout.dir.is_some() { document.layout.as_str() } else { "the layout" };
+    let (hint, key) = match fault {
+        Fault::Covered { shape, width, .. } => (
+            "move the rule or frame off the text, or make it thinner",
+            shape_key(layout, *shape, *width).filter(|_| layout.dir.is_some()),
+        ),
+        Fault::Outside { .. } | Fault::Overlap { .. } => {
+            ("the layout puts these in the same place: check its masthead baselines, sizes and margins", None)
+        }
+    };
+    match key {
+        Some(key) => BuildError::Layout(layout::error_at(file, key, &fault.to_string(), hint)),
+        None => BuildError::Input(Diagnostic::file(file, fault.to_string()).with_hint(hint)),
+    }
+}
+
+/// The layout key that gives shapes of this kind their line width `width`, when exactly one
+/// key does.
+fn shape_key(layout: &Layout, shape: Shape, width: f64) -> Option<&'static str> {
+    let frames = [("notes.rule_thickness", &layout.notes), ("contents.rule_thickness", &layout.contents.frame)];
+    let drawn_as = |frame: Frame| {
+        frames
+            .into_iter()
+            .filter(move |(_, spec): &(_, &FrameSpec)| spec.frame == frame)
+            .map(|(k, s)| (k, s.rule_thickness))
+    };
+    let keys: Vec<(&'static str, f64)> = match shape {
+        Shape::Rule => [
+            ("masthead.rule_thickness", layout.masthead.rule_thickness),
+            ("closing.outer_rule", layout.closing.outer_rule),
+            ("closing.inner_rule", layout.closing.inner_rule),
+        ]
+        .into_iter()
+        .chain(drawn_as(Frame::Rules))
+        .collect(),
+        Shape::Frame => drawn_as(Frame::Box).collect(),
+        Shape::Fill => Vec::new(),
+    };
+    let mut matching = keys.iter().filter(|(_, w)| *w == width).map(|(k, _)| *k);
+    match (matching.next(), matching.next()) {
+        (Some(key), None) => Some(key),
+        _ => None,
+    }
 }
 
 /// Each article's first page (from 1), from the outline's article entries.

@@ -8,12 +8,12 @@ use toml::Spanned;
 
 use super::blocks::blocks;
 use super::model::{Article, Closing, Document, Group, Labelled, Masthead, Note};
-use super::numerals::{chinese_date, chinese_numeral};
 use super::screen;
 use super::source::{FileId, Source, Text};
 use super::text::{Origin, paragraphs, untab};
 use crate::diagnostic::Diagnostic;
 use crate::manifest::{self, Issue, Located, SourceFile, TextOrigin};
+use crate::numerals::{chinese_date, chinese_numeral};
 
 /// The layout used when the series names none.
 pub const DEFAULT_LAYOUT: &str = "two-column";

@@ -4,7 +4,6 @@
 mod blocks;
 mod build;
 mod model;
-mod numerals;
 mod printed;
 mod screen;
 mod source;
@@ -13,12 +12,12 @@ mod text;
 #[cfg(test)]
 mod tests;
 
+pub use crate::numerals::{chinese_date, chinese_numeral};
 pub use blocks::{Suspect, blocks, ordinal};
 pub use build::{
     APPROVAL_LABEL, CONTACT_LABEL, DEFAULT_LABEL, DEFAULT_LAYOUT, EDITORS_LABEL, NOTE_LABEL, document, from_issue,
 };
 pub use model::*;
-pub use numerals::{chinese_date, chinese_numeral};
 pub use printed::{Join, Place, Printed};
 pub use source::{FileId, Source, Text};
 pub use text::{Origin, is_cjk, paragraphs};

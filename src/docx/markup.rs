@@ -15,7 +15,7 @@
 
 use super::heading::heading;
 use super::model::Seg;
-use crate::document::is_cjk;
+use crate::unicode::joins_without_space;
 
 /// The invisible character that keeps two asterisks (or `!` and `[`) from being markup.
 pub(super) const JOINER: char = '\u{2060}';
@@ -61,8 +61,8 @@ fn characters(segs: &[Seg]) -> Vec<Weighted> {
         };
         if after_label
             && let (Some(&(a, _)), Some(b)) = (out.last(), text.chars().next())
-            && !is_cjk(a)
-            && !is_cjk(b)
+            && !joins_without_space(a)
+            && !joins_without_space(b)
             && !a.is_whitespace()
             && !b.is_whitespace()
         {

@@ -1,6 +1,6 @@
 //! Word's number formats (`w:numFmt`): a counter value as the text Word shows for it.
 
-use crate::document::chinese_numeral;
+use crate::numerals::chinese_numeral;
 
 /// `n` in the number format `format`; `None` for `bullet` (no number at all). Formats
 /// jianbao does not know are written as decimal digits.

@@ -1,6 +1,6 @@
 //! Small text helpers shared by captions and markup.
 
-use crate::document::is_cjk;
+use crate::unicode::joins_without_space;
 
 /// Lines joined as the article format joins a paragraph's lines: nothing between CJK
 /// characters, one space between Latin words or digits.
@@ -9,8 +9,8 @@ pub(super) fn join_lines(text: &str) -> String {
     for line in text.split('\n') {
         let line = line.trim_matches([' ', '\t']);
         if let (Some(a), Some(b)) = (out.chars().next_back(), line.chars().next())
-            && !is_cjk(a)
-            && !is_cjk(b)
+            && !joins_without_space(a)
+            && !joins_without_space(b)
         {
             out.push(' ');
         }

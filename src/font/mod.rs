@@ -18,7 +18,7 @@ pub use variants::add_variants;
 
 use std::path::Path;
 
-use crate::manifest::limits::{MAX_FONT_BYTES, ReadError, describe, read_at_most};
+use crate::limits::{MAX_FONT_BYTES, ReadError, describe, read_at_most};
 
 /// Loads a face by name: a bundled face (`Noto Serif CJK SC`, `Noto Serif CJK SC Bold`) or a
 /// path to a font file, optionally followed by `#INDEX` for a member of a collection.

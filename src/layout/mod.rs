@@ -99,7 +99,7 @@ fn source(name_or_path: &str) -> Result<(String, PathBuf), LayoutError> {
         let why = if meta.is_file() { "is over 1 MiB" } else { "is not a regular file" };
         return Err(fail(format!("layout `{name_or_path}` {why}"), "name a layout TOML file".into(), true));
     }
-    let bytes = crate::manifest::limits::read_at_most(path, MAX_LAYOUT_BYTES).map_err(|e| {
+    let bytes = crate::limits::read_at_most(path, MAX_LAYOUT_BYTES).map_err(|e| {
         fail(format!("cannot read the layout `{name_or_path}`: {e}"), "name a layout TOML file".into(), true)
     })?;
     let text = crate::manifest::decode(path, bytes).map_err(|d| LayoutError::new(d, false))?;

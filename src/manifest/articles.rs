@@ -5,9 +5,9 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::issue::{Article, SourceFile, TextOrigin, Word};
-use super::limits::{self, ReadError};
 use super::model::{RawArticle, Text};
 use crate::diagnostic::{Diagnostic, Result};
+use crate::limits::{self, ReadError};
 
 /// Validates one `[[article]]` (the `index`-th, from 1) and reads its text.
 pub(crate) fn article(manifest: &SourceFile, raw: &Spanned<RawArticle>, index: usize) -> Result<Article> {

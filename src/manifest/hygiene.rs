@@ -72,7 +72,7 @@ pub(crate) fn warnings(text: &str) -> Vec<Finding> {
 
 /// The kind of warning `c` deserves between `prev` and `next`, if any.
 fn kind(prev: Option<char>, c: char, next: Option<char>, first: bool) -> Option<Kind> {
-    let emoji = |c: Option<char>| c.is_some_and(|c| matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF));
+    let emoji = |c: Option<char>| c.is_some_and(crate::unicode::is_emoji_symbol);
     match c {
         '\u{200D}' | '\u{FE0F}' if emoji(prev) => None,
         '\u{FEFF}' if first => None,

@@ -4,7 +4,6 @@
 mod articles;
 pub(crate) mod hygiene;
 mod issue;
-pub mod limits;
 mod model;
 mod read;
 mod screen;

@@ -6,10 +6,10 @@ use serde::de::DeserializeOwned;
 
 use super::hygiene::first_control;
 use super::issue::SourceFile;
-use super::limits::{MAX_FILE_BYTES, ReadError, describe, read_limited};
 use super::model::TABLES;
 use super::suggest::closest;
 use crate::diagnostic::{Diagnostic, Result, first_syntax_error};
+use crate::limits::{MAX_FILE_BYTES, ReadError, describe, read_limited};
 
 /// Reads a TOML file as UTF-8 text.
 pub(crate) fn read_source(path: &Path) -> Result<SourceFile> {

@@ -5,11 +5,11 @@ use toml::value::Datetime;
 
 use super::articles::{article, text_of};
 use super::issue::{Article, Colophon, Date, Distribution, EditorNote, Issue, Origin, SourceFile, TextOrigin};
-use super::limits::{MAX_ISSUE_BYTES, describe};
 use super::model::{RawColophon, RawDistributions, RawManifest};
 use super::screen;
 use super::series::{self, SeriesFile};
 use crate::diagnostic::{Diagnostic, Result};
+use crate::limits::{MAX_ISSUE_BYTES, describe};
 
 /// Checks a parsed manifest (and the series file found for it) and reads the articles.
 pub(crate) fn issue(manifest: SourceFile, raw: RawManifest, shared: Option<SeriesFile>) -> Result<Issue> {

@@ -2,9 +2,6 @@
 //! here, once, to whole micrometres, so sums and differences are exact and the text written
 //! is the same on every machine.
 
-/// Micrometres per point (25.4 mm / 72).
-const UM_PER_PT: f64 = 25_400.0 / 72.0;
-
 /// Lengths beyond this many micrometres (a kilometre) are clamped: far outside any page.
 const MAX_UM: f64 = 1.0e9;
 
@@ -13,7 +10,7 @@ pub(super) type Um = i64;
 
 /// Converts points to whole micrometres (non-finite values become 0).
 pub(super) fn um(points: f64) -> Um {
-    let v = points * UM_PER_PT;
+    let v = crate::units::to_mm(points) * 1000.0;
     if v.is_finite() { v.clamp(-MAX_UM, MAX_UM).round() as Um } else { 0 }
 }
 

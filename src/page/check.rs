@@ -1,6 +1,6 @@
 //! The last guard before any output: nothing drawn outside the trimmed page, no text drawn
-//! over other text. A fault here is a bug or an input the earlier stages let through; the
-//! build fails rather than print it.
+//! over other text, no rule or box drawn over text. A fault here is a bug or an input the
+//! earlier stages let through; the build fails rather than print it.
 
 use std::fmt;
 
@@ -13,6 +13,28 @@ const TOUCH: f64 = 0.5;
 /// How far two runs on one baseline may overlap, in ems of the larger: a compressed mark's
 /// blank half lies under its neighbour.
 const SAME_LINE_OVERLAP: f64 = 0.55;
+
+/// A shape that paints over what lies under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A rule.
+    Rule,
+    /// The stroked frame of a rectangle (its inside left unpainted).
+    Frame,
+    /// A filled rectangle.
+    Fill,
+}
+
+impl Shape {
+    /// How a message names it.
+    fn name(self) -> &'static str {
+        match self {
+            Shape::Rule => "a rule",
+            Shape::Frame => "the frame of a box",
+            Shape::Fill => "a filled box",
+        }
+    }
+}
 
 /// Something drawn where it must not be.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +55,17 @@ pub enum Fault {
         /// The second run's text.
         second: String,
     },
+    /// A rule or a box drawn over a text run.
+    Covered {
+        /// Page, from 1.
+        page: usize,
+        /// What the shape is.
+        shape: Shape,
+        /// Its line width (a rule's thickness, a frame's stroke), points; 0 for a fill alone.
+        width: f64,
+        /// The run's text.
+        text: String,
+    },
 }
 
 impl fmt::Display for Fault {
@@ -41,6 +74,9 @@ impl fmt::Display for Fault {
             Fault::Outside { page, what } => write!(f, "page {page}: 「{what}」 would be drawn outside the page"),
             Fault::Overlap { page, first, second } => {
                 write!(f, "page {page}: 「{first}」 would be drawn over 「{second}」")
+            }
+            Fault::Covered { page, shape, text, .. } => {
+                write!(f, "page {page}: {} would be drawn over 「{text}」", shape.name())
             }
         }
     }
@@ -55,6 +91,62 @@ struct TextBox {
     baseline: f64,
     size: f64,
     index: usize,
+}
+
+/// A band a shape paints: a rule, a filled rectangle or one side of a stroked one.
+struct Band {
+    x0: f64,
+    x1: f64,
+    top: f64,
+    bottom: f64,
+    shape: Shape,
+    width: f64,
+}
+
+/// The bands `item` paints, if it is a rule or a rectangle.
+fn bands(item: &Item) -> Vec<Band> {
+    match item {
+        Item::Rule(rule) => {
+            let half = rule.thickness / 2.0;
+            let (x0, x1) = (rule.x0.min(rule.x1), rule.x0.max(rule.x1));
+            vec![Band { x0, x1, top: rule.y - half, bottom: rule.y + half, shape: Shape::Rule, width: rule.thickness }]
+        }
+        Item::Rect(rect) => {
+            let (x0, x1) = (rect.x.min(rect.x + rect.width), rect.x.max(rect.x + rect.width));
+            let (top, bottom) = (rect.y.min(rect.y + rect.height), rect.y.max(rect.y + rect.height));
+            let stroke = rect.stroke.as_ref().map_or(0.0, |(_, w)| *w);
+            if rect.fill.is_some() {
+                let h = stroke / 2.0;
+                return vec![Band {
+                    x0: x0 - h,
+                    x1: x1 + h,
+                    top: top - h,
+                    bottom: bottom + h,
+                    shape: Shape::Fill,
+                    width: stroke,
+                }];
+            }
+            if rect.stroke.is_none() {
+                return Vec::new();
+            }
+            let h = stroke / 2.0;
+            let side = |x0: f64, x1: f64, top: f64, bottom: f64| Band {
+                x0,
+                x1,
+                top,
+                bottom,
+                shape: Shape::Frame,
+                width: stroke,
+            };
+            vec![
+                side(x0 - h, x1 + h, top - h, top + h),
+                side(x0 - h, x1 + h, bottom - h, bottom + h),
+                side(x0 - h, x0 + h, top - h, bottom + h),
+                side(x1 - h, x1 + h, top - h, bottom + h),
+            ]
+        }
+        Item::Text(_) | Item::Image(_) => Vec::new(),
+    }
 }
 
 /// Checks every page; `em` gives a face's em box as (top above the baseline, bottom below
@@ -90,8 +182,25 @@ pub fn check_pages(pages: &[Page], em: impl Fn(FaceId) -> (f64, f64)) -> Vec<Fau
             }
         }
         overlaps(page, p, &mut boxes, &mut faults);
+        covered(page, p, &boxes, &mut faults);
     }
     faults
+}
+
+/// Finds rules and boxes drawn over text runs: a shape's band and a run's em box that
+/// overlap by more than [`TOUCH`] both across and down.
+fn covered(page: &Page, p: usize, boxes: &[TextBox], faults: &mut Vec<Fault>) {
+    for band in page.items.iter().flat_map(bands) {
+        let hit = boxes.iter().find(|b| {
+            let across = band.x1.min(b.x1) - band.x0.max(b.x0);
+            let down = band.bottom.min(b.bottom) - band.top.max(b.top);
+            across > TOUCH && down > TOUCH
+        });
+        if let Some(b) = hit {
+            let text = describe(&page.items[b.index]);
+            faults.push(Fault::Covered { page: p + 1, shape: band.shape, width: band.width, text });
+        }
+    }
 }
 
 /// Finds text boxes that overlap, sweeping down the page.
@@ -135,7 +244,7 @@ fn describe(item: &Item) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::{Paint, PlacedGlyph, Tag, TextRun};
+    use crate::page::{Paint, PlacedGlyph, Rect, Rule, Tag, TextRun};
 
     fn run(text: &str, x: f64, baseline: f64) -> Item {
         let glyphs = text
@@ -176,5 +285,34 @@ mod tests {
         assert_eq!(check_pages(&[same_line], EM), []);
         let beyond = page(vec![run("甲乙丙", 10.0, 20.0), run("丁", 25.0, 20.0)]);
         assert_eq!(check_pages(&[beyond], EM).len(), 1);
+    }
+
+    #[test]
+    fn page_check_finds_rules_and_boxes_over_text() {
+        // "甲乙" on baseline 20 at size 10: its em box is x 10..30, y 11.2..21.2.
+        let rule = |y: f64, thickness: f64| Item::Rule(Rule { x0: 0.0, x1: 200.0, y, thickness, paint: Paint::BLACK });
+        let clear = page(vec![run("甲乙", 10.0, 20.0), rule(24.0, 2.0), rule(8.0, 2.0)]);
+        assert_eq!(check_pages(&[clear], EM), []);
+        let touching = page(vec![run("甲乙", 10.0, 20.0), rule(21.5, 1.0)]);
+        assert_eq!(check_pages(&[touching], EM), []);
+        let thick = page(vec![run("甲乙", 10.0, 20.0), rule(30.0, 20.0)]);
+        let faults = check_pages(&[thick], EM);
+        assert!(
+            matches!(&faults[..], [Fault::Covered { page: 1, shape: Shape::Rule, width, text }] if *width == 20.0 && text == "甲乙"),
+            "{faults:?}"
+        );
+        assert_eq!(faults[0].to_string(), "page 1: a rule would be drawn over 「甲乙」");
+
+        let rect = |x: f64, y: f64, w: f64, h: f64, fill: bool| {
+            let (fill, stroke) = if fill { (Some(Paint::BLACK), None) } else { (None, Some((Paint::BLACK, 1.0))) };
+            Item::Rect(Rect { x, y, width: w, height: h, fill, stroke })
+        };
+        // A frame around the text, clear of it, paints nothing over it; a filled box does.
+        let framed = page(vec![run("甲乙", 10.0, 20.0), rect(5.0, 6.0, 30.0, 20.0, false)]);
+        assert_eq!(check_pages(&[framed], EM), []);
+        let filled = page(vec![run("甲乙", 10.0, 20.0), rect(5.0, 6.0, 30.0, 20.0, true)]);
+        assert!(matches!(&check_pages(&[filled], EM)[..], [Fault::Covered { shape: Shape::Fill, .. }]));
+        let through = page(vec![run("甲乙", 10.0, 20.0), rect(20.0, 6.0, 30.0, 20.0, false)]);
+        assert!(matches!(&check_pages(&[through], EM)[..], [Fault::Covered { shape: Shape::Frame, .. }]));
     }
 }

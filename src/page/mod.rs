@@ -16,7 +16,7 @@ mod shapes;
 mod tag;
 mod text;
 
-pub use check::{Fault, check_pages};
+pub use check::{Fault, Shape, check_pages};
 pub use image::{Image, Picture, PixelSpace};
 pub use meta::{Bookmark, Metadata};
 pub use paint::{Cmyk, Paint, Spot};

@@ -8,18 +8,16 @@ use pdf_writer::Rect;
 use super::num;
 use super::options::Options;
 use crate::page::Page;
-
-/// Points per millimetre.
-const MM: f64 = 72.0 / 25.4;
+use crate::units::mm;
 
 /// Distance from the trim edge to where a crop mark starts when there is no bleed, points.
-pub(super) const MARK_GAP: f64 = 3.0 * MM;
+pub(super) const MARK_GAP: f64 = mm(3.0);
 
 /// Length of a crop mark, points.
-pub(super) const MARK_LENGTH: f64 = 5.0 * MM;
+pub(super) const MARK_LENGTH: f64 = mm(5.0);
 
 /// Paper left beyond the crop marks, points.
-const MARK_MARGIN: f64 = 1.0 * MM;
+const MARK_MARGIN: f64 = mm(1.0);
 
 /// The boxes of one page, in PDF user space (origin at the MediaBox's lower left).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,12 +83,12 @@ mod tests {
 
     /// An A4 page.
     fn a4(bleed_mm: f64, marks: bool) -> Geometry {
-        Geometry { width: 210.0 * MM, height: 297.0 * MM, bleed: bleed_mm * MM, marks }
+        Geometry { width: mm(210.0), height: mm(297.0), bleed: mm(bleed_mm), marks }
     }
 
     /// A rectangle in millimetres, rounded to 0.01 mm.
     fn in_mm(r: Rect) -> [f64; 4] {
-        [r.x1, r.y1, r.x2, r.y2].map(|v| (f64::from(v) / MM * 100.0).round() / 100.0)
+        [r.x1, r.y1, r.x2, r.y2].map(|v| (crate::units::to_mm(f64::from(v)) * 100.0).round() / 100.0)
     }
 
     #[test]

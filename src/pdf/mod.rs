@@ -85,8 +85,6 @@ pub fn write_pdf_with(
         (next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump());
     let states = States { overprint: next.bump(), knockout: next.bump() };
 
-    // Composition is over: the title dictionary's pages are given back before the faces'.
-    crate::compose::words::release_dictionary();
     let mut embedded = BTreeMap::new();
     for (id, used) in usage::collect(pages) {
         let face = lookup(fonts, id)?;

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::icc::OutputProfile;
+use crate::units::mm;
 
 /// The ISO standard a PDF is written to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
@@ -96,7 +97,7 @@ pub struct Options {
 }
 
 /// The largest bleed accepted, points (20 mm).
-pub const MAX_BLEED: f64 = 20.0 * 72.0 / 25.4;
+pub const MAX_BLEED: f64 = mm(20.0);
 
 /// Parses a length such as `3mm`, `3 mm`, `0.3cm`, `8.5pt` or `0` (a bare number is in
 /// millimetres) into points, between 0 and [`MAX_BLEED`].
@@ -106,8 +107,8 @@ pub fn parse_bleed(text: &str) -> Result<f64, String> {
     let (number, unit) = (&t[..split], t[split..].trim());
     let value: f64 = number.parse().map_err(|_| format!("`{text}` is not a length such as 3mm"))?;
     let scale = match unit.to_ascii_lowercase().as_str() {
-        "" | "mm" => 72.0 / 25.4,
-        "cm" => 720.0 / 25.4,
+        "" | "mm" => mm(1.0),
+        "cm" => mm(10.0),
         "pt" => 1.0,
         "in" => 72.0,
         other => return Err(format!("unknown unit `{other}` in `{text}` (use mm, cm, pt or in)")),
@@ -136,8 +137,7 @@ mod tests {
 
     #[test]
     fn pdf_bleed_lengths() {
-        let mm = 72.0 / 25.4;
-        for (text, want) in [("3mm", 3.0 * mm), ("3 mm", 3.0 * mm), ("0.5cm", 5.0 * mm), ("9pt", 9.0), ("0", 0.0)] {
+        for (text, want) in [("3mm", mm(3.0)), ("3 mm", mm(3.0)), ("0.5cm", mm(5.0)), ("9pt", 9.0), ("0", 0.0)] {
             let got = parse_bleed(text).unwrap_or(-1.0);
             assert!((got - want).abs() < 1e-9, "{text}: {got}");
         }

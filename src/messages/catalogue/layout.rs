@@ -17,6 +17,7 @@ pub const ENTRIES: &[Entry] = &[
     e("JB0212", "the closing block does not fit on page {}", "报尾排不进第 {} 页"),
     e("JB0213", "page {}: 「{}」 would be drawn outside the page", "第 {} 页：「{}」会画到页面之外"),
     e("JB0214", "page {}: 「{}」 would be drawn over 「{}」", "第 {} 页：「{}」会压在「{}」上"),
+    e("JB0215", "page {}: {} would be drawn over 「{}」", "第 {} 页：{}会压在「{}」上"),
     // Setting.
     e("JB0220", "this paragraph has {}: its lines were joined into one paragraph", "此段含有{}：各行已并为一段"),
     e(
@@ -88,6 +89,7 @@ pub const ENTRIES: &[Entry] = &[
         "a figure names a JPEG or PNG file relative to the article file: ![CAPTION](images/photo.jpg)",
         "插图须给出相对于文章文件的 JPEG 或 PNG 文件：![图注](images/photo.jpg)",
     ),
+    e("JB0246", "move the rule or frame off the text, or make it thinner", "请把线或框移开文字，或把它改细"),
     // The layout file.
     e("JB0501", "no layout named `{}`", "没有名为 `{}` 的版式"),
     e(

@@ -1,4 +1,5 @@
-//! Chinese numerals (counting forms) and dates as printed.
+//! Chinese numerals (counting forms) and dates as printed: the wording of `document`, and the
+//! Chinese list numbers of `docx`. It depends on nothing else in the crate.
 
 const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const PLACES: [&str; 4] = ["千", "百", "十", ""];

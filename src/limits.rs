@@ -1,4 +1,6 @@
-//! Size limits on input files, and reading a file within them.
+//! Size limits on input files, and reading a file within them: the manifest, the series
+//! file and the articles (read by `manifest`), layout files (`layout`) and font files
+//! (`font`). It depends on nothing else in the crate, so every stage that reads a file can use it.
 //!
 //! A bulletin article is a few thousand characters; the limit is far above any real one and
 //! keeps a pasted log, a binary or a device from exhausting memory.
