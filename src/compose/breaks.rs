@@ -167,9 +167,14 @@ fn decide(chars: &[(usize, char)], look: &Behind, uax: bool, level: Kinsoku, in_
     if level == Kinsoku::Strict && long(b) {
         return Break::Never;
     }
-    // Spaces at a line end vanish: the character before them is what ends the line.
+    // Spaces at a line end vanish: the character before them is what ends the line. Icons
+    // and pictographs introduce what follows them, like a bullet: a line does not end with one.
     let end_char = look.end_char.unwrap_or(a);
-    if level.forbids_start(b) || level.forbids_end(end_char) || prefix_symbol(b) || pictograph(end_char) {
+    if level.forbids_start(b)
+        || level.forbids_end(end_char)
+        || prefix_symbol(b)
+        || crate::unicode::is_pictograph(end_char)
+    {
         return Break::Never;
     }
     // Curly quotes in Chinese text are brackets, not UAX #14's ambiguous QU: a line may end
@@ -217,12 +222,6 @@ fn prefix_symbol(c: char) -> bool {
 /// Variation selectors and joiners, which belong to the character before them.
 fn invisible(c: char) -> bool {
     crate::unicode::is_variation_selector(c) || c == '\u{200D}'
-}
-
-/// Icons and pictographs (arrows, dingbats, enclosed letters, emoji) introduce what follows
-/// them, like a bullet: a line does not end with one.
-fn pictograph(c: char) -> bool {
-    matches!(c as u32, 0x2190..=0x21FF | 0x2300..=0x23FF | 0x2460..=0x24FF | 0x25A0..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
 }
 
 /// All break opportunities of a prepared paragraph, in order, ending with the paragraph end.
