@@ -24,6 +24,8 @@ mod outline;
 mod pages;
 mod paths;
 mod sfnt;
+// Compressed into the program by build.rs; here for its tests.
+#[cfg(test)]
 mod srgb;
 mod state;
 mod structure;
