@@ -24,6 +24,7 @@ pub mod messages;
 pub mod new;
 pub mod ofd;
 pub mod page;
+pub mod parallel;
 pub mod pdf;
 pub mod picture;
 pub mod png;

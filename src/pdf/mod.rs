@@ -97,6 +97,7 @@ pub fn write_pdf_with(
     // face's streams are compressed on another thread meanwhile, and the pages drawn while
     // the last are; the most glyphs first, as theirs take longest. Object ids are given in
     // face order after, so the bytes do not depend on the order anything finished in.
+    let parallel = crate::parallel::within_build();
     let (embedded, inks, pictures, refs, drawn) = rayon::in_place_scope(|scope| {
         let mut work: Vec<(usize, &mut Option<Compressed>)> = streams.iter_mut().enumerate().collect();
         work.sort_by_key(|&(i, _)| std::cmp::Reverse(uses[i].1.glyph_ids().len()));
@@ -107,7 +108,10 @@ pub fn write_pdf_with(
                     let subset = EmbeddedFont::subset(*id, face, used);
                     face.release_pages();
                     let (font, raw) = subset?;
-                    scope.spawn(move |_| *slot = Some(raw.compress()));
+                    match parallel {
+                        true => scope.spawn(move |_| *slot = Some(raw.compress())),
+                        false => *slot = Some(raw.compress()),
+                    }
                     Ok(font)
                 });
                 (i, font)
@@ -125,7 +129,11 @@ pub fn write_pdf_with(
             .map(|p| PageRefs { page: next.bump(), content: next.bump(), geometry: Geometry::new(p, options) })
             .collect();
         let cx = Context { fonts: &embedded, inks: &inks, pictures: &pictures };
-        let drawn: Vec<Drawn> = pages.par_iter().zip(&refs).map(|(page, r)| draw_page(page, r, &cx)).collect();
+        let draw = |(page, r): (&Page, &PageRefs)| draw_page(page, r, &cx);
+        let drawn: Vec<Drawn> = match parallel {
+            true => pages.par_iter().zip(&refs).map(draw).collect(),
+            false => pages.iter().zip(&refs).map(draw).collect(),
+        };
         Ok::<_, PdfError>((embedded, inks, pictures, refs, drawn))
     })?;
 
