@@ -26,6 +26,7 @@ pub mod new;
 pub mod numerals;
 pub mod ofd;
 pub mod page;
+pub mod parallel;
 pub mod pdf;
 pub mod picture;
 pub mod png;

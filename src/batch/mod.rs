@@ -71,6 +71,10 @@ pub fn run(inputs: &[PathBuf], outdir: &Path, options: &BatchOptions, progress: 
     // Every issue reads the same faces: their pages stay resident between issues.
     crate::font::keep_resident();
     let found = discover::find(inputs, outdir);
+    // Issues side by side keep the cores busy; one issue alone spreads its own work.
+    if found.jobs.len() > 1 {
+        crate::parallel::one_thread_per_build();
+    }
     let mut summary = Summary { errors: found.errors, ..Summary::default() };
     if found.jobs.is_empty() {
         return summary;

@@ -38,7 +38,7 @@ pub(super) struct Context<'a> {
 /// What a page's content stream uses and marks.
 #[derive(Debug, Default)]
 pub(super) struct Drawn {
-    /// The uncompressed stream.
+    /// The stream: uncompressed as drawn, compressed by `pages::draw_page`.
     pub content: Vec<u8>,
     /// The separations it paints with.
     pub inks: BTreeSet<Ink>,

@@ -26,7 +26,7 @@ pub(super) struct GlyphInfo {
 struct Variant {
     /// The name pages refer to it by (`F0`, `F0v1`, …).
     resource: String,
-    /// The Type0 font object.
+    /// The Type0 font object (given by [`EmbeddedFont::numbered`]).
     type0: Ref,
     /// Original glyph id → the text its ToUnicode entry gives in this variant.
     texts: BTreeMap<u16, String>,
@@ -48,7 +48,8 @@ struct Metrics {
     serif: bool,
 }
 
-/// A face ready to be written: its subset program, glyph table and names.
+/// A face subset, ready to be drawn with and written: its glyph table and names (its
+/// streams are apart, in [`Streams`]).
 pub(super) struct EmbeddedFont {
     /// The font resources over the program; the first is the glyphs' ordinary use.
     variants: Vec<Variant>,
@@ -60,9 +61,7 @@ pub(super) struct EmbeddedFont {
     base_font: String,
     /// Original glyph id → what the content stream needs.
     glyphs: BTreeMap<u16, GlyphInfo>,
-    /// The bare `CFF ` table for CFF faces, the whole subset font for TrueType faces.
-    program: Vec<u8>,
-    /// Whether `program` is CFF.
+    /// Whether the program is CFF.
     cff: bool,
     /// Number of glyphs in the subset: CIDs 0 (`.notdef`) to `cid_count - 1`.
     cid_count: u16,
@@ -70,10 +69,48 @@ pub(super) struct EmbeddedFont {
     metrics: Metrics,
 }
 
+/// The streams of a subset face, uncompressed: compressed apart ([`Streams::compress`], on
+/// another thread while the next face is subset and the pages drawn).
+pub(super) struct Streams {
+    /// The bare `CFF ` table for CFF faces, the whole subset font for TrueType faces.
+    program: Vec<u8>,
+    /// Each variant's ToUnicode CMap.
+    to_unicode: Vec<Vec<u8>>,
+}
+
+/// The streams of a subset face, compressed.
+pub(super) struct Compressed {
+    /// The program.
+    program: Vec<u8>,
+    /// The program's length uncompressed.
+    program_len: usize,
+    /// Each variant's ToUnicode CMap.
+    to_unicode: Vec<Vec<u8>>,
+}
+
+impl Streams {
+    /// Compresses the streams.
+    pub(super) fn compress(self) -> Compressed {
+        Compressed {
+            program: deflate(&self.program),
+            program_len: self.program.len(),
+            to_unicode: self.to_unicode.iter().map(|cmap| deflate(cmap)).collect(),
+        }
+    }
+}
+
 impl EmbeddedFont {
     /// Subsets `face` to the glyphs used and prepares the font's objects, taking one Type0
     /// font id per variant from `next`.
+    #[cfg(test)]
     pub(super) fn new(id: FaceId, face: &Face, used: &FaceUses, next: &mut Ref) -> Result<Self, PdfError> {
+        Ok(Self::subset(id, face, used)?.0.numbered(next))
+    }
+
+    /// Subsets `face` to the glyphs used and prepares the font's objects and its streams; the
+    /// Type0 font ids are given after ([`EmbeddedFont::numbered`]), so faces may be subset in
+    /// any order.
+    pub(super) fn subset(id: FaceId, face: &Face, used: &FaceUses) -> Result<(Self, Streams), PdfError> {
         let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
         let ids = used.glyph_ids();
         if ids.len() >= usize::from(u16::MAX) {
@@ -94,26 +131,42 @@ impl EmbeddedFont {
             let width = round(face.advance(gid) * scale);
             glyphs.insert(gid, GlyphInfo { cid, width });
         }
-        let variants = (used.variants.iter().enumerate())
+        let variants: Vec<Variant> = (used.variants.iter().enumerate())
             .map(|(n, uses)| Variant {
                 resource: if n == 0 { format!("F{}", id.0) } else { format!("F{}v{n}", id.0) },
-                type0: next.bump(),
+                type0: Ref::new(1),
                 texts: uses.clone(),
+            })
+            .collect();
+        let to_unicode = (variants.iter())
+            .map(|variant| {
+                let mut by_cid: Vec<(u16, &str)> =
+                    (variant.texts.iter()).filter_map(|(gid, t)| Some((glyphs.get(gid)?.cid, t.as_str()))).collect();
+                by_cid.sort_unstable();
+                cmap::to_unicode(by_cid)
             })
             .collect();
         let outlines = read_outlines(face, &used.displayed).map_err(error)?;
         let base_font = format!("{}+{}", subset_tag(&face.postscript_name(), &ids), face.postscript_name());
-        Ok(EmbeddedFont {
+        let font = EmbeddedFont {
             variants,
             outlines,
             units_per_em: f64::from(face.units_per_em.max(1)),
             base_font,
             glyphs,
-            program,
             cff,
             cid_count: remapper.num_gids(),
             metrics: metrics(face, scale),
-        })
+        };
+        Ok((font, Streams { program, to_unicode }))
+    }
+
+    /// Gives each variant its Type0 font id, taken from `next`.
+    pub(super) fn numbered(mut self, next: &mut Ref) -> Self {
+        for variant in &mut self.variants {
+            variant.type0 = next.bump();
+        }
+        self
     }
 
     /// The font resources pages name this font by: (name, Type0 font), one per variant.
@@ -139,13 +192,13 @@ impl EmbeddedFont {
     }
 
     /// Writes each variant's Type0 font, CIDFont and ToUnicode CMap, and the descriptor and
-    /// program they share, taking new ids from `next`; with `cid_set`, the descriptor lists
-    /// the CIDs present (PDF/A-1 asks for it).
-    pub(super) fn write(&self, chunk: &mut Chunk, next: &mut Ref, cid_set: bool) {
+    /// program they share (`streams`, this font's), taking new ids from `next`; with
+    /// `cid_set`, the descriptor lists the CIDs present (PDF/A-1 asks for it).
+    pub(super) fn write(&self, chunk: &mut Chunk, next: &mut Ref, cid_set: bool, streams: &Compressed) {
         let (descriptor, file) = (next.bump(), next.bump());
         let cid_set = cid_set.then(|| next.bump());
         let base = Name(self.base_font.as_bytes());
-        for variant in &self.variants {
+        for (variant, cmap) in self.variants.iter().zip(&streams.to_unicode) {
             let (cid_font, to_unicode) = (next.bump(), next.bump());
             chunk
                 .type0_font(variant.type0)
@@ -154,24 +207,19 @@ impl EmbeddedFont {
                 .descendant_font(cid_font)
                 .to_unicode(to_unicode);
             self.write_cid_font(chunk, cid_font, descriptor);
-            let mut by_cid: Vec<(u16, &str)> =
-                (variant.texts.iter()).filter_map(|(gid, t)| Some((self.glyphs.get(gid)?.cid, t.as_str()))).collect();
-            by_cid.sort_unstable();
-            let cmap = deflate(&cmap::to_unicode(by_cid));
-            chunk.stream(to_unicode, &cmap).filter(Filter::FlateDecode);
+            chunk.stream(to_unicode, cmap).filter(Filter::FlateDecode);
         }
         self.write_descriptor(chunk, descriptor, file, cid_set);
         if let Some(id) = cid_set {
             chunk.stream(id, &deflate(&cid_bits(self.cid_count))).filter(Filter::FlateDecode);
         }
 
-        let program = deflate(&self.program);
-        let mut stream = chunk.stream(file, &program);
+        let mut stream = chunk.stream(file, &streams.program);
         stream.filter(Filter::FlateDecode);
         if self.cff {
             stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
         } else {
-            stream.pair(Name(b"Length1"), i32::try_from(self.program.len()).unwrap_or(i32::MAX));
+            stream.pair(Name(b"Length1"), i32::try_from(streams.program_len).unwrap_or(i32::MAX));
         }
         stream.finish();
     }

@@ -7,6 +7,9 @@ use std::fmt;
 /// The bundled CMYK output profile (ICC v2.2, class `prtr`), made from Fogra's FOGRA39L data.
 pub(super) const BUNDLED: &[u8] = include_bytes!("../../icc/FOGRA39L_coated.icc");
 
+/// [`BUNDLED`] zlib-compressed as a stream is (by `build.rs`, once).
+const BUNDLED_COMPRESSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/FOGRA39L_coated.icc.zlib"));
+
 /// A CMYK output profile, checked.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct OutputProfile {
@@ -54,6 +57,15 @@ impl OutputProfile {
     /// The profile's bytes.
     pub fn data(&self) -> &'static [u8] {
         self.data
+    }
+
+    /// The profile's bytes zlib-compressed, for its stream: the bundled profile's were
+    /// compressed when the program was built.
+    pub(super) fn compressed(&self) -> std::borrow::Cow<'static, [u8]> {
+        match self.bundled {
+            true => BUNDLED_COMPRESSED.into(),
+            false => super::deflate(self.data).into(),
+        }
     }
 
     /// Whether this is the bundled FOGRA39 profile.
@@ -111,6 +123,11 @@ mod tests {
         assert_eq!(p.version(), 2, "PDF/A-1 needs an ICC version 2 profile");
         assert_eq!(p.description(), "FOGRA39L coated (ISO 12647-2:2004/Amd 1), ArgyllCMS");
         assert_eq!(OutputProfile::new(BUNDLED), Ok(p));
+    }
+
+    #[test]
+    fn pdf_bundled_profile_compressed_at_build_time_as_at_run_time() {
+        assert_eq!(OutputProfile::default().compressed(), super::super::deflate(BUNDLED));
     }
 
     #[test]

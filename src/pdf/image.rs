@@ -17,7 +17,7 @@ use pdf_writer::{Chunk, Filter, Finish, Ref};
 
 use super::icc::OutputProfile;
 use super::options::Standard;
-use super::{PdfError, deflate, srgb};
+use super::{PdfError, deflate};
 use crate::page::{Item, Page, Picture, PixelSpace};
 
 /// One distinct picture and its XObject.
@@ -110,7 +110,7 @@ impl Pictures {
             };
             if matches!(space, Space::Srgb) && srgb_id.is_none() {
                 let id = next.bump();
-                chunk.icc_profile(id, &deflate(&srgb::profile())).n(3).filter(Filter::FlateDecode);
+                chunk.icc_profile(id, SRGB_COMPRESSED).n(3).filter(Filter::FlateDecode);
                 srgb_id = Some(id);
             }
             let dims = |v: u32| i32::try_from(v).map_err(|_| error(format!("{v} pixels are too many")));
@@ -168,6 +168,9 @@ fn plan(p: &Picture, standard: Standard, profile: &OutputProfile) -> Result<(Spa
         },
     }
 }
+
+/// The sRGB profile of `srgb.rs`, zlib-compressed as a stream is (by `build.rs`, once).
+pub(super) const SRGB_COMPRESSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/srgb.icc.zlib"));
 
 /// Pixels converted at a time, to bound the floating-point buffers.
 const BATCH: usize = 1 << 14;

@@ -6,7 +6,6 @@ use pdf_writer::types::OutputIntentSubtype;
 use pdf_writer::writers::Catalog;
 use pdf_writer::{Chunk, Filter, Ref, TextStr};
 
-use super::deflate;
 use super::icc::OutputProfile;
 use super::options::Standard;
 
@@ -24,8 +23,7 @@ const CUSTOM_ID: &str = "Custom";
 
 /// Writes the profile as an ICC stream with 4 components.
 pub(super) fn write_profile(chunk: &mut Chunk, id: Ref, profile: &OutputProfile) {
-    let data = deflate(profile.data());
-    chunk.icc_profile(id, &data).n(4).filter(Filter::FlateDecode);
+    chunk.icc_profile(id, &profile.compressed()).n(4).filter(Filter::FlateDecode);
 }
 
 /// Adds the one output intent the standard asks for (`GTS_PDFX` or `GTS_PDFA1`) to the

@@ -24,6 +24,8 @@ mod outline;
 mod pages;
 mod paths;
 mod sfnt;
+// Compressed into the program by build.rs; here for its tests.
+#[cfg(test)]
 mod srgb;
 mod state;
 mod structure;
@@ -39,6 +41,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use pdf_writer::types::PageMode;
 use pdf_writer::{Finish, Name, Pdf, Ref, TextStr};
+use rayon::prelude::*;
 
 use crate::font::{Face, FaceId, FontBook};
 use crate::page::{Metadata, Page};
@@ -47,12 +50,12 @@ pub use error::PdfError;
 pub use icc::OutputProfile;
 pub use options::{MAX_BLEED, Options, Standard, parse_bleed};
 
-use content::Context;
-use font::EmbeddedFont;
+use content::{Context, Drawn};
+use font::{Compressed, EmbeddedFont};
 use geometry::Geometry;
 use image::Pictures;
 use ink::Inks;
-use pages::{PageRefs, States, write_page};
+use pages::{PageRefs, States, draw_page, write_page};
 
 /// The zlib compression level of every stream (fixed, for reproducible output).
 const LEVEL: u8 = 6;
@@ -85,18 +88,53 @@ pub fn write_pdf_with(
         (next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump(), next.bump());
     let states = States { overprint: next.bump(), knockout: next.bump() };
 
-    let mut embedded = BTreeMap::new();
-    for (id, used) in usage::collect(pages) {
-        let face = lookup(fonts, id)?;
-        embedded.insert(id, EmbeddedFont::new(id, face, &used, &mut next)?);
-        face.release_pages();
-    }
-    let inks = Inks::new(pages, &mut next);
-    let pictures = Pictures::new(pages, &mut next);
-    let refs: Vec<PageRefs> = pages
-        .iter()
-        .map(|p| PageRefs { page: next.bump(), content: next.bump(), geometry: Geometry::new(p, options) })
-        .collect();
+    let uses: Vec<(FaceId, usage::FaceUses)> = usage::collect(pages).into_iter().collect();
+    let mut streams: Vec<Option<Compressed>> = uses.iter().map(|_| None).collect();
+    // The faces are subset one at a time, each face's pages given back before the next is
+    // read (two faces resident at once would raise the peak memory by most of one), the
+    // fewest glyphs first: the face with the most is read when the others' pages are gone
+    // (most glyphs first raised the peak by 2–3 MiB). Each face's streams are compressed on
+    // another thread meanwhile, and the pages drawn while the last are. Object ids are given
+    // in face order after, so the bytes do not depend on the order anything finished in.
+    let parallel = crate::parallel::within_build();
+    let (embedded, inks, pictures, refs, drawn) = rayon::in_place_scope(|scope| {
+        let mut work: Vec<(usize, &mut Option<Compressed>)> = streams.iter_mut().enumerate().collect();
+        work.sort_by_key(|&(i, _)| uses[i].1.glyph_ids().len());
+        let mut subsets: Vec<(usize, Result<EmbeddedFont, PdfError>)> = (work.into_iter())
+            .map(|(i, slot)| {
+                let (id, used) = &uses[i];
+                let font = lookup(fonts, *id).and_then(|face| {
+                    let subset = EmbeddedFont::subset(*id, face, used);
+                    face.release_pages();
+                    let (font, raw) = subset?;
+                    match parallel {
+                        true => scope.spawn(move |_| *slot = Some(raw.compress())),
+                        false => *slot = Some(raw.compress()),
+                    }
+                    Ok(font)
+                });
+                (i, font)
+            })
+            .collect();
+        subsets.sort_unstable_by_key(|&(i, _)| i);
+        let mut embedded = BTreeMap::new();
+        for ((id, _), (_, font)) in uses.iter().zip(subsets) {
+            embedded.insert(*id, font?.numbered(&mut next));
+        }
+        let inks = Inks::new(pages, &mut next);
+        let pictures = Pictures::new(pages, &mut next);
+        let refs: Vec<PageRefs> = pages
+            .iter()
+            .map(|p| PageRefs { page: next.bump(), content: next.bump(), geometry: Geometry::new(p, options) })
+            .collect();
+        let cx = Context { fonts: &embedded, inks: &inks, pictures: &pictures };
+        let draw = |(page, r): (&Page, &PageRefs)| draw_page(page, r, &cx);
+        let drawn: Vec<Drawn> = match parallel {
+            true => pages.par_iter().zip(&refs).map(draw).collect(),
+            false => pages.iter().zip(&refs).map(draw).collect(),
+        };
+        Ok::<_, PdfError>((embedded, inks, pictures, refs, drawn))
+    })?;
 
     let mut pdf = Pdf::new();
     let (major, minor) = standard.version();
@@ -106,8 +144,8 @@ pub fn write_pdf_with(
     let mut used_inks = BTreeSet::new();
     let mut marks = Vec::with_capacity(pages.len());
     let mut used_states = BTreeSet::new();
-    for (index, (page, r)) in pages.iter().zip(&refs).enumerate() {
-        let drawn = write_page(&mut pdf, page, index, r, tree, &cx, states);
+    for (index, (drawn, r)) in drawn.into_iter().zip(&refs).enumerate() {
+        write_page(&mut pdf, &drawn, index, r, tree, &cx, states);
         used_inks.extend(drawn.inks);
         used_states.extend(drawn.states);
         marks.push(drawn.marks);
@@ -115,8 +153,10 @@ pub fn write_pdf_with(
     if !used_states.is_empty() {
         pages::write_states(&mut pdf, states);
     }
-    for font in embedded.values() {
-        font.write(&mut pdf, &mut next, standard == Standard::PdfA1b);
+    for (font, streams) in embedded.values().zip(&streams) {
+        if let Some(streams) = streams {
+            font.write(&mut pdf, &mut next, standard == Standard::PdfA1b, streams);
+        }
     }
     inks.write(&mut pdf, &used_inks);
     pictures.write(&mut pdf, &mut next, standard, profile)?;

@@ -28,20 +28,25 @@ pub(super) struct States {
     pub knockout: Ref,
 }
 
+/// Draws the content stream of a page, compressed (pages are drawn on several threads).
+pub(super) fn draw_page(page: &Page, refs: &PageRefs, cx: &Context) -> Drawn {
+    let mut drawn = page_content(page, cx, &refs.geometry);
+    drawn.content = deflate(&drawn.content);
+    drawn
+}
+
 /// Writes the page object (number `index`, its key in the parent tree) and its content
-/// stream; returns what the stream drew.
+/// stream, `drawn` by [`draw_page`].
 pub(super) fn write_page(
     pdf: &mut Pdf,
-    page: &Page,
+    drawn: &Drawn,
     index: usize,
     refs: &PageRefs,
     parent: Ref,
     cx: &Context,
     states: States,
-) -> Drawn {
+) {
     let g = &refs.geometry;
-    let drawn = page_content(page, cx, g);
-    let content = deflate(&drawn.content);
     let mut obj = pdf.page(refs.page);
     obj.parent(parent).media_box(g.media_box()).trim_box(g.trim_box()).contents(refs.content);
     if let Some(bleed) = g.bleed_box() {
@@ -75,8 +80,7 @@ pub(super) fn write_page(
     }
     resources.finish();
     obj.finish();
-    pdf.stream(refs.content, &content).filter(Filter::FlateDecode);
-    drawn
+    pdf.stream(refs.content, &drawn.content).filter(Filter::FlateDecode);
 }
 
 /// Writes the two graphics states.

@@ -2,7 +2,8 @@
 //! for RGB pictures that carry no profile of their own: under a CMYK output intent PDF/X-4
 //! and PDF/A take RGB only as a calibrated (ICCBased) space. Version 2 because PDF/A-1
 //! (PDF 1.4) does not take version 4 profiles; built from the IEC 61966-2-1 numbers, so there
-//! is no file to license and the bytes never change.
+//! is no file to license and the bytes never change. `build.rs` makes and compresses it when
+//! the program is built (`image::SRGB_COMPRESSED`).
 
 /// The profile's description.
 const DESCRIPTION: &str = "sRGB IEC61966-2.1 (jianbao)";
@@ -141,5 +142,10 @@ mod tests {
         t.transform(&[255, 0, 0, 128, 128, 128], &mut out).expect("converts");
         assert!(out[0] >= 250 && out[1] <= 5 && out[2] <= 5, "{out:?}");
         assert!(out[3..].iter().all(|&v| v.abs_diff(128) <= 2), "{out:?}");
+    }
+
+    #[test]
+    fn pdf_srgb_profile_compressed_at_build_time_as_at_run_time() {
+        assert_eq!(super::super::image::SRGB_COMPRESSED, super::super::deflate(&profile()));
     }
 }

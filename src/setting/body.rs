@@ -6,8 +6,10 @@
 use super::Setter;
 use super::figure::figure_unit;
 use super::heading::heading_unit;
-use crate::compose::Align;
+use rayon::prelude::*;
+
 use crate::compose::class::Class;
+use crate::compose::{Align, Line, Span, compose};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, Block, Document};
 use crate::flow::{Part, Unit};
@@ -27,6 +29,29 @@ pub(super) fn body_units(
     let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
     let paint = s.color(RoleName::Body);
     let width = s.layout.column_width();
+    let role = |run: &crate::document::Run| match run.heading {
+        Some(level) => RoleName::heading(level),
+        None if run.bold => RoleName::Lead,
+        None => RoleName::Body,
+    };
+    // The paragraphs are composed on the thread pool (composition depends on nothing but its
+    // text, style and fonts), their lines kept in order, then set one after the other.
+    let paragraphs: Vec<Vec<Span>> = (article.blocks.iter())
+        .filter_map(|block| match block {
+            Block::Paragraph(paragraph) => {
+                Some(paragraph.runs.iter().map(|run| s.span(role(run), run.text.as_str())).collect())
+            }
+            _ => None,
+        })
+        .collect();
+    let style = s.style(width, Align::Justify, (indent, 0.0));
+    let book = s.book;
+    let compose_one = |spans: &Vec<Span>| compose(book, spans, &style);
+    let composed: Vec<Vec<Line>> = match crate::parallel::within_build() {
+        true => paragraphs.par_iter().map(compose_one).collect(),
+        false => paragraphs.iter().map(compose_one).collect(),
+    };
+    let mut composed = composed.into_iter();
     for block in &article.blocks {
         let paragraph = match block {
             Block::Paragraph(paragraph) => paragraph,
@@ -44,13 +69,7 @@ pub(super) fn body_units(
             }
         };
         let tag = s.element(TagKind::Paragraph);
-        let role = |run: &crate::document::Run| match run.heading {
-            Some(level) => RoleName::heading(level),
-            None if run.bold => RoleName::Lead,
-            None => RoleName::Body,
-        };
-        let spans: Vec<_> = paragraph.runs.iter().map(|run| s.span(role(run), run.text.as_str())).collect();
-        let lines = s.compose(&spans, s.layout.column_width(), Align::Justify, (indent, 0.0));
+        let lines = composed.next().unwrap_or_default();
         if let (Some(line), Some(first)) = (lines.iter().find(|l| l.overfull > OVERFULL), paragraph.runs.first()) {
             let message = format!(
                 "a line of this paragraph runs {:.1} mm past the column: 「{}」",
