@@ -17,14 +17,20 @@ fn han_gaps(book: &FontBook, line: &Line) -> Vec<f64> {
 
 /// The breaks that fall inside `token` (char before, char after), for every occurrence.
 fn breaks_inside(lines: &[Line], token: &str) -> Vec<(char, char)> {
+    breaks_inside_at(lines, token).into_iter().map(|(_, a, b)| (a, b)).collect()
+}
+
+/// As [`breaks_inside`], with the index of the line each break ends.
+fn breaks_inside_at(lines: &[Line], token: &str) -> Vec<(usize, char, char)> {
     let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
     let mut out = Vec::new();
     for (start, _) in joined.match_indices(token) {
         let mut pos = 0;
-        for l in &lines[..lines.len() - 1] {
+        for (k, l) in lines[..lines.len() - 1].iter().enumerate() {
             pos += l.text.len();
             if pos > start && pos < start + token.len() {
                 out.push((
+                    k,
                     joined[..pos].chars().next_back().unwrap_or(' '),
                     joined[pos..].chars().next().unwrap_or(' '),
                 ));
@@ -68,14 +74,7 @@ const SERVES: f64 = 0.2;
 /// The breaks inside `token` that are not among its safe points: (line before it, char
 /// before, char after).
 fn letter_breaks(lines: &[Line], token: &str, edges: bool) -> Vec<(usize, char, char)> {
-    let mut out = Vec::new();
-    for (a, b) in breaks_inside(lines, token) {
-        if !url::safe_break(a, b, edges) {
-            let k = lines.iter().position(|l| l.text.ends_with(a) && lines.iter().any(|n| n.text.starts_with(b)));
-            out.push((k.unwrap_or(0), a, b));
-        }
-    }
-    out
+    breaks_inside_at(lines, token).into_iter().filter(|&(_, a, b)| !url::safe_break(a, b, edges)).collect()
 }
 
 /// For a line ending inside `token`: how far (em per gap) the line would fall short of the
