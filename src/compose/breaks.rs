@@ -23,9 +23,10 @@ const INSIDE_WORD: f64 = 3000.0;
 /// Cost of breaking between a number and the Han character after it (2021年|4月, 5|号).
 const NUMBER_UNIT: f64 = 200.0;
 /// Cost of breaking an address between two letters or digits, taken only where no safe point
-/// of the address fits the line (a line holding one is refused such a break outright, see
-/// [`Opportunity::safe_before`]). It is a last resort, but a cheaper one than a line whose
-/// Han gaps are spread past about ⅕ em to avoid it: a badness of 8,000 is 0.22 em per gap.
+/// of the address serves the line (a line holding one it could end at with its gaps spread by
+/// at most about ⅕ em is refused such a break, see [`Opportunity::safe_before`]). It is a last
+/// resort, but a cheaper one than a line whose Han gaps are spread past about ⅕ em to avoid it:
+/// a badness of 8,000 is 0.22 em per gap.
 const URL_EMERGENCY: f64 = 8.0e3;
 /// Cost of breaking an address at one of its safe points.
 const URL_BREAK: f64 = 10.0;
@@ -52,7 +53,8 @@ pub(super) struct Opportunity {
     pub penalty: f64,
     /// For a break between two letters or digits of an address: the cluster after the last
     /// safe point of the same address before it (0 when there is none). A line starting before
-    /// that cluster holds a safe point, so it may not end with this break.
+    /// that cluster holds a safe point: it may not end with this break if ending at the safe
+    /// point would leave it tight enough (the line-breaker's `serves`).
     pub safe_before: usize,
 }
 
