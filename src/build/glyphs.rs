@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, Place};
 use crate::font::FontBook;
 use crate::page::{Item, Page};
 use crate::unicode::{is_default_ignorable, is_ideograph, is_variation_selector};
@@ -76,7 +76,8 @@ pub(super) fn missing_glyphs(doc: &Document, missing: &BTreeSet<char>) -> Diagno
     let message = format!("no font has {}{more}", list.join(", "));
     let hint = "add a font that has it to [fallback] fonts in the layout, install one on the system, \
                 or build with --allow-missing-glyphs to print a box in its place";
-    for printed in doc.printed() {
+    // The contents box repeats the titles: a character is pointed at where the title stands.
+    for printed in doc.printed().into_iter().filter(|p| p.place != Place::Contents) {
         if let Some((offset, _)) = printed.text.as_str().char_indices().find(|(_, c)| missing.contains(c)) {
             return doc.diagnostic(printed.text, offset, format!("{message} ({})", printed.place)).with_hint(hint);
         }

@@ -99,7 +99,7 @@ pub fn write_pdf_with(
     let parallel = crate::parallel::within_build();
     let (embedded, inks, pictures, refs, drawn) = rayon::in_place_scope(|scope| {
         let mut work: Vec<(usize, &mut Option<Compressed>)> = streams.iter_mut().enumerate().collect();
-        work.sort_by_key(|&(i, _)| uses[i].1.glyph_ids().len());
+        work.sort_by_cached_key(|&(i, _)| uses[i].1.glyph_ids().len());
         let mut subsets: Vec<(usize, Result<EmbeddedFont, PdfError>)> = (work.into_iter())
             .map(|(i, slot)| {
                 let (id, used) = &uses[i];
