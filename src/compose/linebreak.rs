@@ -60,15 +60,32 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     let mut running: Vec<Running> = positions.iter().map(|p| lines.start(p.at.min(n - 1))).collect();
     // Prefix sums, made when a break inside an address first needs them.
     let mut prefix = None;
+    // The lines ending at one break, measured from the shortest to the longest.
+    let mut fits: Vec<(usize, Fit)> = Vec::new();
     for j in 1..positions.len() {
         let stop = positions[j].at;
         let last = stop == n;
         let tail = lines.tail(stop);
+        fits.clear();
         for i in (0..j).rev() {
             let start = positions[i].at;
             let avail = if start == 0 { first_avail } else { rest_avail };
             let f = lines.fit(&mut running[i], start, &tail);
             count_candidate();
+            fits.push((i, f));
+            if f.natural - f.shrink > avail && j - i > 1 {
+                break; // earlier starts only make the line longer
+            }
+        }
+        // Priced from the longest line to the shortest, so that the best line is usually known
+        // before the loose ones, whose cost need not be worked out once a floor shows they
+        // cannot win (the choice is the same: among equal totals the latest start).
+        for &(i, ref f) in fits.iter().rev() {
+            let start = positions[i].at;
+            let avail = if start == 0 { first_avail } else { rest_avail };
+            if best[i].0 + floor(par.em, f, avail, last, style.align) > best[j].0 {
+                continue;
+            }
             // 孤字: the last line holds only one character that is not punctuation; nor should
             // any line before it (a 甲 alone before a long address).
             let lone = (start > 0 || !last) && lines.solid(start, f.end) <= 1;
@@ -76,13 +93,10 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
             let safe = positions[j].safe_before;
             let refused =
                 if safe > start && serves(&lines, &mut prefix, start, safe, avail, par.em) { LAST_RESORT } else { 0.0 };
-            let cost = line_cost(par.em, &f, avail, last, lone, style.align, positions[j].penalty + refused);
+            let cost = line_cost(par.em, f, avail, last, lone, style.align, positions[j].penalty + refused);
             let total = best[i].0 + cost;
-            if total < best[j].0 {
+            if total <= best[j].0 {
                 best[j] = (total, i);
-            }
-            if f.natural - f.shrink > avail && j - i > 1 {
-                break; // earlier starts only make the line longer
             }
         }
     }
@@ -179,6 +193,18 @@ fn shrink_badness(f: &Fit, need: f64, em: f64) -> f64 {
         rest -= used;
     }
     badness
+}
+
+/// A cost no line measured `f` can go under, whatever its penalty (penalties are never
+/// negative): cheap where the line is so loose that its badness is past [`STEEP`], which the
+/// exact cost would take a logarithm for.
+#[inline]
+fn floor(em: f64, f: &Fit, avail: f64, last: bool, align: Align) -> f64 {
+    let diff = avail - f.natural;
+    if align != Align::Justify || last || diff < 0.0 || f.natural - f.shrink > avail + 1e-6 {
+        return 0.0;
+    }
+    if stretch_badness(f, diff, em) > STEEP { (1.0 + STEEP).powi(2) } else { 1.0 }
 }
 
 /// Slows the growth of a badness past [`STEEP`] to logarithmic, keeping it increasing.
