@@ -32,7 +32,7 @@ fn glyphs(manifest: &Path) -> (Vec<(u16, String, jianbao::font::FaceId)>, Vec<St
     for page in &set.pages {
         for item in &page.items {
             if let Item::Text(run) = item {
-                out.extend(run.glyphs.iter().map(|g| (g.id, g.text.clone(), run.face)));
+                out.extend(run.glyphs.iter().map(|g| (g.id, g.text.to_string(), run.face)));
             }
         }
     }

@@ -33,7 +33,7 @@ fn placed(face: &Face, text: &str, x: f64, size: f64) -> (Vec<PlacedGlyph>, f64)
             x: pen + g.x_offset * size,
             rise: g.y_offset * size,
             advance: g.advance * size,
-            text,
+            text: text.into(),
         });
         pen += g.advance * size;
     }
@@ -132,7 +132,7 @@ fn pdf_roundtrip_actual_text_and_reused_glyphs() {
     // raised glyph.
     let (mut body, _) = placed(book.face(regular), "联联联2", 72.0, 10.5);
     body[1].text = "X".into();
-    body[2].text = String::new();
+    body[2].text = Default::default();
     body[3].rise = 3.0;
     let page1 =
         Page { width: A4.0, height: A4.1, items: vec![Item::Text(title), Item::Text(run(regular, 10.5, 100.0, body))] };

@@ -38,7 +38,7 @@ fn every_rare_character_is_drawn_or_reported() {
         for item in &page.items {
             if let Item::Text(run) = item {
                 for g in &run.glyphs {
-                    let reported = set.glyph_warnings.iter().any(|w| w.contains(&g.text));
+                    let reported = set.glyph_warnings.iter().any(|w| w.contains(g.text.as_str()));
                     assert!(
                         g.id != 0 || g.text.trim().is_empty() || reported,
                         "{:?} is a box but not reported",

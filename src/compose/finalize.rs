@@ -3,6 +3,8 @@
 //!
 //! [`adjust`]: super::adjust
 
+use smol_str::SmolStr;
+
 use super::adjust::{distribute, measure};
 use super::prepare::Prepared;
 use super::{Align, Line, LineGlyph, ParStyle};
@@ -52,7 +54,7 @@ fn line(par: &Prepared, start: usize, stop: usize, last: bool, style: &ParStyle)
                     id: g.id,
                     x: x + g.dx,
                     rise: g.dy,
-                    text: if n == 0 { text.to_string() } else { String::new() },
+                    text: if n == 0 { SmolStr::new(text) } else { SmolStr::default() },
                     embolden: c.embolden,
                 });
             }

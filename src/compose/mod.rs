@@ -18,6 +18,8 @@ mod url;
 mod widths;
 pub mod words;
 
+use smol_str::SmolStr;
+
 use crate::font::{FaceId, FontBook};
 
 pub use class::Kinsoku;
@@ -128,8 +130,9 @@ pub struct LineGlyph {
     pub x: f64,
     /// Vertical offset (up), points.
     pub rise: f64,
-    /// Source text the glyph stands for (empty for later glyphs of a cluster).
-    pub text: String,
+    /// Source text the glyph stands for (empty for later glyphs of a cluster); a short text is
+    /// held inline, with no allocation per glyph.
+    pub text: SmolStr,
     /// Synthetic bold stroke width in em.
     pub embolden: f64,
 }

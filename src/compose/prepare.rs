@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use smallvec::{SmallVec, smallvec};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::class::Class;
@@ -37,8 +38,8 @@ pub(super) struct Cluster {
     pub size: f64,
     /// Synthetic bold of its span.
     pub embolden: f64,
-    /// Glyphs.
-    pub glyphs: Vec<ClusterGlyph>,
+    /// Glyphs (held inline up to a —— pair: no allocation per cluster).
+    pub glyphs: SmallVec<[ClusterGlyph; 2]>,
     /// Width of the box, points (natural, with fixed width rules applied).
     pub width: f64,
     /// Blank on the right that may be removed (line end, shrinking, compression), points.
@@ -194,7 +195,11 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
                     face: span.face,
                     size: span.size,
                     embolden: span.embolden,
-                    glyphs: vec![ClusterGlyph { id: g.id, dx: g.x_offset * span.size, dy: g.y_offset * span.size }],
+                    glyphs: smallvec![ClusterGlyph {
+                        id: g.id,
+                        dx: g.x_offset * span.size,
+                        dy: g.y_offset * span.size
+                    }],
                     width: g.advance * span.size,
                     kern: (g.advance - nominal(g.id)) * span.size,
                     blank_right: 0.0,

@@ -29,7 +29,7 @@ fn placed(book: &FontBook, text: &str) -> Vec<PlacedGlyph> {
         let first = i == 0 || run.glyphs[i - 1].cluster != g.cluster;
         let end = run.glyphs[i..].iter().map(|n| n.cluster).find(|&c| c != g.cluster).unwrap_or(text.len());
         let t = if first { text[g.cluster..end].to_string() } else { String::new() };
-        out.push(PlacedGlyph { id: g.id, x: pen, rise: 0.0, advance: g.advance * 10.0, text: t });
+        out.push(PlacedGlyph { id: g.id, x: pen, rise: 0.0, advance: g.advance * 10.0, text: t.into() });
         pen += g.advance * 10.0 + 1.0;
     }
     out
@@ -91,7 +91,7 @@ fn ofd_text_names_glyphs_the_characters_do_not_give() {
     // glyph of a cluster), spaces at both ends, and a raised glyph.
     let mut glyphs = placed(&book, " 联联络动态 ");
     glyphs[2].text = "X".into();
-    glyphs[3].text = String::new();
+    glyphs[3].text = Default::default();
     glyphs[5].rise = 3.0;
     let bold =
         TextRun { embolden: 0.03, paint: Paint::Process(Cmyk { c: 0.0, m: 0.8, y: 0.8, k: 0.0 }), ..run(glyphs) };

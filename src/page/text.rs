@@ -1,5 +1,7 @@
 //! Text runs: glyphs of one face, size and paint on one baseline.
 
+use smol_str::SmolStr;
+
 use super::paint::Paint;
 use super::tag::Tag;
 use crate::font::FaceId;
@@ -16,8 +18,9 @@ pub struct PlacedGlyph {
     /// The glyph's own advance at the run's size, points (its box, before any compression).
     pub advance: f64,
     /// The source text this glyph stands for (its shaping cluster); empty for the second and
-    /// later glyphs of a cluster. Copy and search give back exactly these strings.
-    pub text: String,
+    /// later glyphs of a cluster. Copy and search give back exactly these strings. Held inline
+    /// when short (a character or cluster), so placing and copying glyphs allocates nothing.
+    pub text: SmolStr,
 }
 
 /// A run of glyphs in one face, size and paint on one baseline.

@@ -1,6 +1,7 @@
 //! Embedding one face: subsetting, and the Type0 font, CIDFont, descriptor, font file and
 //! ToUnicode objects.
 
+use smol_str::SmolStr;
 use std::collections::BTreeMap;
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
@@ -29,7 +30,7 @@ struct Variant {
     /// The Type0 font object (given by [`EmbeddedFont::numbered`]).
     type0: Ref,
     /// Original glyph id → the text its ToUnicode entry gives in this variant.
-    texts: BTreeMap<u16, String>,
+    texts: BTreeMap<u16, SmolStr>,
 }
 
 /// The metrics of a font descriptor, in glyph space (1000 per em).

@@ -22,7 +22,7 @@ fn placed(face: &Face, text: &str, x: f64, size: f64) -> (Vec<PlacedGlyph>, f64)
             x: pen + g.x_offset * size,
             rise: g.y_offset * size,
             advance: g.advance * size,
-            text,
+            text: text.into(),
         });
         pen += g.advance * size;
     }

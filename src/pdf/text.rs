@@ -2,6 +2,7 @@
 
 use pdf_writer::types::{LineJoinStyle, TextRenderingMode};
 use pdf_writer::{Content, Name, Str};
+use smol_str::SmolStr;
 
 use super::cmap::utf16be_text;
 use super::font::EmbeddedFont;
@@ -178,7 +179,7 @@ fn draw_outlines(content: &mut Content, run: &TextRun, font: &EmbeddedFont, page
 
 /// The horizontal scaling that makes a run's glyphs, set solid, span the run from its first
 /// glyph's origin to its last glyph's end; `None` when it cannot be had.
-fn solid_scale(run: &TextRun, font: &EmbeddedFont, texts: &[(u16, String)]) -> Option<f64> {
+fn solid_scale(run: &TextRun, font: &EmbeddedFont, texts: &[(u16, SmolStr)]) -> Option<f64> {
     let (first, last) = (run.glyphs.first()?, run.glyphs.last()?);
     let solid: f64 = texts
         .iter()

@@ -9,6 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use smol_str::SmolStr;
+
 use crate::font::FaceId;
 use crate::page::{Item, Page, TextRun};
 
@@ -17,7 +19,7 @@ use crate::page::{Item, Page, TextRun};
 pub(super) struct FaceUses {
     /// The variants, variant 0 first, each a map from glyph id to its text (`""`: none,
     /// the glyph continues a cluster).
-    pub variants: Vec<BTreeMap<u16, String>>,
+    pub variants: Vec<BTreeMap<u16, SmolStr>>,
     /// The glyphs drawn in runs spaced for display.
     pub displayed: BTreeSet<u16>,
 }
@@ -25,13 +27,13 @@ pub(super) struct FaceUses {
 impl FaceUses {
     /// Records that `gid` reads as `text`: in the first variant that has no text for it yet
     /// or the same; an empty text in any variant that has the glyph.
-    fn add(&mut self, gid: u16, text: String) {
+    fn add(&mut self, gid: u16, text: SmolStr) {
         // A glyph that stands for no text is drawn from any variant that has it (under an
         // empty `/ActualText`, `text.rs`).
         if text.is_empty() && self.variants.iter().any(|v| v.contains_key(&gid)) {
             return;
         }
-        let fits = |v: &BTreeMap<u16, String>| v.get(&gid).is_none_or(|t| *t == text);
+        let fits = |v: &BTreeMap<u16, SmolStr>| v.get(&gid).is_none_or(|t| *t == text);
         match self.variants.iter_mut().find(|v| fits(v)) {
             Some(variant) => {
                 variant.entry(gid).or_insert(text);
@@ -85,15 +87,15 @@ pub(super) fn spaced_for_display(run: &TextRun) -> bool {
 
 /// Each glyph of a run with the text it reads as: a cluster of as many glyphs as characters
 /// gives each glyph its own character (`——` is two dashes, each read as one).
-pub(super) fn run_texts(run: &TextRun) -> Vec<(u16, String)> {
-    let mut texts: Vec<String> = run.glyphs.iter().map(|g| g.text.clone()).collect();
+pub(super) fn run_texts(run: &TextRun) -> Vec<(u16, SmolStr)> {
+    let mut texts: Vec<SmolStr> = run.glyphs.iter().map(|g| g.text.clone()).collect();
     let mut start = 0;
     while start < texts.len() {
         let end = (start + 1..texts.len()).find(|&i| !texts[i].is_empty()).unwrap_or(texts.len());
         let chars: Vec<char> = texts[start].chars().collect();
         if end - start > 1 && chars.len() == end - start {
             for (slot, c) in texts[start..end].iter_mut().zip(chars) {
-                *slot = c.to_string();
+                *slot = SmolStr::from(c.encode_utf8(&mut [0; 4]) as &str);
             }
         }
         start = end;
@@ -126,12 +128,12 @@ mod tests {
     #[test]
     fn pdf_a_cluster_of_two_dashes_reads_as_one_dash_per_glyph() {
         let texts = run_texts(&run(vec![glyph(5, 0.0, "——"), glyph(5, 10.0, ""), glyph(6, 20.0, "甲")], None));
-        assert_eq!(texts, [(5, "—".to_string()), (5, "—".to_string()), (6, "甲".to_string())]);
+        assert_eq!(texts, [(5, "—".into()), (5, "—".into()), (6, "甲".into())]);
         // A cluster of one glyph for two characters keeps both on it; one of two glyphs for
         // three characters keeps them on its first glyph.
         assert_eq!(run_texts(&run(vec![glyph(7, 0.0, "葛\u{E0100}")], None))[0].1, "葛\u{E0100}");
         let texts = run_texts(&run(vec![glyph(8, 0.0, "abc"), glyph(9, 5.0, "")], None));
-        assert_eq!(texts, [(8, "abc".to_string()), (9, String::new())]);
+        assert_eq!(texts, [(8, "abc".into()), (9, SmolStr::default())]);
     }
 
     #[test]
@@ -145,8 +147,8 @@ mod tests {
         let mut faces = collect(&[page]);
         let face = faces.remove(&FaceId(0)).unwrap_or_default();
         assert_eq!(face.variants.len(), 2);
-        assert_eq!(face.variants[0].get(&0).map(String::as_str), Some("𠀀"));
-        assert_eq!(face.variants[1].get(&0).map(String::as_str), Some("𠀁"));
+        assert_eq!(face.variants[0].get(&0).map(SmolStr::as_str), Some("𠀀"));
+        assert_eq!(face.variants[1].get(&0).map(SmolStr::as_str), Some("𠀁"));
         assert_eq!(face.glyph_ids(), [0, 1, 2]);
         assert_eq!(face.displayed, BTreeSet::from([1, 2]));
     }

@@ -42,7 +42,7 @@ fn set(text: &str, w: f64) -> Vec<Line> {
 
 /// The glyphs of a line that start a cluster: (text, x in em).
 fn xs(line: &Line) -> Vec<(String, f64)> {
-    line.glyphs.iter().filter(|g| !g.text.is_empty()).map(|g| (g.text.clone(), g.x / EM)).collect()
+    line.glyphs.iter().filter(|g| !g.text.is_empty()).map(|g| (g.text.to_string(), g.x / EM)).collect()
 }
 
 /// x (em) of the first cluster whose text is `t`, on line `line`.
