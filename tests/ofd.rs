@@ -359,7 +359,8 @@ fn easyofd_draws_the_embedded_glyph_of_a_character_no_system_font_has() {
         .glyphs
         .iter()
         .map(|g| {
-            let placed = PlacedGlyph { id: g.id, x: pen, rise: 0.0, advance: g.advance * size, text: c.to_string().into() };
+            let placed =
+                PlacedGlyph { id: g.id, x: pen, rise: 0.0, advance: g.advance * size, text: c.to_string().into() };
             pen += g.advance * size;
             placed
         })

@@ -9,7 +9,6 @@ use std::ops::Range;
 use icu_locale_core::langid;
 use icu_segmenter::LineSegmenter;
 use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::class::Kinsoku;
 use super::prepare::Prepared;
@@ -94,7 +93,7 @@ fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break, Option
     let tokens = url::tokens(text);
     let mut token = 0;
     let mut look = Behind { k: 0, run_start: 0, end_char: None };
-    for (pos, _) in text.grapheme_indices(true).skip(1) {
+    for (pos, _) in super::graphemes::grapheme_indices(text).skip(1) {
         while chars[look.k].0 < pos {
             let c = chars[look.k].1;
             if !c.is_whitespace() && !invisible(c) {

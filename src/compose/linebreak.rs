@@ -7,7 +7,7 @@
 //!
 //! [`adjust`]: super::adjust
 
-use super::adjust::{Fit, GENTLE, Lines, Prefix, Running};
+use super::adjust::{Fit, GENTLE, Lines, Prefix, Running, Tail};
 use super::breaks::{LAST_RESORT, Opportunity};
 use super::prepare::Prepared;
 use super::{Align, ParStyle};
@@ -34,6 +34,9 @@ const STOPS_FULL: f64 = 1000.0;
 /// Badness past which growth slows to logarithmic: still rising, so that a looser line always
 /// costs more, but never reaching the penalties of forbidden breaks.
 const STEEP: f64 = 1.0e4;
+/// Space added per gap, em, past which a line's badness is past [`STEEP`] whatever its word
+/// spaces take: [`GAP_GOAL`] × ∛(STEEP / 100) = 0.2321, rounded up.
+const LOOSE_GAP: f64 = 0.233;
 /// Badness under which a line ending at a safe point of an address serves (its gaps spread
 /// by about ⅕ em at most): a line that holds such a point may not end inside the address's
 /// letters.
@@ -60,43 +63,52 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     let mut running: Vec<Running> = positions.iter().map(|p| lines.start(p.at.min(n - 1))).collect();
     // Prefix sums, made when a break inside an address first needs them.
     let mut prefix = None;
-    // The lines ending at one break, measured from the shortest to the longest.
-    let mut fits: Vec<(usize, Fit)> = Vec::new();
     for j in 1..positions.len() {
         let stop = positions[j].at;
-        let last = stop == n;
-        let tail = lines.tail(stop);
-        fits.clear();
+        let line = Candidates {
+            lines: &lines,
+            positions: &positions,
+            j,
+            last: stop == n,
+            tail: lines.tail(stop),
+            avail: (first_avail, rest_avail),
+            em: par.em,
+            align: style.align,
+        };
+        // A bound from likely lines (one character longer than the best line to the break
+        // before, and the next start): a loose line whose floor is above it is not priced.
+        let guess = best[j - 1].1;
+        let mut bound = f64::INFINITY;
+        for g in (guess..j).take(2) {
+            let f = line.fit(g, &mut running[g]);
+            bound = bound.min(best[g].0 + line.price(g, &f, &mut prefix));
+        }
+        let mut earliest = j;
         for i in (0..j).rev() {
-            let start = positions[i].at;
-            let avail = if start == 0 { first_avail } else { rest_avail };
-            let f = lines.fit(&mut running[i], start, &tail);
+            earliest = i;
+            let f = line.fit(i, &mut running[i]);
             count_candidate();
-            fits.push((i, f));
+            let avail = line.avail(i);
+            if best[i].0 + floor(par.em, &f, avail, line.last, style.align) <= bound.min(best[j].0) {
+                let total = best[i].0 + line.price(i, &f, &mut prefix);
+                if total < best[j].0 {
+                    best[j] = (total, i);
+                }
+            }
             if f.natural - f.shrink > avail && j - i > 1 {
                 break; // earlier starts only make the line longer
             }
         }
-        // Priced from the longest line to the shortest, so that the best line is usually known
-        // before the loose ones, whose cost need not be worked out once a floor shows they
-        // cannot win (the choice is the same: among equal totals the latest start).
-        for &(i, ref f) in fits.iter().rev() {
-            let start = positions[i].at;
-            let avail = if start == 0 { first_avail } else { rest_avail };
-            if best[i].0 + floor(par.em, f, avail, last, style.align) > best[j].0 {
-                continue;
-            }
-            // 孤字: the last line holds only one character that is not punctuation; nor should
-            // any line before it (a 甲 alone before a long address).
-            let lone = (start > 0 || !last) && lines.solid(start, f.end) <= 1;
-            // A line that holds a safe point of an address does not end inside its letters.
-            let safe = positions[j].safe_before;
-            let refused =
-                if safe > start && serves(&lines, &mut prefix, start, safe, avail, par.em) { LAST_RESORT } else { 0.0 };
-            let cost = line_cost(par.em, f, avail, last, lone, style.align, positions[j].penalty + refused);
-            let total = best[i].0 + cost;
-            if total <= best[j].0 {
-                best[j] = (total, i);
+        // The bound holds only if the guess was among the lines tried (the search stops at the
+        // first line too long; a guess before it may be cheaper than all of them).
+        if guess < earliest {
+            best[j] = (f64::INFINITY, 0);
+            for i in (earliest..j).rev() {
+                let f = line.fit(i, &mut running[i]);
+                let total = best[i].0 + line.price(i, &f, &mut prefix);
+                if total < best[j].0 {
+                    best[j] = (total, i);
+                }
             }
         }
     }
@@ -108,6 +120,53 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     }
     breaks.reverse();
     breaks
+}
+
+/// The lines ending at one break `j`, measured and priced.
+struct Candidates<'a> {
+    /// The paragraph's measures.
+    lines: &'a Lines,
+    /// The breaks, the paragraph start first.
+    positions: &'a [Opportunity],
+    /// The break the lines end at.
+    j: usize,
+    /// Whether it is the paragraph end.
+    last: bool,
+    /// What the line end takes off.
+    tail: Tail,
+    /// The measure of the first line and of the others, points.
+    avail: (f64, f64),
+    /// The paragraph's em.
+    em: f64,
+    /// Alignment.
+    align: Align,
+}
+
+impl Candidates<'_> {
+    /// The measure of a line starting at break `i`.
+    fn avail(&self, i: usize) -> f64 {
+        if self.positions[i].at == 0 { self.avail.0 } else { self.avail.1 }
+    }
+
+    /// The line from break `i`, whose running sums are `run`.
+    fn fit(&self, i: usize, run: &mut Running) -> Fit {
+        self.lines.fit(run, self.positions[i].at, &self.tail)
+    }
+
+    /// The cost of the line from break `i`, measured `f`.
+    fn price(&self, i: usize, f: &Fit, prefix: &mut Option<Prefix>) -> f64 {
+        let start = self.positions[i].at;
+        let avail = self.avail(i);
+        // 孤字: the last line holds only one character that is not punctuation; nor should
+        // any line before it (a 甲 alone before a long address).
+        let lone = (start > 0 || !self.last) && self.lines.solid(start, f.end) <= 1;
+        // A line that holds a safe point of an address does not end inside its letters.
+        let opportunity = &self.positions[self.j];
+        let safe = opportunity.safe_before;
+        let refused =
+            if safe > start && serves(self.lines, prefix, start, safe, avail, self.em) { LAST_RESORT } else { 0.0 };
+        line_cost(self.em, f, avail, self.last, lone, self.align, opportunity.penalty + refused)
+    }
 }
 
 /// Whether the total fit is the whole paragraph on one line, known without trying every
@@ -196,15 +255,16 @@ fn shrink_badness(f: &Fit, need: f64, em: f64) -> f64 {
 }
 
 /// A cost no line measured `f` can go under, whatever its penalty (penalties are never
-/// negative): cheap where the line is so loose that its badness is past [`STEEP`], which the
-/// exact cost would take a logarithm for.
+/// negative), found without the logarithm and powers of the exact cost: past [`LOOSE_GAP`]
+/// per gap the badness is past [`STEEP`], and the softened badness at least that.
 #[inline]
 fn floor(em: f64, f: &Fit, avail: f64, last: bool, align: Align) -> f64 {
     let diff = avail - f.natural;
     if align != Align::Justify || last || diff < 0.0 || f.natural - f.shrink > avail + 1e-6 {
         return 0.0;
     }
-    if stretch_badness(f, diff, em) > STEEP { (1.0 + STEEP).powi(2) } else { 1.0 }
+    let rest = diff - f.stretch_limited;
+    if rest > LOOSE_GAP * em * f.stretch_even.max(1) as f64 { (1.0 + STEEP).powi(2) } else { 1.0 }
 }
 
 /// Slows the growth of a badness past [`STEEP`] to logarithmic, keeping it increasing.
@@ -270,6 +330,29 @@ mod tests {
             // Never as costly as a break the kinsoku rules forbid.
             assert!(last < 1.0e12, "{last}");
         }
+    }
+
+    #[test]
+    fn the_floor_is_never_above_the_cost_and_skips_loose_lines() {
+        let em = 10.0;
+        let mut skipped = 0;
+        for (limited, even) in [(0.0, 0), (0.0, 1), (4.0, 1), (0.0, 5), (2.5, 5), (0.0, 20), (9.0, 20)] {
+            for short in 0..3000 {
+                let f = Fit {
+                    end: 1,
+                    natural: 210.0 - short as f64 * 0.1,
+                    shrink: 0.0,
+                    shrink_tiers: [0.0; 3],
+                    stretch_limited: limited,
+                    stretch_even: even,
+                };
+                let cost = line_cost(em, &f, 210.0, false, false, Align::Justify, 0.0);
+                let floor = floor(em, &f, 210.0, false, Align::Justify);
+                assert!(floor <= cost, "{limited} {even} {short}: floor {floor} over {cost}");
+                skipped += usize::from(floor > 1.0);
+            }
+        }
+        assert!(skipped > 10_000, "{skipped}");
     }
 }
 

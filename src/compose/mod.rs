@@ -12,6 +12,7 @@ pub mod breaks;
 pub mod class;
 mod finalize;
 mod glue;
+mod graphemes;
 mod linebreak;
 mod prepare;
 mod url;

@@ -7,10 +7,9 @@
 use std::ops::Range;
 
 use smallvec::{SmallVec, smallvec};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::class::Class;
-use super::{PunctStyle, Span, glue, widths};
+use super::{PunctStyle, Span, glue, graphemes, widths};
 use crate::font::{FaceId, FontBook, shape};
 
 /// A glyph of a cluster, positioned relative to the cluster's left edge (points).
@@ -118,7 +117,7 @@ pub(super) fn prepare(book: &FontBook, spans: &[Span], style: PunctStyle) -> Pre
 /// lists it ([`FontBook::face_for_sequence`]).
 fn face_runs(book: &FontBook, span: &Span) -> Vec<(Range<usize>, FaceId)> {
     let mut runs: Vec<(Range<usize>, FaceId)> = Vec::new();
-    for (i, g) in span.text.grapheme_indices(true) {
+    for (i, g) in graphemes::grapheme_indices(&span.text) {
         let mut chars = g.chars();
         let first = chars.next().unwrap_or(' ');
         let sequence = chars.next().filter(|&c| crate::unicode::is_variation_selector(c));

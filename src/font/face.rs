@@ -1,7 +1,8 @@
 //! One font face: its bytes, its parsed tables and the metrics the later stages need.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use harfrust::GlyphId;
 
@@ -59,6 +60,41 @@ pub struct Face {
     pub em_top: f64,
     /// Ideographic em box bottom (font units, negative below the baseline), e.g. −120.
     pub em_bottom: f64,
+    /// The glyphs of the Basic Multilingual Plane looked up so far ([`Glyphs`]).
+    glyphs: Glyphs,
+}
+
+/// The cmap lookups of a face's Basic Multilingual Plane, remembered: a lookup searches the
+/// cmap's subtable (some 300 instructions for a Han character), and a paragraph asks for
+/// every character's glyph while choosing faces. Filled as characters are asked for (65,536
+/// slots of 4 bytes, made on the first lookup), shared by the threads composing paragraphs.
+#[derive(Default)]
+struct Glyphs(OnceLock<Box<[AtomicU32]>>);
+
+impl Glyphs {
+    /// A slot not looked up yet.
+    const UNKNOWN: u32 = 0;
+    /// A character the face has no glyph for.
+    const NONE: u32 = 1;
+
+    /// The glyph of `c` as `lookup` gives it, asked of `lookup` once per BMP character.
+    fn get(&self, c: char, lookup: impl FnOnce() -> Option<u16>) -> Option<u16> {
+        let Some(slot) = usize::try_from(u32::from(c)).ok().filter(|&i| i < 0x10000) else {
+            return lookup();
+        };
+        let slots =
+            self.0.get_or_init(|| std::iter::repeat_with(|| AtomicU32::new(Self::UNKNOWN)).take(0x10000).collect());
+        match slots[slot].load(Ordering::Relaxed) {
+            Self::UNKNOWN => {
+                let glyph = lookup();
+                slots[slot].store(glyph.map_or(Self::NONE, |g| u32::from(g) + 2), Ordering::Relaxed);
+                glyph
+            }
+            Self::NONE => None,
+            // Stored as glyph id + 2, so it fits a u16 again.
+            known => Some((known - 2) as u16),
+        }
+    }
 }
 
 impl fmt::Debug for Face {
@@ -88,6 +124,7 @@ impl Face {
             index,
             font,
             plans: Default::default(),
+            glyphs: Glyphs::default(),
             units_per_em,
             em_top,
             em_bottom,
@@ -102,7 +139,7 @@ impl Face {
 
     /// The glyph for a character, if the face has one.
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.font.charmap().map_unicode(c as u32).map(|g| g.to_u32() as u16)
+        (self.glyphs).get(c, || self.font.charmap().map_unicode(c as u32).map(|g| g.to_u32() as u16))
     }
 
     /// Whether the face can draw this character.

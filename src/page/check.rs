@@ -250,7 +250,13 @@ mod tests {
         let glyphs = text
             .chars()
             .enumerate()
-            .map(|(i, c)| PlacedGlyph { id: 1, x: x + 10.0 * i as f64, rise: 0.0, advance: 10.0, text: c.to_string().into() })
+            .map(|(i, c)| PlacedGlyph {
+                id: 1,
+                x: x + 10.0 * i as f64,
+                rise: 0.0,
+                advance: 10.0,
+                text: c.to_string().into(),
+            })
             .collect();
         Item::Text(TextRun {
             face: FaceId(0),

@@ -5,7 +5,11 @@ use super::*;
 
 /// A glyph's source text, x and advance (em).
 fn boxes(book: &FontBook, line: &Line) -> Vec<(String, f64, f64)> {
-    line.glyphs.iter().filter(|g| !g.text.is_empty()).map(|g| (g.text.to_string(), g.x / EM, advance(book, g))).collect()
+    line.glyphs
+        .iter()
+        .filter(|g| !g.text.is_empty())
+        .map(|g| (g.text.to_string(), g.x / EM, advance(book, g)))
+        .collect()
 }
 
 /// The blank added between adjacent Han characters of a line (em), at each pair.
