@@ -88,7 +88,7 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
     // An opener at the line start may drop its leading blank.
     let lead = if style.trim_opener { clusters[start].blank_left } else { 0.0 };
     let mut natural = -lead;
-    let mut adjustables = Vec::new();
+    let mut adjustables = Vec::with_capacity(2 * (end - start));
     for k in start..end {
         let c = &clusters[k];
         let em = c.size;

@@ -89,7 +89,8 @@ fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break, Option
     let zh = langid!("zh");
     options.content_locale = Some(&zh);
     let mut uax = LineSegmenter::new_17_for_non_complex_scripts(options).segment_str(text).peekable();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.char_indices());
     let tokens = url::tokens(text);
     let mut token = 0;
     let mut look = Behind { k: 0, run_start: 0, end_char: None };

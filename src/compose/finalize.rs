@@ -39,7 +39,7 @@ fn line(par: &Prepared, start: usize, stop: usize, last: bool, style: &ParStyle)
         };
     let left = x;
     x -= m.lead;
-    let mut glyphs = Vec::new();
+    let mut glyphs = Vec::with_capacity(m.end - start);
     for k in start..m.end {
         let c = &par.clusters[k];
         if k > start {

@@ -170,7 +170,7 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
     let run = shape(face, &span.text, &fwid);
     let upem = face.units_per_em as f64;
     let nominal = |id: u16| face.advance(id) / upem;
-    let mut out: Vec<Cluster> = Vec::new();
+    let mut out: Vec<Cluster> = Vec::with_capacity(run.glyphs.len());
     let mut pen = 0.0;
     let mut origin = 0.0; // pen position where the current cluster starts
     // Shaping stands a default-ignorable character (a variation selector the font has no
