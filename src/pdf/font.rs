@@ -11,7 +11,7 @@ use subsetter::GlyphRemapper;
 use super::paths::{Outline, read_outlines};
 use super::usage::FaceUses;
 use super::widths::{WidthGroup, group};
-use super::{PdfError, cmap, deflate, hash, sfnt};
+use super::{PdfError, cmap, deflate, deflate_font, hash, sfnt};
 use crate::font::{Face, FaceId};
 
 /// One glyph of an embedded font as the content stream uses it.
@@ -93,7 +93,7 @@ impl Streams {
     /// Compresses the streams.
     pub(super) fn compress(self) -> Compressed {
         Compressed {
-            program: deflate(&self.program),
+            program: deflate_font(&self.program),
             program_len: self.program.len(),
             to_unicode: self.to_unicode.iter().map(|cmap| deflate(cmap)).collect(),
         }
