@@ -59,22 +59,34 @@ pub fn write(outdir: &Path, rows: &[&Row]) -> std::io::Result<()> {
 
 /// The rows as CSV (RFC 4180, UTF-8, CRLF): titles joined with `；`.
 pub fn csv(rows: &[&Row]) -> String {
+    let lines: Vec<String> = rows.iter().map(|r| csv_line(r)).collect();
+    csv_of(&lines)
+}
+
+/// The CSV file of rows already written as lines ([`csv_line`]).
+pub fn csv_of<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::from("file,series,number,total,date,pages,titles,bytes\r\n");
-    for r in rows {
-        let total = r.total.map(|t| t.to_string()).unwrap_or_default();
-        let cells = [
-            cell(&r.file),
-            cell(&r.series),
-            r.number.to_string(),
-            total,
-            r.date.clone(),
-            r.pages.to_string(),
-            cell(&r.titles.join("；")),
-            r.bytes.to_string(),
-        ];
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+    for line in lines {
+        out.push_str(line.as_ref());
     }
+    out
+}
+
+/// One row as a CSV line, CRLF included.
+pub fn csv_line(r: &Row) -> String {
+    let total = r.total.map(|t| t.to_string()).unwrap_or_default();
+    let cells = [
+        cell(&r.file),
+        cell(&r.series),
+        r.number.to_string(),
+        total,
+        r.date.clone(),
+        r.pages.to_string(),
+        cell(&r.titles.join("；")),
+        r.bytes.to_string(),
+    ];
+    let mut out = cells.join(",");
+    out.push_str("\r\n");
     out
 }
 
@@ -85,26 +97,37 @@ fn cell(text: &str) -> String {
 
 /// The rows as a JSON array of objects, one per line.
 pub fn json(rows: &[&Row]) -> String {
+    let objects: Vec<String> = rows.iter().map(|r| json_object(r)).collect();
+    json_of(&objects)
+}
+
+/// The JSON file of rows already written as objects ([`json_object`]).
+pub fn json_of<S: AsRef<str>>(objects: &[S]) -> String {
     let mut out = String::from("[\n");
-    for (i, r) in rows.iter().enumerate() {
-        let titles: Vec<String> = r.titles.iter().map(|t| string(t)).collect();
-        let total = r.total.map_or_else(|| "null".to_string(), |t| t.to_string());
-        let _ = write!(
-            out,
-            "  {{\"file\": {}, \"series\": {}, \"number\": {}, \"total\": {total}, \"date\": {}, \"pages\": {}, \
-             \"titles\": [{}], \"bytes\": {}}}",
-            string(&r.file),
-            string(&r.series),
-            r.number,
-            string(&r.date),
-            r.pages,
-            titles.join(", "),
-            r.bytes
-        );
-        out.push_str(if i + 1 < rows.len() { ",\n" } else { "\n" });
+    for (i, object) in objects.iter().enumerate() {
+        out.push_str("  ");
+        out.push_str(object.as_ref());
+        out.push_str(if i + 1 < objects.len() { ",\n" } else { "\n" });
     }
     out.push_str("]\n");
     out
+}
+
+/// One row as a JSON object on one line.
+pub fn json_object(r: &Row) -> String {
+    let titles: Vec<String> = r.titles.iter().map(|t| string(t)).collect();
+    let total = r.total.map_or_else(|| "null".to_string(), |t| t.to_string());
+    format!(
+        "{{\"file\": {}, \"series\": {}, \"number\": {}, \"total\": {total}, \"date\": {}, \"pages\": {}, \
+         \"titles\": [{}], \"bytes\": {}}}",
+        string(&r.file),
+        string(&r.series),
+        r.number,
+        string(&r.date),
+        r.pages,
+        titles.join(", "),
+        r.bytes
+    )
 }
 
 /// A JSON string literal (UTF-8 kept as is; quotes, backslashes and controls escaped).

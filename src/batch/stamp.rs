@@ -58,9 +58,32 @@ impl Stamps {
     pub fn to_text(&self) -> std::io::Result<String> {
         let stamps = Stamps { version: 1, pdf: self.pdf.clone() };
         let text = toml::to_string(&stamps).map_err(std::io::Error::other)?;
-        let header = "# Written by `jianbao batch`: what each PDF here was built from. Delete it to rebuild all.\n";
-        Ok(format!("{header}{text}"))
+        Ok(format!("{HEADER}{text}"))
     }
+
+    /// The stamp file's text from the entries already written as tables ([`table`]): the
+    /// same text as [`Stamps::to_text`], without serialising every entry again.
+    pub fn text_of<S: AsRef<str>>(tables: &[S]) -> String {
+        let mut out = format!("{HEADER}version = 1\n");
+        if tables.is_empty() {
+            out.push_str("\n[pdf]\n"); // as toml writes an empty table
+        }
+        for table in tables {
+            out.push_str(table.as_ref());
+        }
+        out
+    }
+}
+
+/// The comment that opens the stamp file.
+const HEADER: &str = "# Written by `jianbao batch`: what each PDF here was built from. Delete it to rebuild all.\n";
+
+/// One entry of the stamp file as its tables (`[pdf."…"]` and its row), as they stand in
+/// the whole file.
+pub fn table(output: &str, entry: &Entry) -> std::io::Result<String> {
+    let one = Stamps { version: 1, pdf: BTreeMap::from([(output.to_string(), entry.clone())]) };
+    let text = toml::to_string(&one).map_err(std::io::Error::other)?;
+    Ok(text.strip_prefix("version = 1\n").unwrap_or(&text).to_string())
 }
 
 /// A file's size and time of change, or `None` when it does not exist.
