@@ -126,9 +126,11 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
         return Err(page_fault(fault, document, &prepared.layout));
     }
     setting_warnings.extend(glyphs::unlisted_sequences(&pages, &prepared.book));
-    // Composition is over: the title dictionary's pages are given back (before the faces'
-    // are, as each is subset by the output).
+    // Composition is over: the title dictionary's pages are given back, and the faces' (each
+    // is read again as the output subsets it, one at a time: the peak memory is then that of
+    // one face's glyphs, not of every face's pages composition touched as well).
     crate::compose::words::release_dictionary();
+    prepared.book.release_pages();
     let metadata = metadata::metadata(document, outline, options.created);
     Ok(Laid { pages, metadata, warnings, setting_warnings, census })
 }

@@ -123,6 +123,14 @@ impl FontBook {
             .unwrap_or(face)
     }
 
+    /// Gives back the resident pages of every compiled-in face (composition is over: what
+    /// the output reads of a face is read again as it is subset, one face at a time).
+    pub fn release_pages(&self) {
+        for face in &self.faces {
+            face.release_pages();
+        }
+    }
+
     /// All faces with their ids, in the order they were added.
     pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
         self.faces.iter().enumerate().map(|(i, f)| (FaceId(i), f))
