@@ -92,8 +92,9 @@ pub(super) fn run_texts(run: &TextRun) -> Vec<(u16, SmolStr)> {
     let mut start = 0;
     while start < texts.len() {
         let end = (start + 1..texts.len()).find(|&i| !texts[i].is_empty()).unwrap_or(texts.len());
-        let chars: Vec<char> = texts[start].chars().collect();
-        if end - start > 1 && chars.len() == end - start {
+        // A cluster of one glyph (nearly every one) keeps its text as it is.
+        if end - start > 1 && texts[start].chars().count() == end - start {
+            let chars: Vec<char> = texts[start].chars().collect();
             for (slot, c) in texts[start..end].iter_mut().zip(chars) {
                 *slot = SmolStr::from(c.encode_utf8(&mut [0; 4]) as &str);
             }
