@@ -17,7 +17,26 @@ fn drawn(c: char) -> bool {
 
 /// Every character the document draws.
 pub(super) fn printed_chars(doc: &Document) -> BTreeSet<char> {
-    doc.printed().iter().flat_map(|p| p.text.as_str().chars()).filter(|&c| drawn(c)).collect()
+    distinct_drawn(doc.printed().iter().flat_map(|p| p.text.as_str().chars()))
+}
+
+/// The characters of `chars` that are drawn, each once. Marked in a bit set of the Basic
+/// Multilingual Plane (a long issue prints some 100,000 characters but a few thousand
+/// different ones: sorting them all into the set cost more than the screening), the rest of
+/// Unicode sorted apart.
+fn distinct_drawn(chars: impl Iterator<Item = char>) -> BTreeSet<char> {
+    let mut bmp = vec![0u64; 0x10000 / 64];
+    let mut astral = Vec::new();
+    for c in chars.filter(|&c| drawn(c)) {
+        match usize::try_from(u32::from(c)) {
+            Ok(u) if u < 0x10000 => bmp[u / 64] |= 1 << (u % 64),
+            _ => astral.push(c),
+        }
+    }
+    let marked = (bmp.iter().enumerate()).flat_map(|(w, &bits)| {
+        (0..64).filter(move |b| bits & (1 << b) != 0).filter_map(move |b| char::from_u32((w * 64 + b) as u32))
+    });
+    marked.chain(astral).collect()
 }
 
 /// Every variation sequence the document prints after a Han character (葛󠄀 = U+845B U+E0100):
@@ -83,4 +102,26 @@ pub(super) fn missing_glyphs(doc: &Document, missing: &BTreeSet<char>) -> Diagno
         }
     }
     doc.manifest_diagnostic(message).with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn the_drawn_characters_are_each_character_drawn_once(text in "[\\x{0}-\\x{10FFFF}]{0,60}") {
+            let want: BTreeSet<char> = text.chars().filter(|&c| drawn(c)).collect();
+            prop_assert_eq!(distinct_drawn(text.chars()), want);
+        }
+    }
+
+    #[test]
+    fn the_drawn_characters_of_both_planes() {
+        let text = "联络动态 联络\u{200B}𠀀𠀀\u{E0100}a\u{FFFF}\u{10000}";
+        let got: Vec<char> = distinct_drawn(text.chars()).into_iter().collect();
+        assert_eq!(got, ['a', '动', '态', '络', '联', '\u{FFFF}', '\u{10000}', '𠀀']);
+    }
 }
