@@ -280,3 +280,24 @@ fn ideographic_em_box(data: &[u8], index: u32) -> Option<(f64, f64)> {
     let descender = i16::from_be_bytes([*os2.get(70)?, *os2.get(71)?]) as f64;
     (ascender > 0.0 && descender <= 0.0).then_some((ascender, descender))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::bundled_face;
+
+    #[test]
+    fn a_remembered_glyph_is_the_cmap_lookup() {
+        for name in ["Noto Serif CJK SC", "LXGW WenKai"] {
+            let face = bundled_face(name).expect("bundled").expect("parses");
+            let cmap = |c: char| face.font.charmap().map_unicode(c as u32).map(|g| g.to_u32() as u16);
+            // Every BMP character twice (the second time from the slots), and beyond the BMP.
+            let chars: Vec<char> = (0..0x10000).chain(0x20000..0x20100).filter_map(char::from_u32).collect();
+            for _ in 0..2 {
+                for &c in &chars {
+                    assert_eq!(face.glyph(c), cmap(c), "{name}: U+{:04X}", c as u32);
+                }
+            }
+            assert!(chars.iter().filter(|&&c| face.covers(c)).count() > 1000, "{name}");
+        }
+    }
+}
