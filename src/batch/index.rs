@@ -3,11 +3,9 @@
 //! issues can be searched and listed.
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::build::write_atomically;
 use crate::manifest::Issue;
 
 /// One PDF of the archive.
@@ -50,12 +48,6 @@ impl Row {
 
 /// The index file names inside the output folder.
 pub const FILES: [&str; 2] = ["index.csv", "index.json"];
-
-/// Writes `index.csv` and `index.json` into `outdir`, each atomically.
-pub fn write(outdir: &Path, rows: &[&Row]) -> std::io::Result<()> {
-    write_atomically(&outdir.join(FILES[0]), csv(rows).as_bytes())?;
-    write_atomically(&outdir.join(FILES[1]), json(rows).as_bytes())
-}
 
 /// The rows as CSV (RFC 4180, UTF-8, CRLF): titles joined with `；`.
 pub fn csv(rows: &[&Row]) -> String {
