@@ -595,7 +595,8 @@ fn check_names_the_series_file_and_the_total() {
 
 /// SIGINT and SIGTERM during a build: exit 130 and 143, the earlier PDF left as it was, no
 /// temporary file left. A build that finishes before the signal arrives (or renames its PDF
-/// into place just before) proves nothing, so the issue is made longer (the article repeated, up to 1.9 MB in all) and the signal sent again.
+/// into place just before) proves nothing, so the issue is made longer (the article repeated,
+/// up to 1.9 MB in all) and the signal sent again.
 #[test]
 fn an_interrupted_build_exits_130_or_143_and_keeps_the_old_pdf() {
     let long = "长沙市人大常委会开展代表联络站活动共接待群众人次收集意见建议整理形成报告。\n\n".repeat(2000);

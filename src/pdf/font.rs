@@ -1,11 +1,11 @@
 //! Embedding one face: subsetting, and the Type0 font, CIDFont, descriptor, font file and
 //! ToUnicode objects.
 
-use smol_str::SmolStr;
 use std::collections::BTreeMap;
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
+use smol_str::SmolStr;
 use subsetter::GlyphRemapper;
 
 use super::paths::{Outline, read_outlines};
