@@ -11,7 +11,7 @@ use subsetter::GlyphRemapper;
 use super::paths::{Outline, read_outlines};
 use super::usage::FaceUses;
 use super::widths::{WidthGroup, group};
-use super::{PdfError, cmap, deflate, deflate_font, hash, sfnt};
+use super::{PdfError, cff, cmap, deflate, deflate_font, hash, sfnt};
 use crate::font::{Face, FaceId};
 
 /// One glyph of an embedded font as the content stream uses it.
@@ -31,6 +31,13 @@ struct Variant {
     type0: Ref,
     /// Original glyph id → the text its ToUnicode entry gives in this variant.
     texts: BTreeMap<u16, SmolStr>,
+}
+
+/// The subset `CFF ` table of a CID-keyed CFF face, made by [`cff::subset`]; `None` for any
+/// other face (`subsetter` makes those).
+fn program(face: &Face, remapper: &GlyphRemapper) -> Option<Vec<u8>> {
+    let gids: Vec<u16> = remapper.remapped_gids().collect();
+    cff::subset(face.table(*b"CFF ")?, &gids)
 }
 
 /// The metrics of a font descriptor, in glyph space (1000 per em).
@@ -118,12 +125,17 @@ impl EmbeddedFont {
             return Err(error(format!("{} distinct glyphs are more than a subset can hold", ids.len())));
         }
         let remapper = GlyphRemapper::new_from_glyphs_sorted(&ids);
-        let subset = subsetter::subset(face.data.bytes(), face.index, &remapper)
-            .map_err(|e| error(format!("subsetting failed: {e}")))?;
-        let (program, cff) = match sfnt::table(&subset, *b"CFF ") {
-            Some(table) => (table.to_vec(), true),
-            None if sfnt::table(&subset, *b"glyf").is_some() => (subset, false),
-            None => return Err(error("the subset has neither CFF nor TrueType outlines".into())),
+        let (program, cff) = match program(face, &remapper) {
+            Some(table) => (table, true),
+            None => {
+                let subset = subsetter::subset(face.data.bytes(), face.index, &remapper)
+                    .map_err(|e| error(format!("subsetting failed: {e}")))?;
+                match sfnt::table(&subset, *b"CFF ") {
+                    Some(table) => (table.to_vec(), true),
+                    None if sfnt::table(&subset, *b"glyf").is_some() => (subset, false),
+                    None => return Err(error("the subset has neither CFF nor TrueType outlines".into())),
+                }
+            }
         };
         let scale = 1000.0 / f64::from(face.units_per_em.max(1));
         let mut glyphs = BTreeMap::new();

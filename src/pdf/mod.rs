@@ -6,6 +6,7 @@
 //! packet is Flate-compressed. The output depends only on the input (no clock, no hash-map
 //! order), so identical input gives identical bytes.
 
+mod cff;
 mod cmap;
 mod content;
 mod date;

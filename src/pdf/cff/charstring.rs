@@ -1,0 +1,167 @@
+//! Type 2 charstrings with their subroutine calls written out in place (a subset keeps no
+//! subroutines), straight from bytes to bytes.
+
+use super::dict::{read_short, write_int};
+use super::index::Index;
+
+/// How deep subroutine calls may nest.
+const MAX_DEPTH: u8 = 64;
+/// The most arguments the charstring stack holds.
+const MAX_STACK: usize = 48;
+
+/// A subroutine INDEX with the bias its callers' numbers are offset by.
+#[derive(Clone, Copy)]
+pub(super) struct Subroutines<'a> {
+    /// The subroutines.
+    index: Index<'a>,
+    /// Added to a caller's number to give the subroutine's position.
+    bias: i32,
+}
+
+impl<'a> Subroutines<'a> {
+    /// The subroutines of `index`, with the bias their number gives.
+    pub(super) fn new(index: Index<'a>) -> Self {
+        let bias = match index.len() {
+            0..1240 => 107,
+            1240..33900 => 1131,
+            _ => 32768,
+        };
+        Subroutines { index, bias }
+    }
+
+    /// The subroutine a caller names by `number`.
+    fn get(&self, number: i32) -> Option<&'a [u8]> {
+        self.index.get(u32::try_from(number.checked_add(self.bias)?).ok()?)
+    }
+}
+
+/// How a charstring (or subroutine) ended.
+#[derive(PartialEq)]
+enum End {
+    /// `return`, or the bytes ran out.
+    Return,
+    /// `endchar`: the glyph is complete.
+    EndChar,
+}
+
+/// Writes charstrings out flat, reusing its buffers from glyph to glyph.
+pub(super) struct Flattener<'a> {
+    /// The global subroutines.
+    global: Subroutines<'a>,
+    /// Where each instruction written for the current glyph starts in the output (a call takes
+    /// back the instruction before it, its subroutine number).
+    starts: Vec<usize>,
+    /// The argument stack: an integer argument's value, `None` for a fraction.
+    stack: Vec<Option<i32>>,
+    /// Stem hints declared so far in the current glyph.
+    hints: usize,
+    /// Bytes of a hint mask in the current glyph (0 until the first mask).
+    mask_bytes: usize,
+}
+
+impl<'a> Flattener<'a> {
+    /// A flattener over the font's global subroutines.
+    pub(super) fn new(global: Subroutines<'a>) -> Self {
+        Flattener { global, starts: Vec::new(), stack: Vec::new(), hints: 0, mask_bytes: 0 }
+    }
+
+    /// Appends `charstring` to `out` with every subroutine call replaced by the subroutine;
+    /// `None` if the charstring is malformed or uses what a subset cannot carry (`seac`).
+    pub(super) fn flatten(&mut self, charstring: &[u8], local: Subroutines<'a>, out: &mut Vec<u8>) -> Option<()> {
+        self.starts.clear();
+        self.stack.clear();
+        (self.hints, self.mask_bytes) = (0, 0);
+        self.run(charstring, local, out, 1).map(|_| ())
+    }
+
+    /// Counts the stems the arguments on the stack declare, and clears it.
+    fn count_hints(&mut self) {
+        self.hints += self.stack.len() / 2;
+        self.stack.clear();
+    }
+
+    /// Writes one charstring or subroutine.
+    fn run(&mut self, code: &[u8], local: Subroutines<'a>, out: &mut Vec<u8>, depth: u8) -> Option<End> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let mut at = 0;
+        while let Some(&b) = code.get(at) {
+            self.starts.push(out.len());
+            if b == 28 || b >= 32 {
+                let value = match b {
+                    255 => {
+                        let raw = i32::from_be_bytes(code.get(at + 1..at + 5)?.try_into().ok()?);
+                        let bytes = &code[at..at + 5];
+                        out.extend_from_slice(bytes);
+                        at += 5;
+                        let value = raw as f32 / 65536.0;
+                        (value.fract() == 0.0).then_some(value as i32)
+                    }
+                    _ => {
+                        let (n, len) = read_short(&code[at..])?;
+                        match b {
+                            28 => write_int(n, out),
+                            _ => out.extend_from_slice(&code[at..at + len]),
+                        }
+                        at += len;
+                        Some(n)
+                    }
+                };
+                if self.stack.len() == MAX_STACK {
+                    return None;
+                }
+                self.stack.push(value);
+                continue;
+            }
+            let op = match b {
+                12 => 0x0c00 | u16::from(*code.get(at + 1)?),
+                _ => u16::from(b),
+            };
+            at += if b == 12 { 2 } else { 1 };
+            match op {
+                // hflex, flex, hflex1, flex1; the path operators.
+                0x0c22..=0x0c25 | 4..=8 | 21 | 22 | 24..=27 | 30 | 31 => self.stack.clear(),
+                // hstem, vstem, hstemhm, vstemhm.
+                1 | 3 | 18 | 23 => self.count_hints(),
+                // return
+                11 => {
+                    self.starts.pop();
+                    return Some(End::Return);
+                }
+                // callsubr, callgsubr: the subroutine's number is taken back out of the output.
+                10 | 29 => {
+                    self.starts.pop();
+                    out.truncate(self.starts.pop()?);
+                    let number = self.stack.pop()??;
+                    let subroutines = if op == 10 { local } else { self.global };
+                    if self.run(subroutines.get(number)?, local, out, depth + 1)? == End::EndChar {
+                        return Some(End::EndChar);
+                    }
+                    continue;
+                }
+                // hintmask, cntrmask: the operator, then the mask as one more instruction.
+                19 | 20 => {
+                    out.push(b);
+                    if self.mask_bytes == 0 {
+                        self.count_hints();
+                        self.mask_bytes = self.hints.div_ceil(8);
+                    }
+                    self.starts.push(out.len());
+                    out.extend_from_slice(code.get(at..at + self.mask_bytes)?);
+                    at += self.mask_bytes;
+                    continue;
+                }
+                // endchar; with four arguments or more it is `seac`, which a subset cannot keep.
+                14 if self.stack.len() >= 4 => return None,
+                14 => {
+                    out.push(b);
+                    return Some(End::EndChar);
+                }
+                _ => return None,
+            }
+            super::dict::write_operator(op, out);
+        }
+        Some(End::Return)
+    }
+}
