@@ -393,6 +393,14 @@ pub(super) struct Tail {
     kern: f64,
 }
 
+impl Tail {
+    /// The most the line end can add to a line of two clusters or more (kerning given back
+    /// that is negative), points.
+    pub(super) fn gain(&self) -> f64 {
+        (-(self.cut + self.kern)).max(0.0)
+    }
+}
+
 /// Every candidate line of a paragraph measured in constant amortised time.
 ///
 /// A line's natural width, shrink and stretch are sums over its clusters with adjustments at
@@ -516,6 +524,32 @@ impl Lines {
             stretch_limited: run.give[3],
             stretch_even: run.even as usize,
         }
+    }
+
+    /// A bound from above on lines of two clusters or more, in two parts: prefix sums of what
+    /// each cluster after a line's first adds to its natural width, limited stretch and
+    /// `loose` × its places of the even tier (each term taken as 0 if negative, so the sums
+    /// only grow), and the most a first cluster adds. The line `s..e` takes at most
+    /// `first + sums[e] - sums[s + 1]`, and what its end may add ([`Tail::gain`]).
+    pub(super) fn upper(&self, loose: f64) -> (Vec<f64>, f64) {
+        let mut sums = Vec::with_capacity(self.steps.len() + 1);
+        let mut acc = 0.0;
+        sums.push(acc);
+        for (k, step) in self.steps.iter().enumerate() {
+            if k > 0 {
+                let adds = step.width + step.gap_natural + step.own[3] + step.gap[3] + loose * f64::from(step.even);
+                acc += adds.max(0.0);
+            }
+            sums.push(acc);
+        }
+        let first = self.edges.iter().map(|e| e.width - e.lead).fold(0.0, f64::max);
+        (sums, first)
+    }
+
+    /// Where lines stopping before cluster `stop` end, trailing spaces dropped (a line of one
+    /// cluster may end later).
+    pub(super) fn trim(&self, stop: usize) -> usize {
+        self.trim[stop]
     }
 
     /// Clusters of `start..end` that are neither marks, spaces nor hidden.

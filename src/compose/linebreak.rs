@@ -45,8 +45,9 @@ const SAFE_SERVES: f64 = 8.0e3;
 /// Returns the chosen break positions (cluster indices where each line after the first
 /// starts), ending with `clusters.len()`.
 ///
-/// Each candidate line is measured in constant time from prefix sums ([`Lines`]); a line ending
-/// at a break is tried from every earlier break until one makes it too long to fit.
+/// Each candidate line is measured in constant amortised time from running sums ([`Lines`]); a
+/// line ending at a break is tried from every earlier break until one makes it too long to
+/// fit, but for the starts a bound from above shows certainly loose (see [`floor`]).
 pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &ParStyle) -> Vec<usize> {
     let n = par.clusters.len();
     let lines = Lines::new(par, style);
@@ -63,6 +64,15 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     let mut running: Vec<Running> = positions.iter().map(|p| lines.start(p.at.min(n - 1))).collect();
     // Prefix sums, made when a break inside an address first needs them.
     let mut prefix = None;
+    // Lines certainly looser than [`LOOSE_GAP`] per gap, whose floor is past any bound worth
+    // having, are not measured: they are the starts after `dense` (their running sums catch
+    // up, in the same order, when a later line end reaches them). A bound from above on each
+    // line ([`Lines::upper`]) tells; `dense` only moves on.
+    let loose = LOOSE_GAP * par.em;
+    let (upper, first) = lines.upper(loose);
+    let widest = first_avail.max(rest_avail);
+    let room = widest - loose - 1e-9 * (1.0 + widest.abs() + upper[n]);
+    let mut dense = 0;
     for j in 1..positions.len() {
         let stop = positions[j].at;
         let line = Candidates {
@@ -83,8 +93,23 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
             let f = line.fit(g, &mut running[g]);
             bound = bound.min(best[g].0 + line.price(g, &f, &mut prefix));
         }
+        let trim = lines.trim(stop);
+        // Starts from which the line holds two clusters or more, certainly loose where the
+        // bound on it is short of `room` (the bound grows as the start moves back).
+        let long = |i: usize| positions[i].at + 1 < trim;
+        let span = |i: usize| first + upper[trim] - upper[positions[i].at + 1] + line.tail.gain();
+        while dense + 1 < j && long(dense + 1) && span(dense + 1) >= room {
+            dense += 1;
+        }
+        let skips = skipping() && style.align == Align::Justify && !line.last && bound < (1.0 + STEEP).powi(2);
         let mut earliest = j;
-        for i in (0..j).rev() {
+        let mut i = j;
+        while i > 0 {
+            i -= 1;
+            if skips && i > dense && long(i) {
+                i = dense + 1;
+                continue;
+            }
             earliest = i;
             let f = line.fit(i, &mut running[i]);
             count_candidate();
@@ -367,4 +392,19 @@ thread_local! {
 fn count_candidate() {
     #[cfg(test)]
     CANDIDATES.with(|c| c.set(c.get() + 1));
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Whether certainly loose lines go unmeasured on this thread (tests turn it off to compare).
+    pub(super) static SKIP_LOOSE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Whether certainly loose lines go unmeasured (always, but in tests that compare).
+#[inline]
+fn skipping() -> bool {
+    #[cfg(test)]
+    return SKIP_LOOSE.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    true
 }

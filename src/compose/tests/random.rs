@@ -51,3 +51,43 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
+
+    /// Lines left unmeasured as certainly loose change nothing: the same breaks as measuring
+    /// every line.
+    #[test]
+    fn unmeasured_loose_lines_change_no_break(pieces in prop::collection::vec(piece(), 1..60), w in 4u32..30) {
+        let text: String = pieces.concat();
+        let text = text.trim().to_string();
+        prop_assume!(!text.is_empty());
+        let set_with = |skip: bool| {
+            linebreak::SKIP_LOOSE.with(|s| s.set(skip));
+            let (lines, _) = set_spans(&[(&text, 0.0)], w as f64, |s| s.first_indent = 2.0 * EM);
+            linebreak::SKIP_LOOSE.with(|s| s.set(true));
+            lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(set_with(true), set_with(false));
+    }
+}
+
+/// The same on the official prose of `../shared/corpus/gov` (skipped without it).
+#[test]
+fn unmeasured_loose_lines_change_no_break_in_the_corpus() {
+    let Ok(entries) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/gov")) else { return };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths.iter().take(6) {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        for paragraph in text.split("\n\n").map(|p| p.trim().replace('\n', "")).filter(|p| !p.is_empty()).take(40) {
+            let set_with = |skip: bool| {
+                linebreak::SKIP_LOOSE.with(|s| s.set(skip));
+                let (lines, _) = set_spans(&[(&paragraph, 0.0)], 21.0, |s| s.first_indent = 2.0 * EM);
+                linebreak::SKIP_LOOSE.with(|s| s.set(true));
+                lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(set_with(true), set_with(false), "{}", path.display());
+        }
+    }
+}
