@@ -4,6 +4,8 @@
 use super::Setter;
 use super::body::{add_credit, body_units};
 use super::note::set_note;
+use super::precompose::Composed;
+use crate::compose::Line;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, Document};
 use crate::flow::{Part, Unit};
@@ -18,6 +20,7 @@ pub(super) fn set_article(
     s: &Setter,
     first: bool,
     doc: &Document,
+    composed: Composed,
 ) -> Result<Vec<Unit>, Diagnostic> {
     let mut units = Vec::new();
     let title = s.layout.role(RoleName::Title);
@@ -26,7 +29,7 @@ pub(super) fn set_article(
         let stretch = title.space_stretch;
         units.push(Unit { lines, items: Vec::new(), part: Part::Space, stretch, article: index });
     }
-    let title_unit = title_unit(article, index, s);
+    let title_unit = title_unit(composed.title, index, s);
     if title_unit.lines > s.layout.grid.lines {
         let message = format!("the title takes {} lines but a column holds {}", title_unit.lines, s.layout.grid.lines);
         return Err(doc.diagnostic(&article.title, 0, message).with_hint("shorten the title"));
@@ -41,7 +44,7 @@ pub(super) fn set_article(
         }
         units.push(Unit { lines, items, part: Part::Note, stretch: 0, article: index });
     }
-    let (body, last_right) = body_units(article, index, s, doc)?;
+    let (body, last_right) = body_units(article, index, s, doc, composed.paragraphs)?;
     units.extend(body);
     if let Some(credit) = &article.credit {
         add_credit(credit.as_str(), index, s, last_right, &mut units);
@@ -50,11 +53,10 @@ pub(super) fn set_article(
 }
 
 /// The title as one unit of whole grid lines, its lines centred vertically in that room.
-fn title_unit(article: &Article, index: usize, s: &Setter) -> Unit {
+fn title_unit(lines: Vec<Line>, index: usize, s: &Setter) -> Unit {
     let role = s.layout.role(RoleName::Title);
     let grid = &s.layout.grid;
     let pitch = role.line_pitch.unwrap_or(role.size * 1.5);
-    let lines = s.compose_title(RoleName::Title, article.title.as_str(), s.layout.column_width());
     let text_height = (lines.len().max(1) - 1) as f64 * pitch + role.size;
     let after = role.space_after * grid.line_pitch;
     // Room from the em-box top of the unit's first grid line to that of the line after it.

@@ -6,52 +6,31 @@
 use super::Setter;
 use super::figure::figure_unit;
 use super::heading::heading_unit;
-use rayon::prelude::*;
+use super::precompose::BodyLine;
 
+use crate::compose::Align;
 use crate::compose::class::Class;
-use crate::compose::{Align, Line, Span, compose};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, Block, Document};
 use crate::flow::{Part, Unit};
 use crate::layout::RoleName;
 use crate::page::{Item, TagKind};
 
-/// The body lines of an article, and the right edge of the last one (points from the column's
-/// left edge).
+/// The body lines of an article (its paragraphs composed already, [`compose_articles`]), and
+/// the right edge of the last one (points from the column's left edge).
+///
+/// [`compose_articles`]: super::precompose::compose_articles
 pub(super) fn body_units(
     article: &Article,
     index: usize,
     s: &Setter,
     doc: &Document,
+    paragraphs: Vec<Vec<BodyLine>>,
 ) -> Result<(Vec<Unit>, Option<f64>), Diagnostic> {
     let mut units = Vec::new();
     let mut last_right = None;
-    let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
-    let paint = s.color(RoleName::Body);
     let width = s.layout.column_width();
-    let role = |run: &crate::document::Run| match run.heading {
-        Some(level) => RoleName::heading(level),
-        None if run.bold => RoleName::Lead,
-        None => RoleName::Body,
-    };
-    // The paragraphs are composed on the thread pool (composition depends on nothing but its
-    // text, style and fonts), their lines kept in order, then set one after the other.
-    let paragraphs: Vec<Vec<Span>> = (article.blocks.iter())
-        .filter_map(|block| match block {
-            Block::Paragraph(paragraph) => {
-                Some(paragraph.runs.iter().map(|run| s.span(role(run), run.text.as_str())).collect())
-            }
-            _ => None,
-        })
-        .collect();
-    let style = s.style(width, Align::Justify, (indent, 0.0));
-    let book = s.book;
-    let compose_one = |spans: &Vec<Span>| compose(book, spans, &style);
-    let composed: Vec<Vec<Line>> = match crate::parallel::within_build() {
-        true => paragraphs.par_iter().map(compose_one).collect(),
-        false => paragraphs.iter().map(compose_one).collect(),
-    };
-    let mut composed = composed.into_iter();
+    let mut composed = paragraphs.into_iter();
     for block in &article.blocks {
         let paragraph = match block {
             Block::Paragraph(paragraph) => paragraph,
@@ -80,16 +59,11 @@ pub(super) fn body_units(
                 .diagnostic(&first.text, 0, message)
                 .with_hint("put a break opportunity (a space) in the long word"));
         }
-        for (i, line) in lines.iter().enumerate() {
-            let part = if i + 1 == lines.len() { Part::LastLine } else { Part::Line };
-            units.push(Unit {
-                lines: 1,
-                items: s.line_items(line, 0.0, 0.0, &paint, tag),
-                part,
-                stretch: 0,
-                article: index,
-            });
+        let count = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let part = if i + 1 == count { Part::LastLine } else { Part::Line };
             last_right = Some(line.right);
+            units.push(Unit { lines: 1, items: line.tag(tag), part, stretch: 0, article: index });
         }
     }
     Ok((units, last_right))

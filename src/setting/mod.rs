@@ -13,6 +13,7 @@ mod frame;
 mod heading;
 mod masthead;
 mod note;
+mod precompose;
 mod runs;
 mod title;
 
@@ -130,8 +131,9 @@ pub fn set_document_with(doc: &Document, setter: &Setter, pages: Option<&[usize]
         return Err(doc.diagnostic(at, 0, message).with_hint("shorten the editor's note"));
     }
     let mut units = Vec::new();
-    for (i, article) in doc.articles.iter().enumerate() {
-        units.extend(article::set_article(article, i, setter, i == 0, doc)?);
+    let composed = precompose::compose_articles(doc, setter);
+    for (i, (article, composed)) in doc.articles.iter().zip(composed).enumerate() {
+        units.extend(article::set_article(article, i, setter, i == 0, doc, composed)?);
     }
     let closing = closing::set_closing(&doc.closing, setter, doc)?;
     // Level-1 headings get outline entries under their article's.

@@ -2,6 +2,7 @@
 
 use super::Setter;
 use crate::compose::{Align, Line, ParStyle, Span, compose};
+use crate::font::FontBook;
 use crate::layout::RoleName;
 use crate::page::{Item, Paint, PlacedGlyph, Tag, TextRun};
 
@@ -38,35 +39,46 @@ impl Setter<'_> {
 impl Setter<'_> {
     /// The advance of glyph `id` of `face` at `size`, points.
     pub(super) fn advance(&self, face: crate::font::FaceId, id: u16, size: f64) -> f64 {
-        let face = self.book.face(face);
-        face.advance(id) * size / f64::from(face.units_per_em)
+        advance(self.book, face, id, size)
     }
 
     /// The items of a composed line: one text run per face and size, on baseline `y`, shifted
     /// right by `x`, painted with `paint` and tagged `tag`.
     pub(super) fn line_items(&self, line: &Line, x: f64, y: f64, paint: &Paint, tag: Tag) -> Vec<Item> {
-        let mut runs: Vec<TextRun> = Vec::new();
-        for g in &line.glyphs {
-            let advance = self.advance(g.face, g.id, g.size);
-            let placed = PlacedGlyph { id: g.id, x: x + g.x, rise: g.rise, advance, text: g.text.clone() };
-            match runs.last_mut() {
-                Some(run) if run.face == g.face && run.size == g.size && run.embolden == g.embolden => {
-                    run.glyphs.push(placed)
-                }
-                _ => runs.push(TextRun {
-                    face: g.face,
-                    size: g.size,
-                    paint: paint.clone(),
-                    baseline: y,
-                    glyphs: vec![placed],
-                    actual_text: None,
-                    embolden: g.embolden,
-                    tag,
-                }),
-            }
-        }
-        runs.into_iter().map(Item::Text).collect()
+        line_items(self.book, line, (x, y), paint, tag)
     }
+}
+
+/// The advance of glyph `id` of `face` at `size`, points.
+fn advance(book: &FontBook, face: crate::font::FaceId, id: u16, size: f64) -> f64 {
+    let face = book.face(face);
+    face.advance(id) * size / f64::from(face.units_per_em)
+}
+
+/// The items of a composed line (see [`Setter::line_items`]), shifted by `(x, y)`: usable off
+/// the setter's thread.
+pub(super) fn line_items(book: &FontBook, line: &Line, (x, y): (f64, f64), paint: &Paint, tag: Tag) -> Vec<Item> {
+    let mut runs: Vec<TextRun> = Vec::new();
+    for g in &line.glyphs {
+        let advance = advance(book, g.face, g.id, g.size);
+        let placed = PlacedGlyph { id: g.id, x: x + g.x, rise: g.rise, advance, text: g.text.clone() };
+        match runs.last_mut() {
+            Some(run) if run.face == g.face && run.size == g.size && run.embolden == g.embolden => {
+                run.glyphs.push(placed)
+            }
+            _ => runs.push(TextRun {
+                face: g.face,
+                size: g.size,
+                paint: paint.clone(),
+                baseline: y,
+                glyphs: vec![placed],
+                actual_text: None,
+                embolden: g.embolden,
+                tag,
+            }),
+        }
+    }
+    runs.into_iter().map(Item::Text).collect()
 }
 
 /// Where and how a spread text is set: `x` and `width` (points), baseline `y`, font `size`.

@@ -2,19 +2,22 @@
 //! typed in the manifest's title (`\n`) forces a break there.
 
 use super::Setter;
-use crate::compose::{Align, Line, compose};
+use crate::compose::{Align, Line, ParStyle, Span, compose};
+use crate::font::FontBook;
 use crate::layout::RoleName;
 
 impl Setter<'_> {
-    /// Composes a title in `role` over `width` points: balanced lines, breaks between words.
-    pub(super) fn compose_title(&self, role: RoleName, title: &str, width: f64) -> Vec<Line> {
+    /// A title's parts between the line breaks typed in it, as spans in `role`, and the style
+    /// each is composed in over `width` points (balanced lines, breaks between words).
+    pub(super) fn title_parts(&self, role: RoleName, title: &str, width: f64) -> (Vec<Span>, ParStyle) {
         let mut style = self.style(width, Align::Center, (0.0, 0.0));
         style.words = true;
-        title
-            .split('\n')
-            .map(str::trim)
-            .filter(|part| !part.is_empty())
-            .flat_map(|part| compose(self.book, &[self.span(role, part)], &style))
-            .collect()
+        let parts = title.split('\n').map(str::trim).filter(|part| !part.is_empty());
+        (parts.map(|part| self.span(role, part)).collect(), style)
     }
+}
+
+/// The lines of a title's parts ([`Setter::title_parts`]), each part starting a line.
+pub(super) fn compose_title_parts(book: &FontBook, parts: &[Span], style: &ParStyle) -> Vec<Line> {
+    parts.iter().flat_map(|part| compose(book, std::slice::from_ref(part), style)).collect()
 }
