@@ -29,8 +29,9 @@ struct Variant {
     resource: String,
     /// The Type0 font object (given by [`EmbeddedFont::numbered`]).
     type0: Ref,
-    /// Original glyph id → the text its ToUnicode entry gives in this variant.
-    texts: BTreeMap<u16, SmolStr>,
+    /// The text each glyph's ToUnicode entry gives in this variant, by the glyph's place in
+    /// [`EmbeddedFont::gids`] (`None`: not in this variant).
+    texts: Vec<Option<SmolStr>>,
 }
 
 /// The subset `CFF ` table of a CID-keyed CFF face, made by [`cff::subset`]; `None` for any
@@ -67,8 +68,10 @@ pub(super) struct EmbeddedFont {
     units_per_em: f64,
     /// `ABCDEF+PostScriptName`.
     base_font: String,
-    /// Original glyph id → what the content stream needs.
-    glyphs: BTreeMap<u16, GlyphInfo>,
+    /// The original glyph ids of the subset, sorted.
+    gids: Vec<u16>,
+    /// What the content stream needs of each, in the same order.
+    glyphs: Vec<GlyphInfo>,
     /// Whether the program is CFF.
     cff: bool,
     /// Number of glyphs in the subset: CIDs 0 (`.notdef`) to `cid_count - 1`.
@@ -138,23 +141,25 @@ impl EmbeddedFont {
             }
         };
         let scale = 1000.0 / f64::from(face.units_per_em.max(1));
-        let mut glyphs = BTreeMap::new();
-        for &gid in &ids {
-            let cid = remapper.get(gid).ok_or_else(|| error(format!("glyph {gid} missing from the subset")))?;
-            let width = round(face.advance(gid) * scale);
-            glyphs.insert(gid, GlyphInfo { cid, width });
-        }
+        // `ids` is sorted, each glyph once ([`FaceUses::glyph_ids`]).
+        let glyphs = (ids.iter())
+            .map(|&gid| {
+                let cid = remapper.get(gid).ok_or_else(|| error(format!("glyph {gid} missing from the subset")))?;
+                Ok(GlyphInfo { cid, width: round(face.advance(gid) * scale) })
+            })
+            .collect::<Result<Vec<_>, PdfError>>()?;
         let variants: Vec<Variant> = (used.variants.iter().enumerate())
             .map(|(n, uses)| Variant {
                 resource: if n == 0 { format!("F{}", id.0) } else { format!("F{}v{n}", id.0) },
                 type0: Ref::new(1),
-                texts: uses.clone(),
+                texts: ids.iter().map(|gid| uses.get(gid).cloned()).collect(),
             })
             .collect();
         let to_unicode = (variants.iter())
             .map(|variant| {
-                let mut by_cid: Vec<(u16, &str)> =
-                    (variant.texts.iter()).filter_map(|(gid, t)| Some((glyphs.get(gid)?.cid, t.as_str()))).collect();
+                let mut by_cid: Vec<(u16, &str)> = (glyphs.iter().zip(&variant.texts))
+                    .filter_map(|(info, t)| Some((info.cid, t.as_deref()?)))
+                    .collect();
                 by_cid.sort_unstable();
                 cmap::to_unicode(by_cid)
             })
@@ -166,6 +171,7 @@ impl EmbeddedFont {
             outlines,
             units_per_em: f64::from(face.units_per_em.max(1)),
             base_font,
+            gids: ids,
             glyphs,
             cff,
             cid_count: remapper.num_gids(),
@@ -190,12 +196,12 @@ impl EmbeddedFont {
     /// How to draw an original glyph id that reads as `text`: the font resource (the first
     /// variant that maps it so; for an empty text, the first that has it), its CID and width.
     pub(super) fn glyph(&self, gid: u16, text: &str) -> Option<(&str, &GlyphInfo)> {
-        let info = self.glyphs.get(&gid)?;
+        let k = self.gids.binary_search(&gid).ok()?;
         let variant = match text {
-            "" => self.variants.iter().find(|v| v.texts.contains_key(&gid)),
-            _ => self.variants.iter().find(|v| v.texts.get(&gid).is_some_and(|t| t == text)),
+            "" => self.variants.iter().find(|v| v.texts.get(k).is_some_and(Option::is_some)),
+            _ => self.variants.iter().find(|v| v.texts.get(k).is_some_and(|t| t.as_deref() == Some(text))),
         }?;
-        Some((variant.resource.as_str(), info))
+        Some((variant.resource.as_str(), self.glyphs.get(k)?))
     }
 
     /// The outline of a glyph drawn in a run spaced for display, with the face's units per
@@ -247,7 +253,7 @@ impl EmbeddedFont {
         if !self.cff {
             font.cid_to_gid_map_predefined(Name(b"Identity"));
         }
-        let mut by_cid: Vec<(u16, f32)> = self.glyphs.values().map(|g| (g.cid, g.width as f32)).collect();
+        let mut by_cid: Vec<(u16, f32)> = self.glyphs.iter().map(|g| (g.cid, g.width as f32)).collect();
         by_cid.sort_unstable_by_key(|&(cid, _)| cid);
         let mut widths = font.widths();
         for entry in group(&by_cid) {
