@@ -22,12 +22,31 @@ pub(super) struct FaceUses {
     pub variants: Vec<BTreeMap<u16, SmolStr>>,
     /// The glyphs drawn in runs spaced for display.
     pub displayed: BTreeSet<u16>,
+    /// A glyph and text recorded lately, by the glyph id's low bits: recording it again
+    /// changes nothing (a page repeats a few hundred glyphs thousands of times).
+    seen: Vec<Option<(u16, SmolStr)>>,
 }
+
+/// Slots of [`FaceUses::seen`] (a power of two).
+const SEEN: usize = 1024;
 
 impl FaceUses {
     /// Records that `gid` reads as `text`: in the first variant that has no text for it yet
     /// or the same; an empty text in any variant that has the glyph.
     fn add(&mut self, gid: u16, text: SmolStr) {
+        if self.seen.is_empty() {
+            self.seen = vec![None; SEEN];
+        }
+        let slot = &mut self.seen[usize::from(gid) & (SEEN - 1)];
+        if slot.as_ref().is_some_and(|(g, t)| *g == gid && *t == text) {
+            return;
+        }
+        *slot = Some((gid, text.clone()));
+        self.record(gid, text);
+    }
+
+    /// Records a glyph and text not in [`FaceUses::seen`] (see [`FaceUses::add`]).
+    fn record(&mut self, gid: u16, text: SmolStr) {
         // A glyph that stands for no text is drawn from any variant that has it (under an
         // empty `/ActualText`, `text.rs`).
         if text.is_empty() && self.variants.iter().any(|v| v.contains_key(&gid)) {
@@ -152,5 +171,23 @@ mod tests {
         assert_eq!(face.variants[1].get(&0).map(SmolStr::as_str), Some("𠀁"));
         assert_eq!(face.glyph_ids(), [0, 1, 2]);
         assert_eq!(face.displayed, BTreeSet::from([1, 2]));
+    }
+
+    proptest::proptest! {
+        /// Glyphs recorded lately are not recorded again, and that changes nothing: the
+        /// variants are those of recording every glyph (ids 1024 apart share a slot).
+        #[test]
+        fn pdf_remembered_glyphs_give_the_same_variants(
+            uses in proptest::collection::vec((0u16..4, 0u16..3, 0usize..4), 0..200),
+        ) {
+            let texts = ["", "甲", "乙", "\u{0}"];
+            let (mut remembered, mut every) = (FaceUses::default(), FaceUses::default());
+            for (high, low, text) in uses {
+                let gid = high * 1024 + low;
+                remembered.add(gid, SmolStr::new(texts[text]));
+                every.record(gid, SmolStr::new(texts[text]));
+            }
+            proptest::prop_assert_eq!(remembered.variants, every.variants);
+        }
     }
 }
