@@ -4,6 +4,17 @@
 use super::faults::{Fault, faults};
 use super::galley::Unit;
 
+/// How many of `from..=to`, counted from `from`, satisfy `holds`, which holds for the first
+/// few and then never again (found by bisection).
+fn leading(from: usize, to: usize, holds: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, (to + 1).saturating_sub(from));
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if holds(from + mid) { low = mid + 1 } else { high = mid }
+    }
+    low
+}
+
 /// Lines a column may be left short of the fullest fit when looking for a better break.
 const SLACK: usize = 12;
 
@@ -99,22 +110,74 @@ impl Measure {
         if first == n {
             return if start < n { vec![n] } else { Vec::new() };
         }
-        let mut fit = first;
-        while fit < n && self.height(start, fit + 1) <= capacity {
-            fit += 1;
-        }
+        // Heights only grow with the end: the fullest fit by bisection.
+        let fit = first + leading(first + 1, n, |e| self.height(start, e) <= capacity);
         if fit == first {
             // The next unit is taller than the room: it goes here overfull, or the column
             // stays empty (page 1 under the masthead) and it goes to a taller one.
             return vec![start, first + 1];
         }
         let full = self.height(start, fit);
-        let near: Vec<usize> = (first + 1..=fit).filter(|&e| self.height(start, e) + SLACK >= full).collect();
+        let short = leading(first + 1, fit, |e| self.height(start, e) + SLACK < full);
+        let near: Vec<usize> = (first + 1 + short..=fit).collect();
         if near.iter().any(|&e| self.fault(e).is_none()) {
             return near;
         }
         // Every end makes a fault: leaving the column empty is one more way (a title under a
         // tall masthead goes to the next column whole).
         std::iter::once(start).chain(first + 1..=fit).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::Part;
+    use proptest::prelude::*;
+
+    /// Units of these heights, every fourth a space.
+    fn units(heights: &[usize]) -> Vec<Unit> {
+        (heights.iter().enumerate())
+            .map(|(i, &lines)| Unit {
+                lines,
+                items: Vec::new(),
+                part: if i % 4 == 3 { Part::Space } else { Part::Line },
+                stretch: 0,
+                article: 0,
+            })
+            .collect()
+    }
+
+    /// The ends as a walk from the first unit finds them, one unit at a time.
+    fn walked(m: &Measure, start: usize, capacity: usize) -> Vec<usize> {
+        let first = m.head(start);
+        let n = m.len();
+        if first == n {
+            return if start < n { vec![n] } else { Vec::new() };
+        }
+        let mut fit = first;
+        while fit < n && m.height(start, fit + 1) <= capacity {
+            fit += 1;
+        }
+        if fit == first {
+            return vec![start, first + 1];
+        }
+        let full = m.height(start, fit);
+        let near: Vec<usize> = (first + 1..=fit).filter(|&e| m.height(start, e) + SLACK >= full).collect();
+        if near.iter().any(|&e| m.fault(e).is_none()) {
+            return near;
+        }
+        std::iter::once(start).chain(first + 1..=fit).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn bisected_ends_are_the_walked_ones(heights in prop::collection::vec(0usize..6, 0..80), capacity in 0usize..40) {
+            let units = units(&heights);
+            let m = Measure::new(&units);
+            for start in 0..=units.len() {
+                prop_assert_eq!(m.ends(start, capacity), walked(&m, start, capacity));
+            }
+        }
     }
 }
