@@ -99,6 +99,40 @@ pub(super) struct Compressed {
     to_unicode: Vec<Vec<u8>>,
 }
 
+/// What a font's program is made from, once its objects are planned.
+pub(super) struct Pending {
+    /// The subset's glyphs, in their new order.
+    remapper: GlyphRemapper,
+    /// Each variant's ToUnicode CMap.
+    to_unicode: Vec<Vec<u8>>,
+    /// Whether the program is CFF (as planned).
+    cff: bool,
+}
+
+impl Pending {
+    /// Subsets `face` (the face it was planned for) to the glyphs: its streams, uncompressed.
+    pub(super) fn program(self, face: &Face) -> Result<Streams, PdfError> {
+        let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
+        let Pending { remapper, to_unicode, cff } = self;
+        let (program, is_cff) = match program(face, &remapper) {
+            Some(table) => (table, true),
+            None => {
+                let subset = subsetter::subset(face.data.bytes(), face.index, &remapper)
+                    .map_err(|e| error(format!("subsetting failed: {e}")))?;
+                match sfnt::table(&subset, *b"CFF ") {
+                    Some(table) => (table.to_vec(), true),
+                    None if sfnt::table(&subset, *b"glyf").is_some() => (subset, false),
+                    None => return Err(error("the subset has neither CFF nor TrueType outlines".into())),
+                }
+            }
+        };
+        if is_cff != cff {
+            return Err(error("the subset's outlines are not of the face's kind".into()));
+        }
+        Ok(Streams { program, to_unicode })
+    }
+}
+
 impl Streams {
     /// Compresses the streams.
     pub(super) fn compress(self) -> Compressed {
@@ -115,31 +149,25 @@ impl EmbeddedFont {
     /// font id per variant from `next`.
     #[cfg(test)]
     pub(super) fn new(id: FaceId, face: &Face, used: &FaceUses, next: &mut Ref) -> Result<Self, PdfError> {
-        Ok(Self::subset(id, face, used)?.0.numbered(next))
+        let (font, pending) = Self::plan(id, face, used)?;
+        pending.program(face)?;
+        Ok(font.numbered(next))
     }
 
-    /// Subsets `face` to the glyphs used and prepares the font's objects and its streams; the
-    /// Type0 font ids are given after ([`EmbeddedFont::numbered`]), so faces may be subset in
-    /// any order.
-    pub(super) fn subset(id: FaceId, face: &Face, used: &FaceUses) -> Result<(Self, Streams), PdfError> {
+    /// Prepares the font's objects for the glyphs used of `face`, and what its program is
+    /// made from ([`Pending::program`], which may run while pages are drawn with the font:
+    /// each glyph's CID and width are known before the program is). The Type0 font ids are
+    /// given after ([`EmbeddedFont::numbered`]), so faces may be prepared in any order.
+    pub(super) fn plan(id: FaceId, face: &Face, used: &FaceUses) -> Result<(Self, Pending), PdfError> {
         let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
         let ids = used.glyph_ids();
         if ids.len() >= usize::from(u16::MAX) {
             return Err(error(format!("{} distinct glyphs are more than a subset can hold", ids.len())));
         }
         let remapper = GlyphRemapper::new_from_glyphs_sorted(&ids);
-        let (program, cff) = match program(face, &remapper) {
-            Some(table) => (table, true),
-            None => {
-                let subset = subsetter::subset(face.data.bytes(), face.index, &remapper)
-                    .map_err(|e| error(format!("subsetting failed: {e}")))?;
-                match sfnt::table(&subset, *b"CFF ") {
-                    Some(table) => (table.to_vec(), true),
-                    None if sfnt::table(&subset, *b"glyf").is_some() => (subset, false),
-                    None => return Err(error("the subset has neither CFF nor TrueType outlines".into())),
-                }
-            }
-        };
+        // CFF outlines stay CFF; TrueType ones (and CFF2, which subsetter turns into TrueType)
+        // are embedded as TrueType.
+        let cff = face.table(*b"CFF ").is_some() && face.table(*b"glyf").is_none();
         let scale = 1000.0 / f64::from(face.units_per_em.max(1));
         // `ids` is sorted, each glyph once ([`FaceUses::glyph_ids`]).
         let glyphs = (ids.iter())
@@ -166,6 +194,7 @@ impl EmbeddedFont {
             .collect();
         let outlines = read_outlines(face, &used.displayed).map_err(error)?;
         let base_font = format!("{}+{}", subset_tag(&face.postscript_name(), &ids), face.postscript_name());
+        let pending = Pending { remapper, to_unicode, cff };
         let font = EmbeddedFont {
             variants,
             outlines,
@@ -174,10 +203,10 @@ impl EmbeddedFont {
             gids: ids,
             glyphs,
             cff,
-            cid_count: remapper.num_gids(),
+            cid_count: pending.remapper.num_gids(),
             metrics: metrics(face, scale),
         };
-        Ok((font, Streams { program, to_unicode }))
+        Ok((font, pending))
     }
 
     /// Gives each variant its Type0 font id, taken from `next`.

@@ -52,7 +52,7 @@ pub use icc::OutputProfile;
 pub use options::{MAX_BLEED, Options, Standard, parse_bleed};
 
 use content::{Context, Drawn};
-use font::{Compressed, EmbeddedFont};
+use font::{Compressed, EmbeddedFont, Pending};
 use geometry::Geometry;
 use image::Pictures;
 use ink::Inks;
@@ -90,52 +90,36 @@ pub fn write_pdf_with(
     let states = States { overprint: next.bump(), knockout: next.bump() };
 
     let uses: Vec<(FaceId, usage::FaceUses)> = usage::collect(pages).into_iter().collect();
-    let mut streams: Vec<Option<Compressed>> = uses.iter().map(|_| None).collect();
-    // The faces are subset one at a time, each face's pages given back before the next is
-    // read (two faces resident at once would raise the peak memory by most of one), the
-    // fewest glyphs first: the face with the most is read when the others' pages are gone
-    // (most glyphs first raised the peak by 2–3 MiB). Each face's streams are compressed on
-    // another thread meanwhile, and the pages drawn while the last are. Object ids are given
-    // in face order after, so the bytes do not depend on the order anything finished in.
+    // Every font's objects are planned first (each glyph's CID and width are known before
+    // the program is), so that the pages are drawn on the thread pool while the faces are
+    // subset, one at a time, each face's pages given back before the next is read (two faces
+    // resident at once would raise the peak memory by most of one), the fewest glyphs first:
+    // the face with the most is read when the others' pages are gone (most glyphs first
+    // raised the peak by 2–3 MiB). Each face's streams are compressed on another thread.
+    // Object ids are given in face order, so the bytes do not depend on the order anything
+    // finished in.
     let parallel = crate::parallel::within_build();
-    let (embedded, inks, pictures, refs, drawn) = rayon::in_place_scope(|scope| {
-        let mut work: Vec<(usize, &mut Option<Compressed>)> = streams.iter_mut().enumerate().collect();
-        work.sort_by_cached_key(|&(i, _)| uses[i].1.glyph_ids().len());
-        let mut subsets: Vec<(usize, Result<EmbeddedFont, PdfError>)> = (work.into_iter())
-            .map(|(i, slot)| {
-                let (id, used) = &uses[i];
-                let font = lookup(fonts, *id).and_then(|face| {
-                    let subset = EmbeddedFont::subset(*id, face, used);
-                    face.release_pages();
-                    let (font, raw) = subset?;
-                    match parallel {
-                        true => scope.spawn(move |_| *slot = Some(raw.compress())),
-                        false => *slot = Some(raw.compress()),
-                    }
-                    Ok(font)
-                });
-                (i, font)
-            })
-            .collect();
-        subsets.sort_unstable_by_key(|&(i, _)| i);
-        let mut embedded = BTreeMap::new();
-        for ((id, _), (_, font)) in uses.iter().zip(subsets) {
-            embedded.insert(*id, font?.numbered(&mut next));
-        }
-        let inks = Inks::new(pages, &mut next);
-        let pictures = Pictures::new(pages, &mut next);
-        let refs: Vec<PageRefs> = pages
-            .iter()
-            .map(|p| PageRefs { page: next.bump(), content: next.bump(), geometry: Geometry::new(p, options) })
-            .collect();
-        let cx = Context { fonts: &embedded, inks: &inks, pictures: &pictures };
-        let draw = |(page, r): (&Page, &PageRefs)| draw_page(page, r, &cx);
-        let drawn: Vec<Drawn> = match parallel {
-            true => pages.par_iter().zip(&refs).map(draw).collect(),
-            false => pages.iter().zip(&refs).map(draw).collect(),
-        };
-        Ok::<_, PdfError>((embedded, inks, pictures, refs, drawn))
-    })?;
+    let mut embedded = BTreeMap::new();
+    let mut pending = Vec::with_capacity(uses.len());
+    for (id, used) in &uses {
+        let face = lookup(fonts, *id)?;
+        let (font, program) = EmbeddedFont::plan(*id, face, used)?;
+        embedded.insert(*id, font.numbered(&mut next));
+        pending.push((face, program, used.glyph_ids().len()));
+    }
+    let inks = Inks::new(pages, &mut next);
+    let pictures = Pictures::new(pages, &mut next);
+    let refs: Vec<PageRefs> = pages
+        .iter()
+        .map(|p| PageRefs { page: next.bump(), content: next.bump(), geometry: Geometry::new(p, options) })
+        .collect();
+    let cx = Context { fonts: &embedded, inks: &inks, pictures: &pictures };
+    let draw = |(page, r): (&Page, &PageRefs)| draw_page(page, r, &cx);
+    let (streams, drawn) = match parallel {
+        true => rayon::join(|| programs(pending, true), || pages.par_iter().zip(&refs).map(draw).collect::<Vec<Drawn>>()),
+        false => (programs(pending, false), pages.iter().zip(&refs).map(draw).collect()),
+    };
+    let streams = streams?;
 
     let mut pdf = Pdf::new();
     let (major, minor) = standard.version();
@@ -155,9 +139,7 @@ pub fn write_pdf_with(
         pages::write_states(&mut pdf, states);
     }
     for (font, streams) in embedded.values().zip(&streams) {
-        if let Some(streams) = streams {
-            font.write(&mut pdf, &mut next, standard == Standard::PdfA1b, streams);
-        }
+        font.write(&mut pdf, &mut next, standard == Standard::PdfA1b, streams);
     }
     inks.write(&mut pdf, &used_inks);
     pictures.write(&mut pdf, &mut next, standard, profile)?;
@@ -187,6 +169,29 @@ pub fn write_pdf_with(
     let file_id = id.to_be_bytes().to_vec();
     pdf.set_file_id((file_id.clone(), file_id));
     Ok(pdf.finish())
+}
+
+/// The programs of the planned fonts, compressed, in the order given: made one face at a time,
+/// the fewest glyphs first, each face's pages given back once it is subset, and compressed on
+/// the thread pool when `parallel`.
+fn programs(pending: Vec<(&Face, Pending, usize)>, parallel: bool) -> Result<Vec<Compressed>, PdfError> {
+    let mut made: Vec<Option<Compressed>> = pending.iter().map(|_| None).collect();
+    let mut jobs: Vec<_> = pending.into_iter().zip(made.iter_mut()).collect();
+    jobs.sort_by_key(|((_, _, glyphs), _)| *glyphs);
+    rayon::in_place_scope(|scope| {
+        for ((face, program, _), slot) in jobs {
+            let raw = program.program(face);
+            face.release_pages();
+            let raw = raw?;
+            match parallel {
+                true => scope.spawn(move |_| *slot = Some(raw.compress())),
+                false => *slot = Some(raw.compress()),
+            }
+        }
+        Ok::<(), PdfError>(())
+    })?;
+    let missing = || PdfError::Font { name: String::new(), reason: "a font program was not made".into() };
+    made.into_iter().map(|m| m.ok_or_else(missing)).collect()
 }
 
 /// The face with this id, or an error if the book has no such face.
