@@ -116,7 +116,9 @@ pub fn write_pdf_with(
     let cx = Context { fonts: &embedded, inks: &inks, pictures: &pictures };
     let draw = |(page, r): (&Page, &PageRefs)| draw_page(page, r, &cx);
     let (streams, drawn) = match parallel {
-        true => rayon::join(|| programs(pending, true), || pages.par_iter().zip(&refs).map(draw).collect::<Vec<Drawn>>()),
+        true => {
+            rayon::join(|| programs(pending, true), || pages.par_iter().zip(&refs).map(draw).collect::<Vec<Drawn>>())
+        }
         false => (programs(pending, false), pages.iter().zip(&refs).map(draw).collect()),
     };
     let streams = streams?;
