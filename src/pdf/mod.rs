@@ -206,6 +206,19 @@ fn deflate(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, LEVEL)
 }
 
+/// The zlib level of page content streams: text-heavy pages are long runs of the same few
+/// operators and glyph ids, which miniz_oxide's fast matcher (level 1) finds nearly as well
+/// as level 6 in well under half the time (measured on the 61-page stress issue: 641 against
+/// 571 KB for the whole file, 8.8 % fewer instructions for the build, 8.5 % less wall time;
+/// the model issue 217 against 213 KB). Pictures, ToUnicode maps and profiles stay at
+/// [`LEVEL`].
+const CONTENT_LEVEL: u8 = 1;
+
+/// Zlib-compresses a page's content stream for `/FlateDecode`, at [`CONTENT_LEVEL`].
+fn deflate_content(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, CONTENT_LEVEL)
+}
+
 /// The zlib level of embedded font programs: CFF charstrings are dense already, so level 1
 /// (miniz_oxide's fast matcher) leaves them within 5 % of level 6's size in about a quarter
 /// of the time (measured on the model issue's subsets: 101.3 against 96.3 KB, 0.8 against
