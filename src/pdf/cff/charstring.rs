@@ -89,23 +89,33 @@ impl<'a> Flattener<'a> {
         while let Some(&b) = code.get(at) {
             self.starts.push(out.len());
             if b == 28 || b >= 32 {
+                // Numbers: the one- and two-byte forms are the shortest there are and are copied;
+                // a 16-bit one (28) is written in its shortest form; a 16.16 fixed one as it is.
                 let value = match b {
-                    255 => {
+                    32..=246 => {
+                        out.push(b);
+                        at += 1;
+                        Some(i32::from(b) - 139)
+                    }
+                    247..=254 => {
+                        let b1 = *code.get(at + 1)?;
+                        out.extend([b, b1]);
+                        at += 2;
+                        let size = |first: u8| i32::from(b - first) * 256 + i32::from(b1) + 108;
+                        Some(if b < 251 { size(247) } else { -size(251) })
+                    }
+                    28 => {
+                        let (n, len) = read_short(&code[at..])?;
+                        write_int(n, out);
+                        at += len;
+                        Some(n)
+                    }
+                    _ => {
                         let raw = i32::from_be_bytes(code.get(at + 1..at + 5)?.try_into().ok()?);
-                        let bytes = &code[at..at + 5];
-                        out.extend_from_slice(bytes);
+                        out.extend_from_slice(&code[at..at + 5]);
                         at += 5;
                         let value = raw as f32 / 65536.0;
                         (value.fract() == 0.0).then_some(value as i32)
-                    }
-                    _ => {
-                        let (n, len) = read_short(&code[at..])?;
-                        match b {
-                            28 => write_int(n, out),
-                            _ => out.extend_from_slice(&code[at..at + len]),
-                        }
-                        at += len;
-                        Some(n)
                     }
                 };
                 if self.stack.len() == MAX_STACK {
