@@ -27,7 +27,8 @@ pub(super) fn printed_chars(doc: &Document) -> BTreeSet<char> {
 fn distinct_drawn(chars: impl Iterator<Item = char>) -> BTreeSet<char> {
     let mut bmp = vec![0u64; 0x10000 / 64];
     let mut astral = Vec::new();
-    for c in chars.filter(|&c| drawn(c)) {
+    // Every character is marked, and only the few thousand different ones tested for being drawn.
+    for c in chars {
         match usize::try_from(u32::from(c)) {
             Ok(u) if u < 0x10000 => bmp[u / 64] |= 1 << (u % 64),
             _ => astral.push(c),
@@ -36,7 +37,7 @@ fn distinct_drawn(chars: impl Iterator<Item = char>) -> BTreeSet<char> {
     let marked = (bmp.iter().enumerate()).flat_map(|(w, &bits)| {
         (0..64).filter(move |b| bits & (1 << b) != 0).filter_map(move |b| char::from_u32((w * 64 + b) as u32))
     });
-    marked.chain(astral).collect()
+    marked.chain(astral).filter(|&c| drawn(c)).collect()
 }
 
 /// Every variation sequence the document prints after a Han character (葛󠄀 = U+845B U+E0100):
@@ -46,7 +47,8 @@ pub(super) fn printed_sequences(doc: &Document) -> BTreeSet<(char, char)> {
     for printed in doc.printed() {
         let text = printed.text.as_str();
         for (base, selector) in text.chars().zip(text.chars().skip(1)) {
-            if is_ideograph(base) && is_variation_selector(selector) {
+            // The selector first: nearly no character is one.
+            if is_variation_selector(selector) && is_ideograph(base) {
                 out.insert((base, selector));
             }
         }
