@@ -109,11 +109,8 @@ pub(super) fn compose_articles(doc: &Document, s: &Setter) -> Vec<Composed> {
     let width = s.layout.column_width();
     let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
     let mut jobs = Vec::new();
-    let mut title_style = None;
     for article in &doc.articles {
-        let (parts, style) = s.title_parts(RoleName::Title, article.title.as_str(), width);
-        title_style = Some(style);
-        jobs.push(Job::Title(parts));
+        jobs.push(Job::Title(s.title_parts(RoleName::Title, article.title.as_str())));
         for block in &article.blocks {
             if let Block::Paragraph(paragraph) = block {
                 jobs.push(Job::Paragraph(
@@ -122,8 +119,11 @@ pub(super) fn compose_articles(doc: &Document, s: &Setter) -> Vec<Composed> {
             }
         }
     }
-    let Some(title) = title_style else { return Vec::new() };
-    let styles = Styles { title, body: s.style(width, Align::Justify, (indent, 0.0)), paint: s.color(RoleName::Body) };
+    let styles = Styles {
+        title: s.title_style(width),
+        body: s.style(width, Align::Justify, (indent, 0.0)),
+        paint: s.color(RoleName::Body),
+    };
     let book = s.book;
     let done: Vec<Done> = match crate::parallel::within_build() {
         true => jobs.par_iter().map(|job| job.run(book, &styles)).collect(),
