@@ -110,6 +110,11 @@ pub(super) struct Pending {
 }
 
 impl Pending {
+    /// The number of glyphs in the subset, `.notdef` included.
+    pub(super) fn glyphs(&self) -> u16 {
+        self.remapper.num_gids()
+    }
+
     /// Subsets `face` (the face it was planned for) to the glyphs: its streams, uncompressed.
     pub(super) fn program(self, face: &Face) -> Result<Streams, PdfError> {
         let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
@@ -203,7 +208,7 @@ impl EmbeddedFont {
             gids: ids,
             glyphs,
             cff,
-            cid_count: pending.remapper.num_gids(),
+            cid_count: pending.glyphs(),
             metrics: metrics(face, scale),
         };
         Ok((font, pending))

@@ -105,7 +105,7 @@ pub fn write_pdf_with(
         let face = lookup(fonts, *id)?;
         let (font, program) = EmbeddedFont::plan(*id, face, used)?;
         embedded.insert(*id, font.numbered(&mut next));
-        pending.push((face, program, used.glyph_ids().len()));
+        pending.push((face, program));
     }
     let inks = Inks::new(pages, &mut next);
     let pictures = Pictures::new(pages, &mut next);
@@ -176,12 +176,12 @@ pub fn write_pdf_with(
 /// The programs of the planned fonts, compressed, in the order given: made one face at a time,
 /// the fewest glyphs first, each face's pages given back once it is subset, and compressed on
 /// the thread pool when `parallel`.
-fn programs(pending: Vec<(&Face, Pending, usize)>, parallel: bool) -> Result<Vec<Compressed>, PdfError> {
+fn programs(pending: Vec<(&Face, Pending)>, parallel: bool) -> Result<Vec<Compressed>, PdfError> {
     let mut made: Vec<Option<Compressed>> = pending.iter().map(|_| None).collect();
     let mut jobs: Vec<_> = pending.into_iter().zip(made.iter_mut()).collect();
-    jobs.sort_by_key(|((_, _, glyphs), _)| *glyphs);
+    jobs.sort_by_key(|((_, program), _)| program.glyphs());
     rayon::in_place_scope(|scope| {
-        for ((face, program, _), slot) in jobs {
+        for ((face, program), slot) in jobs {
             let raw = program.program(face);
             face.release_pages();
             let raw = raw?;
