@@ -152,12 +152,15 @@ impl<'a> Strings<'a> {
 /// Where a five-byte offset placeholder is in the output, and the DICT operator it is for.
 type Placeholder = (usize, Operator);
 
-/// Writes the Top DICT INDEX; returns where its offset placeholders are.
-fn write_top(top: &Top, sids: [Option<u16>; 5], out: &mut Vec<u8>) -> Option<Vec<Placeholder>> {
-    let [adobe, identity, copyright, notice, name] = sids;
+/// Writes the Top DICT INDEX, with the new SIDs of `Adobe` and `Identity` (the registry and
+/// ordering) and of the copyright, notice and font name kept; returns where its offset
+/// placeholders are.
+fn write_top(top: &Top, ros: [u16; 2], kept: [Option<u16>; 3], out: &mut Vec<u8>) -> Option<Vec<Placeholder>> {
+    let [adobe, identity] = ros;
+    let [copyright, notice, name] = kept;
     let mut dict = Vec::new();
-    write_int(i32::from(adobe?), &mut dict);
-    write_int(i32::from(identity?), &mut dict);
+    write_int(i32::from(adobe), &mut dict);
+    write_int(i32::from(identity), &mut dict);
     write_int(0, &mut dict);
     write_operator(dict::ROS, &mut dict);
     for (sid, op) in [(copyright, dict::COPYRIGHT), (notice, dict::NOTICE), (name, dict::FONT_NAME)] {
@@ -244,21 +247,17 @@ pub(super) fn subset(table: &[u8], gids: &[u16]) -> Option<Vec<u8>> {
     used.dedup();
 
     let mut strings = Strings { old: old_strings, new: Vec::new() };
-    let sids = [
-        Some(strings.add(b"Adobe")),
-        Some(strings.add(b"Identity")),
-        strings.keep(top.copyright)?,
-        strings.keep(top.name)?,
-        strings.keep(top.notice)?,
-    ];
-    let [adobe, identity, copyright, name, notice] = sids;
+    // The order `subsetter` gives the strings their SIDs in.
+    let ros = [strings.add(b"Adobe"), strings.add(b"Identity")];
+    let (copyright, name) = (strings.keep(top.copyright)?, strings.keep(top.name)?);
+    let notice = strings.keep(top.notice)?;
     let fd_names: Vec<Option<u16>> =
         used.iter().map(|&fd| strings.keep(dicts[usize::from(fd)].name)).collect::<Option<_>>()?;
 
     let mut out = Vec::with_capacity(flat.data.len() + 4096);
     out.extend([1, 0, 4, 4]);
     out.extend_from_slice(table.get(names_start..names_end)?);
-    let placeholders = write_top(&top, [adobe, identity, copyright, notice, name], &mut out)?;
+    let placeholders = write_top(&top, ros, [copyright, notice, name], &mut out)?;
     out.extend(Items::of(&strings.new)?);
     Items::default().write(&mut out)?;
 
