@@ -52,6 +52,15 @@ proptest! {
     }
 }
 
+/// The lines of `text` set `w` em wide with a 2-em first-line indent, certainly loose lines
+/// left unmeasured (`skip`) or measured.
+fn indented_lines(text: &str, w: f64, skip: bool) -> Vec<String> {
+    linebreak::SKIP_LOOSE.with(|s| s.set(skip));
+    let (lines, _) = set_spans(&[(text, 0.0)], w, |s| s.first_indent = 2.0 * EM);
+    linebreak::SKIP_LOOSE.with(|s| s.set(true));
+    lines.into_iter().map(|l| l.text).collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
 
@@ -62,13 +71,7 @@ proptest! {
         let text: String = pieces.concat();
         let text = text.trim().to_string();
         prop_assume!(!text.is_empty());
-        let set_with = |skip: bool| {
-            linebreak::SKIP_LOOSE.with(|s| s.set(skip));
-            let (lines, _) = set_spans(&[(&text, 0.0)], w as f64, |s| s.first_indent = 2.0 * EM);
-            linebreak::SKIP_LOOSE.with(|s| s.set(true));
-            lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>()
-        };
-        prop_assert_eq!(set_with(true), set_with(false));
+        prop_assert_eq!(indented_lines(&text, w as f64, true), indented_lines(&text, w as f64, false));
     }
 }
 
@@ -81,13 +84,9 @@ fn unmeasured_loose_lines_change_no_break_in_the_corpus() {
     for path in paths.iter().take(6) {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         for paragraph in text.split("\n\n").map(|p| p.trim().replace('\n', "")).filter(|p| !p.is_empty()).take(40) {
-            let set_with = |skip: bool| {
-                linebreak::SKIP_LOOSE.with(|s| s.set(skip));
-                let (lines, _) = set_spans(&[(&paragraph, 0.0)], 21.0, |s| s.first_indent = 2.0 * EM);
-                linebreak::SKIP_LOOSE.with(|s| s.set(true));
-                lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>()
-            };
-            assert_eq!(set_with(true), set_with(false), "{}", path.display());
+            let (skipping, measuring) =
+                (indented_lines(&paragraph, 21.0, true), indented_lines(&paragraph, 21.0, false));
+            assert_eq!(skipping, measuring, "{}", path.display());
         }
     }
 }
