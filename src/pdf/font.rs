@@ -87,14 +87,18 @@ pub(super) struct Streams {
     program: Vec<u8>,
     /// Each variant's ToUnicode CMap.
     to_unicode: Vec<Vec<u8>>,
+    /// Whether the program is a bare `CFF ` table.
+    cff: bool,
 }
 
-/// The streams of a subset face, compressed.
+/// The streams of a subset face, compressed where that pays.
 pub(super) struct Compressed {
-    /// The program.
+    /// The program: a CFF table as it is, a TrueType font deflated.
     program: Vec<u8>,
     /// The program's length uncompressed.
     program_len: usize,
+    /// Whether the program is deflated.
+    deflated: bool,
     /// Each variant's ToUnicode CMap.
     to_unicode: Vec<Vec<u8>>,
 }
@@ -134,16 +138,25 @@ impl Pending {
         if is_cff != cff {
             return Err(error("the subset's outlines are not of the face's kind".into()));
         }
-        Ok(Streams { program, to_unicode })
+        Ok(Streams { program, to_unicode, cff })
     }
 }
 
 impl Streams {
     /// Compresses the streams.
+    /// A CFF program is stored as it is: Type 2 charstrings are dense already, so deflate
+    /// took 14 % off the model issue's largest subset (117 to 101 KB, 8 % of the file) for
+    /// a quarter of the build's instructions, on its critical path.
     pub(super) fn compress(self) -> Compressed {
+        let program_len = self.program.len();
+        let (program, deflated) = match self.cff {
+            true => (self.program, false),
+            false => (deflate_font(&self.program), true),
+        };
         Compressed {
-            program: deflate_font(&self.program),
-            program_len: self.program.len(),
+            program,
+            program_len,
+            deflated,
             to_unicode: self.to_unicode.iter().map(|cmap| deflate(cmap)).collect(),
         }
     }
@@ -268,7 +281,9 @@ impl EmbeddedFont {
         }
 
         let mut stream = chunk.stream(file, &streams.program);
-        stream.filter(Filter::FlateDecode);
+        if streams.deflated {
+            stream.filter(Filter::FlateDecode);
+        }
         if self.cff {
             stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
         } else {

@@ -219,10 +219,9 @@ fn deflate_content(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(data, CONTENT_LEVEL)
 }
 
-/// The zlib level of embedded font programs: CFF charstrings are dense already, so level 1
-/// (miniz_oxide's fast matcher) leaves them within 5 % of level 6's size in about a quarter
-/// of the time (measured on the model issue's subsets: 101.3 against 96.3 KB, 0.8 against
-/// 3.4 ms for the largest).
+/// The zlib level of embedded TrueType programs (fallback faces; CFF programs are stored as
+/// they are, see `Streams::compress`): level 1, miniz_oxide's fast matcher, measured on CFF
+/// subsets within 5 % of level 6's size in about a quarter of the time.
 const FONT_LEVEL: u8 = 1;
 
 /// Zlib-compresses a font program for `/FlateDecode`, at [`FONT_LEVEL`].

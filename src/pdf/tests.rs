@@ -95,6 +95,20 @@ fn pdf_tiny_document() {
     assert!(bytes.len() < 60_000 + icc::BUNDLED.len(), "{} bytes", bytes.len());
 }
 
+/// A CFF program is stored unfiltered: its stream dictionary names no filter, and the
+/// stream is the bare table (major version 1, header size 4).
+#[test]
+fn pdf_cff_program_is_stored_as_it_is() {
+    let (pages, meta, book) = sample();
+    let bytes = write_pdf(&pages, &meta, &book).unwrap_or_else(|e| panic!("{e}"));
+    let subtype = b"/Subtype /CIDFontType0C";
+    let at = bytes.windows(subtype.len()).position(|w| w == subtype).expect("a CFF program");
+    let open = bytes[..at].windows(2).rposition(|w| w == b"<<").expect("its dictionary");
+    let start = at + bytes[at..].windows(7).position(|w| w == b"stream\n").expect("its stream") + 7;
+    assert!(!contains(&bytes[open..start], b"/Filter"), "{}", String::from_utf8_lossy(&bytes[open..start]));
+    assert_eq!(bytes[start..start + 3], [1, 0, 4]);
+}
+
 #[test]
 fn pdf_standards_set_version_and_identification() {
     let (pages, meta, book) = sample();
