@@ -58,7 +58,7 @@ struct Metrics {
 }
 
 /// A face subset, ready to be drawn with and written: its glyph table and names (its
-/// streams are apart, in [`Streams`]).
+/// program is apart, in [`Program`]).
 pub(super) struct EmbeddedFont {
     /// The font resources over the program; the first is the glyphs' ordinary use.
     variants: Vec<Variant>,
@@ -80,35 +80,29 @@ pub(super) struct EmbeddedFont {
     metrics: Metrics,
 }
 
-/// The streams of a subset face, uncompressed: compressed apart ([`Streams::compress`], on
+/// A subset face's program, uncompressed: compressed apart ([`Program::compress`], on
 /// another thread while the next face is subset and the pages drawn).
-pub(super) struct Streams {
+pub(super) struct Program {
     /// The bare `CFF ` table for CFF faces, the whole subset font for TrueType faces.
-    program: Vec<u8>,
-    /// Each variant's ToUnicode CMap.
-    to_unicode: Vec<Vec<u8>>,
+    bytes: Vec<u8>,
     /// Whether the program is a bare `CFF ` table.
     cff: bool,
 }
 
-/// The streams of a subset face, compressed where that pays.
+/// A subset face's program, compressed where that pays.
 pub(super) struct Compressed {
     /// The program: a CFF table as it is, a TrueType font deflated.
-    program: Vec<u8>,
+    bytes: Vec<u8>,
     /// The program's length uncompressed.
-    program_len: usize,
+    len: usize,
     /// Whether the program is deflated.
     deflated: bool,
-    /// Each variant's ToUnicode CMap.
-    to_unicode: Vec<Vec<u8>>,
 }
 
 /// What a font's program is made from, once its objects are planned.
 pub(super) struct Pending {
     /// The subset's glyphs, in their new order.
     remapper: GlyphRemapper,
-    /// Each variant's ToUnicode CMap.
-    to_unicode: Vec<Vec<u8>>,
     /// Whether the program is CFF (as planned).
     cff: bool,
 }
@@ -119,11 +113,11 @@ impl Pending {
         self.remapper.num_gids()
     }
 
-    /// Subsets `face` (the face it was planned for) to the glyphs: its streams, uncompressed.
-    pub(super) fn program(self, face: &Face) -> Result<Streams, PdfError> {
+    /// Subsets `face` (the face it was planned for) to the glyphs: its program, uncompressed.
+    pub(super) fn program(self, face: &Face) -> Result<Program, PdfError> {
         let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
-        let Pending { remapper, to_unicode, cff } = self;
-        let (program, is_cff) = match program(face, &remapper) {
+        let Pending { remapper, cff } = self;
+        let (bytes, is_cff) = match program(face, &remapper) {
             Some(table) => (table, true),
             None => {
                 let subset = subsetter::subset(face.data.bytes(), face.index, &remapper)
@@ -138,26 +132,20 @@ impl Pending {
         if is_cff != cff {
             return Err(error("the subset's outlines are not of the face's kind".into()));
         }
-        Ok(Streams { program, to_unicode, cff })
+        Ok(Program { bytes, cff })
     }
 }
 
-impl Streams {
-    /// Compresses the streams.
-    /// A CFF program is stored as it is: Type 2 charstrings are dense already, so deflate
-    /// took 14 % off the model issue's largest subset (117 to 101 KB, 8 % of the file) for
-    /// a quarter of the build's instructions, on its critical path.
+impl Program {
+    /// Compresses the program where that pays. A CFF program is stored as it is: Type 2
+    /// charstrings are dense already, so deflate took 14 % off the model issue's largest
+    /// subset (117 to 101 KB, 8 % of the file) for a quarter of the build's instructions, on
+    /// its critical path.
     pub(super) fn compress(self) -> Compressed {
-        let program_len = self.program.len();
-        let (program, deflated) = match self.cff {
-            true => (self.program, false),
-            false => (deflate_font(&self.program), true),
-        };
-        Compressed {
-            program,
-            program_len,
-            deflated,
-            to_unicode: self.to_unicode.iter().map(|cmap| deflate(cmap)).collect(),
+        let len = self.bytes.len();
+        match self.cff {
+            true => Compressed { bytes: self.bytes, len, deflated: false },
+            false => Compressed { bytes: deflate_font(&self.bytes), len, deflated: true },
         }
     }
 }
@@ -201,18 +189,9 @@ impl EmbeddedFont {
                 texts: ids.iter().map(|gid| uses.get(gid).cloned()).collect(),
             })
             .collect();
-        let to_unicode = (variants.iter())
-            .map(|variant| {
-                let mut by_cid: Vec<(u16, &str)> = (glyphs.iter().zip(&variant.texts))
-                    .filter_map(|(info, t)| Some((info.cid, t.as_deref()?)))
-                    .collect();
-                by_cid.sort_unstable();
-                cmap::to_unicode(by_cid)
-            })
-            .collect();
         let outlines = read_outlines(face, &used.displayed).map_err(error)?;
         let base_font = format!("{}+{}", subset_tag(&face.postscript_name(), &ids), face.postscript_name());
-        let pending = Pending { remapper, to_unicode, cff };
+        let pending = Pending { remapper, cff };
         let font = EmbeddedFont {
             variants,
             outlines,
@@ -225,6 +204,19 @@ impl EmbeddedFont {
             metrics: metrics(face, scale),
         };
         Ok((font, pending))
+    }
+
+    /// Each variant's ToUnicode CMap, deflated (made while the pages are drawn).
+    pub(super) fn to_unicode(&self) -> Vec<Vec<u8>> {
+        (self.variants.iter())
+            .map(|variant| {
+                let mut by_cid: Vec<(u16, &str)> = (self.glyphs.iter().zip(&variant.texts))
+                    .filter_map(|(info, t)| Some((info.cid, t.as_deref()?)))
+                    .collect();
+                by_cid.sort_unstable();
+                deflate(&cmap::to_unicode(by_cid))
+            })
+            .collect()
     }
 
     /// Gives each variant its Type0 font id, taken from `next`.
@@ -257,14 +249,22 @@ impl EmbeddedFont {
         Some((self.outlines.get(&gid)?, self.units_per_em))
     }
 
-    /// Writes each variant's Type0 font, CIDFont and ToUnicode CMap, and the descriptor and
-    /// program they share (`streams`, this font's), taking new ids from `next`; with
-    /// `cid_set`, the descriptor lists the CIDs present (PDF/A-1 asks for it).
-    pub(super) fn write(&self, chunk: &mut Chunk, next: &mut Ref, cid_set: bool, streams: &Compressed) {
+    /// Writes each variant's Type0 font, CIDFont and ToUnicode CMap (`to_unicode`, from
+    /// [`EmbeddedFont::to_unicode`]), and the descriptor and program they share (`program`,
+    /// this font's), taking new ids from `next`; with `cid_set`, the descriptor lists the CIDs
+    /// present (PDF/A-1 asks for it).
+    pub(super) fn write(
+        &self,
+        chunk: &mut Chunk,
+        next: &mut Ref,
+        cid_set: bool,
+        program: &Compressed,
+        to_unicode: &[Vec<u8>],
+    ) {
         let (descriptor, file) = (next.bump(), next.bump());
         let cid_set = cid_set.then(|| next.bump());
         let base = Name(self.base_font.as_bytes());
-        for (variant, cmap) in self.variants.iter().zip(&streams.to_unicode) {
+        for (variant, cmap) in self.variants.iter().zip(to_unicode) {
             let (cid_font, to_unicode) = (next.bump(), next.bump());
             chunk
                 .type0_font(variant.type0)
@@ -280,14 +280,14 @@ impl EmbeddedFont {
             chunk.stream(id, &deflate(&cid_bits(self.cid_count))).filter(Filter::FlateDecode);
         }
 
-        let mut stream = chunk.stream(file, &streams.program);
-        if streams.deflated {
+        let mut stream = chunk.stream(file, &program.bytes);
+        if program.deflated {
             stream.filter(Filter::FlateDecode);
         }
         if self.cff {
             stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
         } else {
-            stream.pair(Name(b"Length1"), i32::try_from(streams.program_len).unwrap_or(i32::MAX));
+            stream.pair(Name(b"Length1"), i32::try_from(program.len).unwrap_or(i32::MAX));
         }
         stream.finish();
     }

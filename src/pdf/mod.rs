@@ -115,13 +115,24 @@ pub fn write_pdf_with(
         .collect();
     let cx = Context { fonts: &embedded, inks: &inks, pictures: &pictures };
     let draw = |(page, r): (&Page, &PageRefs)| draw_page(page, r, &cx);
-    let (streams, drawn) = match parallel {
-        true => {
-            rayon::join(|| programs(pending, true), || pages.par_iter().zip(&refs).map(draw).collect::<Vec<Drawn>>())
-        }
-        false => (programs(pending, false), pages.iter().zip(&refs).map(draw).collect()),
+    // The ToUnicode maps are made beside the pages, off the subsetting worker's path.
+    let maps = |font: &EmbeddedFont| font.to_unicode();
+    let (programs, (drawn, to_unicode)) = match parallel {
+        true => rayon::join(
+            || programs(pending, true),
+            || {
+                rayon::join(
+                    || pages.par_iter().zip(&refs).map(draw).collect::<Vec<Drawn>>(),
+                    || embedded.values().collect::<Vec<_>>().into_par_iter().map(maps).collect::<Vec<_>>(),
+                )
+            },
+        ),
+        false => (
+            programs(pending, false),
+            (pages.iter().zip(&refs).map(draw).collect(), embedded.values().map(maps).collect()),
+        ),
     };
-    let streams = streams?;
+    let programs = programs?;
 
     let mut pdf = Pdf::new();
     let (major, minor) = standard.version();
@@ -140,8 +151,8 @@ pub fn write_pdf_with(
     if !used_states.is_empty() {
         pages::write_states(&mut pdf, states);
     }
-    for (font, streams) in embedded.values().zip(&streams) {
-        font.write(&mut pdf, &mut next, standard == Standard::PdfA1b, streams);
+    for ((font, program), to_unicode) in embedded.values().zip(&programs).zip(&to_unicode) {
+        font.write(&mut pdf, &mut next, standard == Standard::PdfA1b, program, to_unicode);
     }
     inks.write(&mut pdf, &used_inks);
     pictures.write(&mut pdf, &mut next, standard, profile)?;
