@@ -1,4 +1,5 @@
-//! A small, stable hash (128-bit FNV-1a) for the subset tags and the file identifier.
+//! A small, stable hash (128-bit FNV-1a) for the subset tags (the file identifier, over the
+//! whole file, is BLAKE3's: see `meta::document_id`).
 //!
 //! `std`'s hashers are not guaranteed to give the same values across Rust versions, and the
 //! output must be byte-for-byte reproducible, so the PDF stage uses its own.

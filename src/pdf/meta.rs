@@ -7,7 +7,6 @@ use pdf_writer::types::TrappingStatus;
 use pdf_writer::{Name, Pdf, Ref, TextStr};
 
 use super::date::Instant;
-use super::hash::Fnv128;
 use super::options::Standard;
 use crate::page::Metadata;
 
@@ -44,13 +43,18 @@ pub(super) fn write_info(pdf: &mut Pdf, id: Ref, meta: &Metadata, standard: Stan
 }
 
 /// A 128-bit identifier of the document: the bytes written so far (pages, fonts, outline)
-/// and the metadata that the Info dictionary and XMP packet will add.
+/// and the metadata that the Info dictionary and XMP packet will add, hashed with BLAKE3 (its
+/// first 16 bytes). BLAKE3, not the byte-at-a-time FNV of the subset tags: a file's worth of
+/// FNV was a serial 0.3 ms on the model issue and 1 ms on the 61-page one.
 pub(super) fn document_id(body: &[u8], meta: &Metadata, standard: Standard) -> u128 {
-    let mut hasher = Fnv128::new();
-    hasher.write(body).write(standard.name().as_bytes());
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(body).update(standard.name().as_bytes());
     for field in [&meta.title, &meta.author, &meta.subject, &meta.language, &meta.series, &meta.issue, &meta.total] {
-        hasher.write(field.as_bytes()).write(&[0]);
+        hasher.update(field.as_bytes()).update(&[0]);
     }
-    hasher.write(meta.publisher.as_bytes()).write(Instant::of(meta).xmp().as_bytes());
-    hasher.value()
+    hasher.update(meta.publisher.as_bytes()).update(Instant::of(meta).xmp().as_bytes());
+    let digest = hasher.finalize();
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest.as_bytes()[..16]);
+    u128::from_be_bytes(first)
 }
