@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{BuildError, BuildOptions, font_error, glyphs, layout_error, metadata};
+use crate::copyfit::{Census, Tally};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::flow::{FlowWarning, flow};
@@ -94,8 +95,9 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
         let hint = "shorten the text, or raise page.max_pages in the layout";
         BuildError::Input(document.manifest_diagnostic(e.to_string()).with_hint(hint))
     };
-    let mut galley = set_document(document, &setter).map_err(BuildError::Input)?;
-    let mut flowed = flow(&galley, &prepared.layout).map_err(flow_error)?;
+    let galley = set_document(document, &setter).map_err(BuildError::Input)?;
+    let mut tally = Tally::of(&galley);
+    let mut flowed = flow(galley, &prepared.layout).map_err(flow_error)?;
     let mut setting_warnings: Vec<String> = setter.take_warnings().iter().map(Diagnostic::as_warning).collect();
     if document.contents {
         // The contents box's page numbers take a field of fixed width: with them known, the
@@ -104,15 +106,16 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
             let pages = article_pages(&flowed.outline, document.articles.len());
             // A fresh setter numbers the structure elements from 1 again.
             let again = Setter::new(&prepared.layout, &prepared.book, &prepared.faces);
-            galley = set_document_with(document, &again, Some(&pages)).map_err(BuildError::Input)?;
-            flowed = flow(&galley, &prepared.layout).map_err(flow_error)?;
+            let galley = set_document_with(document, &again, Some(&pages)).map_err(BuildError::Input)?;
+            tally = Tally::of(&galley);
+            flowed = flow(galley, &prepared.layout).map_err(flow_error)?;
             if article_pages(&flowed.outline, document.articles.len()) == pages {
                 break;
             }
         }
     }
     let grid = &prepared.layout.grid;
-    let census = crate::copyfit::Census::count(&galley, &flowed.placements, flowed.pages.len(), grid);
+    let census = Census::count(&tally, &flowed.placements, flowed.pages.len(), grid);
     let (mut pages, warnings, outline) = (flowed.pages, flowed.warnings, flowed.outline);
     for (i, page) in pages.iter_mut().enumerate() {
         page.items.extend(folio(&setter, i + 1));

@@ -33,36 +33,57 @@ pub struct Census {
     pub slack: Vec<(String, usize)>,
 }
 
+/// What copy-fitting needs of a galley, taken before flow moves its items onto the pages.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tally {
+    /// Per unit, its grid lines; for a paragraph's last line, its article and characters.
+    units: Vec<(usize, Option<(usize, usize)>)>,
+    /// The article titles by index.
+    titles: Vec<String>,
+    /// Grid lines of the masthead and of the closing block.
+    blocks: (usize, usize),
+}
+
+impl Tally {
+    /// Takes what [`Census::count`] needs of `galley`.
+    pub fn of(galley: &Galley) -> Tally {
+        let units = (galley.units.iter())
+            .map(|u| (u.lines, (u.part == Part::LastLine).then(|| (u.article, characters(&u.items)))))
+            .collect();
+        Tally { units, titles: galley.titles.clone(), blocks: (galley.masthead.lines, galley.closing.lines) }
+    }
+}
+
 impl Census {
-    /// Counts the galley as flow placed it on `pages` pages (`placements` parallel to
-    /// `galley.units`; the last page may hold nothing but the closing block).
-    pub fn count(galley: &Galley, placements: &[Option<Placement>], pages: usize, grid: &Grid) -> Census {
+    /// Counts the galley (`tally`, taken before it was flowed) as flow placed it on `pages`
+    /// pages (`placements` parallel to its units; the last page may hold nothing but the
+    /// closing block).
+    pub fn count(tally: &Tally, placements: &[Option<Placement>], pages: usize, grid: &Grid) -> Census {
         let (columns, lines, chars) = (grid.columns, grid.lines, grid.column_chars);
         let pages = placements.iter().flatten().map(|p| p.page + 1).max().unwrap_or(1).max(pages);
         let mut used = vec![vec![0; columns.max(1)]; pages];
-        let mut shortest: Vec<Option<usize>> = vec![None; galley.titles.len()];
-        for (unit, placed) in galley.units.iter().zip(placements) {
+        let mut shortest: Vec<Option<usize>> = vec![None; tally.titles.len()];
+        for (&(unit_lines, last), placed) in tally.units.iter().zip(placements) {
             if let Some(p) = placed
                 && let Some(col) = used.get_mut(p.page).and_then(|page| page.get_mut(p.column))
             {
-                *col = (*col).max(p.row + unit.lines);
+                *col = (*col).max(p.row + unit_lines);
             }
-            if unit.part == Part::LastLine
-                && let Some(slot) = shortest.get_mut(unit.article)
+            if let Some((article, n)) = last
+                && let Some(slot) = shortest.get_mut(article)
             {
-                let n = characters(&unit.items);
                 *slot = Some(slot.map_or(n, |s| s.min(n)));
             }
         }
         // Space between articles that flow dropped at a column's head or foot takes no line.
-        let needed = galley.units.iter().zip(placements).filter(|(_, p)| p.is_some()).map(|(u, _)| u.lines).sum();
-        let slack = galley.titles.iter().zip(shortest).filter_map(|(t, s)| Some((t.clone(), s?))).collect();
+        let needed = tally.units.iter().zip(placements).filter(|(_, p)| p.is_some()).map(|(u, _)| u.0).sum();
+        let slack = tally.titles.iter().zip(shortest).filter_map(|(t, s)| Some((t.clone(), s?))).collect();
         Census {
             columns: columns.max(1),
             lines,
             chars,
-            masthead: galley.masthead.lines,
-            closing: galley.closing.lines,
+            masthead: tally.blocks.0,
+            closing: tally.blocks.1,
             needed,
             used,
             slack,

@@ -25,8 +25,9 @@ use crate::layout::Layout;
 use columns::Measure;
 use plan::{Frame, PAGE, PAGE_FIRST, PagePlan, plan};
 
-/// Lays the galley out on pages; fails when the layout's page limit is exceeded.
-pub fn flow(galley: &Galley, layout: &Layout) -> Result<Flowed, FlowError> {
+/// Lays the galley out on pages, its items moved onto them; fails when the layout's page
+/// limit is exceeded.
+pub fn flow(galley: Galley, layout: &Layout) -> Result<Flowed, FlowError> {
     let m = Measure::new(&galley.units);
     let mut frame = Frame {
         columns: layout.grid.columns.max(1),
@@ -43,11 +44,11 @@ pub fn flow(galley: &Galley, layout: &Layout) -> Result<Flowed, FlowError> {
         frame.page_cost = PAGE_FIRST;
         plans = plan(&m, frame);
         if plans.len() > limit {
-            return Err(too_long(galley, &m, frame, &plans, limit));
+            return Err(too_long(&galley, &m, frame, &plans, limit));
         }
     }
+    let warnings = review::review(&galley, &m, &plans);
     let (pages, placements, outline) = render::render(galley, layout, &m, &plans);
-    let warnings = review::review(galley, &m, &plans);
     Ok(Flowed { pages, placements, outline, warnings })
 }
 

@@ -10,9 +10,11 @@ use crate::layout::Layout;
 use crate::page::{Bookmark, Page, translate};
 use crate::units::mm;
 
-/// The pages, per unit where it was set, and the outline.
+/// The pages, per unit where it was set, and the outline. Each unit's items are moved onto
+/// its page, not copied (every unit is shown in one column at most: the planned columns are
+/// consecutive ranges of units).
 pub(super) fn render(
-    galley: &Galley,
+    mut galley: Galley,
     layout: &Layout,
     m: &Measure,
     plans: &[PagePlan],
@@ -37,12 +39,16 @@ pub(super) fn render(
                 let mut fill = if plan.balanced { 0 } else { m.fill(start, end, plan.capacity) };
                 let mut extra = 0;
                 let shown = m.head(start).min(end)..m.foot(end).max(start);
-                for (i, unit) in galley.units.iter().enumerate().take(shown.end).skip(shown.start) {
+                for (i, unit) in galley.units.iter_mut().enumerate().take(shown.end).skip(shown.start) {
                     let row = first_row + m.row(start, i) + extra;
                     let grow = unit.stretch.min(fill);
                     (fill, extra) = (fill - grow, extra + grow);
                     let at = items.len();
-                    items.extend(translate(&unit.items, x, layout.baseline_at(row as f64, galley.em_top)));
+                    let dy = layout.baseline_at(row as f64, galley.em_top);
+                    items.extend(std::mem::take(&mut unit.items).into_iter().map(|mut item| {
+                        item.shift(x, dy);
+                        item
+                    }));
                     if let (Some(slot @ None), Some(first)) = (starts.get_mut(unit.article), items.get(at)) {
                         *slot = Some((p, first.top()));
                     }
@@ -59,7 +65,7 @@ pub(super) fn render(
             Page { width: mm(layout.page.width), height: mm(layout.page.height), items }
         })
         .collect();
-    (pages, placements, outline(galley, &starts, &marked))
+    (pages, placements, outline(&galley, &starts, &marked))
 }
 
 /// One bookmark per article where its first item was drawn (an article with nothing drawn

@@ -110,7 +110,7 @@ fn title_that_would_end_a_column_moves_with_two_lines_of_text() {
     let mut units = article(0, 2, &[1; 17]);
     units.extend(article(1, 2, &[6, 6, 6, 6, 6]));
     let g = galley(units, 0, 0);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     let title = g.units.iter().rposition(|u| u.part == Part::Title).unwrap();
     let p = flowed.placements[title].unwrap();
     assert_eq!((p.page, p.column, p.row), (0, 1, 0), "the title opens column 2");
@@ -124,7 +124,7 @@ fn a_one_line_paragraph_after_a_title_takes_the_next_paragraph_along() {
     let mut units = article(0, 2, &[1; 15]);
     units.extend(article(1, 1, &[1, 4, 6, 6, 6, 6]));
     let g = galley(units, 0, 0);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     let title = g.units.iter().rposition(|u| u.part == Part::Title).unwrap();
     // Title (row 18) + one line would fit column 1 (rows 18, 19) but leave one body line.
     assert_eq!(flowed.placements[title].unwrap().column, 1);
@@ -138,7 +138,7 @@ fn a_paragraph_leaves_no_widow_at_the_head_of_a_column() {
     let mut units = article(0, 2, &[9, 10]);
     units.extend(article(1, 2, &[8, 8, 8, 8]));
     let g = galley(units, 0, 0);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     let cols = columns(&flowed);
     assert!(height(&g, &flowed, &cols[0][0]) < 20, "column 1 gives lines to column 2");
     let last = flowed.placements[19].unwrap();
@@ -153,7 +153,7 @@ fn a_paragraph_leaves_no_orphan_at_the_foot_of_a_column() {
     let mut units = article(0, 2, &[17, 12]);
     units.extend(article(1, 2, &[8, 8, 8, 8]));
     let g = galley(units, 0, 0);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     let second = 1 + 17; // units: the title, 17 lines, then the 12-line paragraph
     let p = flowed.placements[second].unwrap();
     assert_eq!((p.column, p.row), (1, 0), "the paragraph starts column 2");
@@ -164,7 +164,7 @@ fn a_paragraph_leaves_no_orphan_at_the_foot_of_a_column() {
 fn last_page_columns_are_balanced_above_the_closing_block() {
     let layout = layout::load("two-column").unwrap();
     let g = galley(article(0, 3, &[5, 7, 4, 9, 6]), 10, 8);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     assert_eq!(flowed.pages.len(), 1);
     let cols = columns(&flowed);
     let (a, b) = (height(&g, &flowed, &cols[0][0]), height(&g, &flowed, &cols[0][1]));
@@ -180,7 +180,7 @@ fn earlier_pages_give_up_lines_so_the_last_page_balances() {
     let mut paragraphs = vec![3; 11];
     paragraphs.extend([2, 2, 2, 2]);
     let g = galley(article(0, 1, &paragraphs), 0, 4);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     let cols = columns(&flowed);
     let last = cols.last().unwrap();
     let heights: Vec<usize> = last.iter().map(|c| height(&g, &flowed, c)).collect();
@@ -195,7 +195,7 @@ fn closing_block_that_does_not_fit_moves_whole_to_a_new_page() {
     let mut g = galley(article(0, 2, &[1; 36]), 0, 8);
     let rule = Item::Rule(Rule { x0: 0.0, x1: 5.0, y: 0.0, thickness: 9.0, paint: Paint::Process(Cmyk::BLACK) });
     g.closing.items = vec![rule.clone(), rule];
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     assert_eq!(flowed.pages.len(), 2, "the closing block on page 2");
     let count = |p: &Page| p.items.iter().filter(|i| matches!(i, Item::Rule(r) if r.thickness == 9.0)).count();
     assert_eq!((count(&flowed.pages[0]), count(&flowed.pages[1])), (0, 2), "the closing block is whole");
@@ -212,7 +212,7 @@ fn a_keep_longer_than_a_column_is_broken_and_reported() {
     let layout = layout_with(4, 1);
     // A 3-line title with a 3-line paragraph cannot share a 4-line column.
     let g = galley(article(0, 3, &[3, 3]), 0, 0);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     assert!(!flowed.warnings.is_empty());
     let shown = flowed.warnings[0].to_string();
     assert!(shown.contains("page 1, column 1") && shown.contains("文章0"), "{shown}");
@@ -225,7 +225,7 @@ fn a_page_limit_that_is_exceeded_names_the_lines_and_the_article() {
     let mut units = article(0, 2, &[10, 10]);
     units.extend(article(1, 2, &[10, 10, 10]));
     let g = galley(units, 0, 4);
-    let err = flow(&g, &layout).unwrap_err();
+    let err = flow(g.clone(), &layout).unwrap_err();
     // 2 + 20 + 1 + 2 + 30 = 55 lines against 2 × (20 - 4) = 32.
     assert_eq!(err, FlowError::TooLong { pages: 2, limit: 1, lines: 23, article: Some("文章1".into()) });
     assert!(err.to_string().contains("23 lines too long"), "{err}");
@@ -236,9 +236,9 @@ fn a_page_limit_takes_a_fault_rather_than_a_page() {
     let mut layout = layout_with(10, 1);
     // 1 + 8 + 11 lines fill two pages only by leaving an orphan or a widow.
     let g = galley(article(0, 1, &[8, 11]), 0, 0);
-    assert_eq!(flow(&g, &layout).unwrap().pages.len(), 3);
+    assert_eq!(flow(g.clone(), &layout).unwrap().pages.len(), 3);
     layout.page.max_pages = Some(2);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     assert_eq!(flowed.pages.len(), 2);
     assert_eq!(flowed.warnings.len(), 1, "{:?}", flowed.warnings);
 }
@@ -247,7 +247,7 @@ fn a_page_limit_takes_a_fault_rather_than_a_page() {
 fn three_columns_balance_too() {
     let layout = layout_with(30, 3);
     let g = galley(article(0, 2, &[4, 5, 6, 4, 5, 6, 7]), 0, 5);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     let cols = columns(&flowed);
     let heights: Vec<usize> = cols[0].iter().map(|c| height(&g, &flowed, c)).collect();
     assert_eq!(heights.len(), 3);
@@ -261,7 +261,7 @@ fn masthead_on_page_one_only_and_closing_on_the_last_page() {
     let mut g = galley(article(0, 2, &[8; 12]), 6, 5);
     g.masthead.items = vec![rule(7.0)];
     g.closing.items = vec![rule(9.0)];
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     let count = |p: &Page, t: f64| p.items.iter().filter(|i| matches!(i, Item::Rule(r) if r.thickness == t)).count();
     let n = flowed.pages.len();
     assert!(n >= 3);
@@ -276,7 +276,7 @@ fn masthead_on_page_one_only_and_closing_on_the_last_page() {
 
 #[test]
 fn an_empty_galley_gives_one_page_with_the_closing_block() {
-    let flowed = flow(&galley(Vec::new(), 5, 5), &layout_with(20, 2)).unwrap();
+    let flowed = flow(galley(Vec::new(), 5, 5), &layout_with(20, 2)).unwrap();
     assert_eq!(flowed.pages.len(), 1);
 }
 
@@ -288,7 +288,7 @@ fn title_and_note_go_whole_to_the_next_page_when_page_one_has_no_room() {
     let mut units = vec![unit(Part::Title, 2, 0), unit(Part::Note, 4, 0)];
     units.extend(article(0, 1, &[6, 6]).into_iter().skip(1));
     let g = galley(units, 15, 2);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     assert_keeps(&g, &flowed);
     let cols = columns(&flowed);
     assert_eq!(flowed.placements[0].map(|p| p.page), Some(1), "{cols:?}");
@@ -305,7 +305,7 @@ fn a_heading_keeps_two_lines_across_a_one_line_paragraph() {
     units.extend([unit(Part::Heading, 1, 0), unit(Part::LastLine, 1, 0)]);
     units.extend(article(0, 1, &[6, 6, 6]).into_iter().skip(1));
     let g = galley(units, 0, 0);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     assert_keeps(&g, &flowed);
     let heading = g.units.iter().position(|u| u.part == Part::Heading).unwrap();
     let at = |i: usize| flowed.placements[i].map(|p| (p.page, p.column));
@@ -326,7 +326,7 @@ fn a_run_of_short_points_breaks_after_a_point_not_after_a_heading() {
     }
     units.extend(article(0, 1, &[8]).into_iter().skip(1));
     let g = galley(units, 0, 2);
-    let flowed = flow(&g, &layout).unwrap();
+    let flowed = flow(g.clone(), &layout).unwrap();
     for page in columns(&flowed) {
         for col in page {
             let last = *col.last().unwrap();
@@ -335,4 +335,43 @@ fn a_run_of_short_points_breaks_after_a_point_not_after_a_heading() {
     }
     assert!(!flowed.warnings.is_empty());
     assert!(flowed.warnings.iter().all(|w| w.problem == Problem::Broken(Fault::HeadingShort)), "{:?}", flowed.warnings);
+}
+
+/// Every item of the galley is moved onto a page once: none lost, none drawn twice, over
+/// several pages with columns ending short.
+#[test]
+fn every_item_reaches_a_page_once() {
+    let layout = layout_with(20, 2);
+    let mut units = Vec::new();
+    for a in 0..6 {
+        units.extend(article(a, 2, &[5, 9, 3, 7]));
+    }
+    // Each unit's rule carries its index in its thickness.
+    for (i, u) in units.iter_mut().enumerate() {
+        for item in &mut u.items {
+            if let Item::Rule(rule) = item {
+                rule.thickness = i as f64;
+            }
+        }
+    }
+    let mut g = galley(units, 3, 2);
+    let rule = |t: f64| Item::Rule(Rule { x0: 0.0, x1: 1.0, y: 0.0, thickness: t, paint: Paint::Process(Cmyk::BLACK) });
+    g.masthead.items = vec![rule(-1.0)];
+    g.closing.items = vec![rule(-2.0)];
+    let mut expected: Vec<i64> = g
+        .units
+        .iter()
+        .flat_map(|u| &u.items)
+        .chain(&g.masthead.items)
+        .chain(&g.closing.items)
+        .map(|i| if let Item::Rule(r) = i { r.thickness as i64 } else { i64::MIN })
+        .collect();
+    let flowed = flow(g, &layout).unwrap();
+    assert!(flowed.pages.len() > 2);
+    let mut drawn: Vec<i64> = (flowed.pages.iter().flat_map(|p: &Page| &p.items))
+        .map(|i| if let Item::Rule(r) = i { r.thickness as i64 } else { i64::MIN })
+        .collect();
+    expected.sort_unstable();
+    drawn.sort_unstable();
+    assert_eq!(drawn, expected);
 }

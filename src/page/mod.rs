@@ -40,11 +40,18 @@ pub enum Item {
 impl Item {
     /// The item moved by (dx, dy) points.
     pub fn moved(&self, dx: f64, dy: f64) -> Item {
+        let mut item = self.clone();
+        item.shift(dx, dy);
+        item
+    }
+
+    /// Moves the item by (dx, dy) points, in place.
+    pub fn shift(&mut self, dx: f64, dy: f64) {
         match self {
-            Item::Text(run) => Item::Text(run.moved(dx, dy)),
-            Item::Rule(rule) => Item::Rule(Rule { x0: rule.x0 + dx, x1: rule.x1 + dx, y: rule.y + dy, ..rule.clone() }),
-            Item::Rect(rect) => Item::Rect(Rect { x: rect.x + dx, y: rect.y + dy, ..rect.clone() }),
-            Item::Image(image) => Item::Image(Image { x: image.x + dx, y: image.y + dy, ..image.clone() }),
+            Item::Text(run) => run.shift(dx, dy),
+            Item::Rule(rule) => (rule.x0, rule.x1, rule.y) = (rule.x0 + dx, rule.x1 + dx, rule.y + dy),
+            Item::Rect(rect) => (rect.x, rect.y) = (rect.x + dx, rect.y + dy),
+            Item::Image(image) => (image.x, image.y) = (image.x + dx, image.y + dy),
         }
     }
 

@@ -49,11 +49,16 @@ impl TextRun {
     /// The run moved by (dx, dy) points.
     pub fn moved(&self, dx: f64, dy: f64) -> TextRun {
         let mut run = self.clone();
-        run.baseline += dy;
-        for g in &mut run.glyphs {
+        run.shift(dx, dy);
+        run
+    }
+
+    /// Moves the run by (dx, dy) points, in place.
+    pub fn shift(&mut self, dx: f64, dy: f64) {
+        self.baseline += dy;
+        for g in &mut self.glyphs {
             g.x += dx;
         }
-        run
     }
 
     /// The horizontal extent of the glyph boxes: (left, right), points.

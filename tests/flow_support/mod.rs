@@ -69,7 +69,7 @@ pub fn lay_out(doc: &Document) -> Laid {
 pub fn lay_out_in(doc: &Document, layout: Layout) -> Result<Laid, jianbao::flow::FlowError> {
     let (book, faces) = load_fonts(&layout).expect("fonts");
     let galley = set_document(doc, &Setter::new(&layout, &book, &faces)).unwrap_or_else(|d| panic!("{d}"));
-    let flowed = flow(&galley, &layout)?;
+    let flowed = flow(galley.clone(), &layout)?;
     Ok(Laid { layout, galley, flowed })
 }
 
