@@ -27,21 +27,26 @@ impl<'a> Fills<'a> {
         Fills { m, columns, capacity, to_go: vec![u64::MAX; (m.len() + 1) * (columns + 1)] }
     }
 
+    /// The ends a column of these pages from `p` may take, with their costs ([`steps`]).
+    pub(super) fn steps(&self, p: usize) -> Vec<(usize, u64)> {
+        steps(self.m, self.capacity, p)
+    }
+
     /// Settles unit `p` once every unit after it is settled: `rest` is the cost of the pages
-    /// from `p` on when a page ends there.
-    pub(super) fn settle(&mut self, p: usize, rest: u64) {
+    /// from `p` on when a page ends there, `steps` the column ends from `p` ([`Fills::steps`]).
+    pub(super) fn settle(&mut self, p: usize, rest: u64, steps: &[(usize, u64)]) {
         let at = p * (self.columns + 1);
         self.to_go[at + self.columns] = rest;
-        let steps = steps(self.m, self.capacity, p);
         for c in (0..self.columns).rev() {
-            self.to_go[at + c] = self.least(&steps, p, c, self.to_go[at + c + 1]);
+            self.to_go[at + c] = self.least(steps, p, c, self.to_go[at + c + 1]);
         }
     }
 
-    /// The least cost of a full page starting at `s` and the pages after it: every unit after
-    /// `s` settled. A page that sets nothing leads back to itself and is never chosen.
-    pub(super) fn cost(&self, s: usize) -> u64 {
-        self.opening(s, &steps(self.m, self.capacity, s))[0]
+    /// The least cost of a full page starting at `s` and the pages after it, `steps` the
+    /// column ends from `s` ([`Fills::steps`]): every unit after `s` settled. A page that sets
+    /// nothing leads back to itself and is never chosen.
+    pub(super) fn cost(&self, s: usize, steps: &[(usize, u64)]) -> u64 {
+        self.opening(s, steps)[0]
     }
 
     /// The least cost of a full page starting at `s` and the pages after it, and its column

@@ -189,7 +189,7 @@ fn the_shared_full_pages_are_the_full_pages_weighed_from_each_start() {
                 for s in 0..m.len() {
                     let want = full_page(&m, columns, lines, s, |end| rest(&best, s, end, true));
                     assert_eq!(fills.page(s), want, "seed {seed}, {columns} columns of {lines}, from {s}");
-                    assert_eq!(Some(fills.cost(s)), want.map(|(cost, _)| cost));
+                    assert_eq!(Some(fills.cost(s, &fills.steps(s))), want.map(|(cost, _)| cost));
                     compared += 1;
                 }
             }

@@ -77,11 +77,14 @@ pub(super) fn weigh(m: &Measure, frame: Frame) -> (Vec<(u64, Choice)>, Fills<'_>
     let mut best: Vec<(u64, Choice)> = vec![(0, Choice::ClosingAlone); n + 1];
     best[n] = (frame.page_cost + CLOSING_ALONE, Choice::ClosingAlone);
     let mut fills = Fills::new(m, frame.columns, frame.lines);
-    fills.settle(n, LAST_RESORT.saturating_add(best[n].0));
+    let end = fills.steps(n);
+    fills.settle(n, LAST_RESORT.saturating_add(best[n].0), &end);
     // (best[0] is the text starting on a full page: page 1 may hold only the masthead.)
+    // A unit's column ends are worked out once, for its page start and its settling.
     for s in (0..n).rev() {
-        best[s] = choose(m, frame, s, frame.lines, Some(fills.cost(s)));
-        fills.settle(s, best[s].0);
+        let steps = fills.steps(s);
+        best[s] = choose(m, frame, s, frame.lines, Some(fills.cost(s, &steps)));
+        fills.settle(s, best[s].0, &steps);
     }
     (best, fills)
 }
