@@ -21,11 +21,15 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        // Only an ASCII letter, digit or solidus starts a token (never a byte of a longer
+        // UTF-8 sequence): the Han text between is skipped without looking at each byte's
+        // neighbours.
+        match bytes[i..].iter().position(|b| b.is_ascii_alphanumeric() || *b == b'/') {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let starts_path = bytes[i] == b'/' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric());
-        if !text.is_char_boundary(i)
-            || !(bytes[i].is_ascii_alphanumeric() || starts_path)
-            || (i > 0 && url_char(bytes[i - 1] as char))
-        {
+        if !(bytes[i].is_ascii_alphanumeric() || starts_path) || (i > 0 && url_char(bytes[i - 1] as char)) {
             i += 1;
             continue;
         }
