@@ -31,13 +31,21 @@ pub(crate) enum Kind {
 
 /// The first control character of `text`, if any (`\n`, `\t` and the `\r` of CRLF are not).
 pub(crate) fn first_control(text: &str) -> Option<Finding> {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let lone_cr = c == '\r' && chars.peek().is_none_or(|(_, n)| *n != '\n');
+    let bytes = text.as_bytes();
+    // A control character or a line or paragraph separator starts with one of these bytes
+    // (C0 and DEL; C1 is `C2 80`–`C2 9F`; U+2028 and U+2029 are `E2 80 A8`/`A9`), each an
+    // ASCII byte or a lead byte: the rest of the text is passed over without decoding it.
+    let candidate = |b: &u8| *b < 0x20 || *b == 0x7F || *b == 0xC2 || *b == 0xE2;
+    let mut i = 0;
+    while let Some(skip) = bytes.get(i..).and_then(|rest| rest.iter().position(candidate)) {
+        i += skip;
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let lone_cr = c == '\r' && bytes.get(i + 1) != Some(&b'\n');
         if lone_cr || (is_control(c) && c != '\r') {
             let range = i..i + c.len_utf8();
             return Some(Finding { range, message: control_message(c), hint: control_hint(c).into(), error: true });
         }
+        i += c.len_utf8();
     }
     None
 }
@@ -72,6 +80,10 @@ pub(crate) fn warnings(text: &str) -> Vec<Finding> {
 
 /// The kind of warning `c` deserves between `prev` and `next`, if any.
 fn kind(prev: Option<char>, c: char, next: Option<char>, first: bool) -> Option<Kind> {
+    // Letters, digits and Han, most of any text, never draw a warning.
+    if c.is_ascii_alphanumeric() || matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        return None;
+    }
     let emoji = |c: Option<char>| c.is_some_and(crate::unicode::is_emoji_symbol);
     match c {
         '\u{200D}' | '\u{FE0F}' if emoji(prev) => None,
@@ -195,6 +207,29 @@ fn full_width(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first control character as a walk over every character finds it.
+    fn walked(text: &str) -> Option<(Range<usize>, char)> {
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let lone_cr = c == '\r' && chars.peek().is_none_or(|(_, n)| *n != '\n');
+            if lone_cr || (is_control(c) && c != '\r') {
+                return Some((i..i + c.len_utf8(), c));
+            }
+        }
+        None
+    }
+
+    proptest! {
+        #[test]
+        fn skipping_finds_the_walked_control(picks in prop::collection::vec(0usize..16, 0..40)) {
+            let alphabet = ["甲", "乙", "—", "…", "“", "\u{2028}", "\u{2029}", "\u{85}", "\u{A0}", "\r", "\n", "\r\n", "\t", "\u{7}", "a", "\u{7F}"];
+            let text: String = picks.iter().map(|&k| alphabet[k]).collect();
+            let found = first_control(&text).map(|f| (f.range.clone(), text[f.range].chars().next().unwrap_or('?')));
+            prop_assert_eq!(found, walked(&text));
+        }
+    }
 
     #[test]
     fn controls_are_errors_but_not_newline_tab_or_crlf() {
