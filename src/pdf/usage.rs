@@ -9,7 +9,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rayon::prelude::*;
 use smol_str::SmolStr;
 
 use crate::font::FaceId;
@@ -23,45 +22,30 @@ pub(super) struct FaceUses {
     pub variants: Vec<BTreeMap<u16, SmolStr>>,
     /// The glyphs drawn in runs spaced for display.
     pub displayed: BTreeSet<u16>,
-    /// Glyphs and texts recorded lately.
-    recent: Recent,
+    /// A glyph and text recorded lately, by the glyph id's low bits: recording it again
+    /// changes nothing (a page repeats a few hundred glyphs thousands of times).
+    seen: Vec<Option<(u16, SmolStr)>>,
 }
 
-/// A glyph and text seen lately, by the glyph id's low bits: recording it again changes
-/// nothing (a page repeats a few hundred glyphs thousands of times).
-#[derive(Debug, Default)]
-struct Recent(Vec<Option<(u16, SmolStr)>>);
-
-/// Slots of [`Recent`] (a power of two).
+/// Slots of [`FaceUses::seen`] (a power of two).
 const SEEN: usize = 1024;
-
-impl Recent {
-    /// Whether `gid` with `text` is not among the glyphs seen lately; it is from now on.
-    fn fresh(&mut self, gid: u16, text: &SmolStr) -> bool {
-        if self.0.is_empty() {
-            self.0 = vec![None; SEEN];
-        }
-        let slot = &mut self.0[usize::from(gid) & (SEEN - 1)];
-        if slot.as_ref().is_some_and(|(g, t)| *g == gid && t == text) {
-            return false;
-        }
-        *slot = Some((gid, text.clone()));
-        true
-    }
-}
 
 impl FaceUses {
     /// Records that `gid` reads as `text`: in the first variant that has no text for it yet
     /// or the same; an empty text in any variant that has the glyph.
     fn add(&mut self, gid: u16, text: SmolStr) {
-        if self.recent.fresh(gid, &text) {
-            self.record(gid, text);
+        if self.seen.is_empty() {
+            self.seen = vec![None; SEEN];
         }
+        let slot = &mut self.seen[usize::from(gid) & (SEEN - 1)];
+        if slot.as_ref().is_some_and(|(g, t)| *g == gid && *t == text) {
+            return;
+        }
+        *slot = Some((gid, text.clone()));
+        self.record(gid, text);
     }
 
-    /// Records a glyph and text (see [`FaceUses::add`]). Recording one again, at any later
-    /// time, changes nothing: the variants before the one that took it still hold the glyph
-    /// with other texts, and an empty text is skipped once any variant has the glyph.
+    /// Records a glyph and text not in [`FaceUses::seen`] (see [`FaceUses::add`]).
     fn record(&mut self, gid: u16, text: SmolStr) {
         // A glyph that stands for no text is drawn from any variant that has it (under an
         // empty `/ActualText`, `text.rs`).
@@ -86,52 +70,23 @@ impl FaceUses {
     }
 }
 
-/// One page's uses of one face, in reading order, most repeats left out.
-#[derive(Debug, Default)]
-struct PageUses {
-    /// Each glyph with its text.
-    glyphs: Vec<(u16, SmolStr)>,
-    /// The glyphs drawn in runs spaced for display.
-    displayed: Vec<u16>,
-    /// Glyphs and texts seen lately on the page.
-    recent: Recent,
-}
-
-/// The uses of each face on one page.
-fn page_uses(page: &Page) -> BTreeMap<FaceId, PageUses> {
-    let mut faces: BTreeMap<FaceId, PageUses> = BTreeMap::new();
-    for item in &page.items {
-        let Item::Text(run) = item else { continue };
-        if run.glyphs.is_empty() {
-            continue;
-        }
-        let uses = faces.entry(run.face).or_default();
-        if spaced_for_display(run) {
-            uses.displayed.extend(run.glyphs.iter().map(|g| g.id));
-        }
-        for (gid, text) in run_texts(run) {
-            if uses.recent.fresh(gid, &text) {
-                uses.glyphs.push((gid, text));
-            }
-        }
-    }
-    faces
-}
-
 /// Collects, per face, the glyphs used anywhere in the pages with their texts, in page and
-/// reading order: each page's uses gathered on the thread pool, then recorded page by page
-/// (a repeat left out changes nothing, see [`FaceUses::record`]).
+/// reading order.
 pub(super) fn collect(pages: &[Page]) -> BTreeMap<FaceId, FaceUses> {
-    let per_page: Vec<BTreeMap<FaceId, PageUses>> = match crate::parallel::within_build() {
-        true => pages.par_iter().map(page_uses).collect(),
-        false => pages.iter().map(page_uses).collect(),
-    };
     let mut faces: BTreeMap<FaceId, FaceUses> = BTreeMap::new();
-    for (face, page) in per_page.into_iter().flatten() {
-        let uses = faces.entry(face).or_default();
-        uses.displayed.extend(page.displayed);
-        for (gid, text) in page.glyphs {
-            uses.add(gid, text);
+    for page in pages {
+        for item in &page.items {
+            let Item::Text(run) = item else { continue };
+            if run.glyphs.is_empty() {
+                continue;
+            }
+            let uses = faces.entry(run.face).or_default();
+            if spaced_for_display(run) {
+                uses.displayed.extend(run.glyphs.iter().map(|g| g.id));
+            }
+            for (gid, text) in run_texts(run) {
+                uses.add(gid, text);
+            }
         }
     }
     faces
@@ -233,35 +188,6 @@ mod tests {
                 every.record(gid, SmolStr::new(texts[text]));
             }
             proptest::prop_assert_eq!(remembered.variants, every.variants);
-        }
-
-        /// The pages gathered apart and recorded page by page give the variants of recording
-        /// every glyph of every page in order.
-        #[test]
-        fn pdf_pages_gathered_apart_give_the_same_variants(
-            pages in proptest::collection::vec(proptest::collection::vec((0u16..2, 0u16..3, 0u16..3, 0usize..4), 0..30), 0..6),
-        ) {
-            let texts = ["", "甲", "乙", "\u{0}"];
-            let mut every: BTreeMap<FaceId, FaceUses> = BTreeMap::new();
-            let pages: Vec<Page> = (pages.iter())
-                .map(|glyphs| {
-                    let items = (glyphs.iter())
-                        .map(|&(face, high, low, text)| {
-                            let gid = high * 1024 + low;
-                            every.entry(FaceId(face.into())).or_default().record(gid, SmolStr::new(texts[text]));
-                            let mut one = run(vec![glyph(gid, 0.0, texts[text])], None);
-                            one.face = FaceId(face.into());
-                            Item::Text(one)
-                        })
-                        .collect();
-                    Page { width: 100.0, height: 100.0, items }
-                })
-                .collect();
-            let gathered = collect(&pages);
-            proptest::prop_assert_eq!(gathered.keys().collect::<Vec<_>>(), every.keys().collect::<Vec<_>>());
-            for (face, uses) in &every {
-                proptest::prop_assert_eq!(&gathered[face].variants, &uses.variants);
-            }
         }
     }
 }
