@@ -33,16 +33,16 @@ const SEEN: usize = 1024;
 impl FaceUses {
     /// Records that `gid` reads as `text`: in the first variant that has no text for it yet
     /// or the same; an empty text in any variant that has the glyph.
-    fn add(&mut self, gid: u16, text: SmolStr) {
+    fn add(&mut self, gid: u16, text: &SmolStr) {
         if self.seen.is_empty() {
             self.seen = vec![None; SEEN];
         }
         let slot = &mut self.seen[usize::from(gid) & (SEEN - 1)];
-        if slot.as_ref().is_some_and(|(g, t)| *g == gid && *t == text) {
+        if slot.as_ref().is_some_and(|(g, t)| *g == gid && t == text) {
             return;
         }
         *slot = Some((gid, text.clone()));
-        self.record(gid, text);
+        self.record(gid, text.clone());
     }
 
     /// Records a glyph and text not in [`FaceUses::seen`] (see [`FaceUses::add`]).
@@ -84,8 +84,11 @@ pub(super) fn collect(pages: &[Page]) -> BTreeMap<FaceId, FaceUses> {
             if spaced_for_display(run) {
                 uses.displayed.extend(run.glyphs.iter().map(|g| g.id));
             }
-            for (gid, text) in run_texts(run) {
-                uses.add(gid, text);
+            // A run whose every glyph has a text of its own (nearly all) reads as they do.
+            if run.glyphs.iter().all(|g| !g.text.is_empty()) {
+                run.glyphs.iter().for_each(|g| uses.add(g.id, &g.text));
+            } else {
+                run_texts(run).iter().for_each(|(gid, text)| uses.add(*gid, text));
             }
         }
     }
@@ -184,7 +187,7 @@ mod tests {
             let (mut remembered, mut every) = (FaceUses::default(), FaceUses::default());
             for (high, low, text) in uses {
                 let gid = high * 1024 + low;
-                remembered.add(gid, SmolStr::new(texts[text]));
+                remembered.add(gid, &SmolStr::new(texts[text]));
                 every.record(gid, SmolStr::new(texts[text]));
             }
             proptest::prop_assert_eq!(remembered.variants, every.variants);
