@@ -43,17 +43,19 @@ fn distinct_drawn(chars: impl Iterator<Item = char>) -> BTreeSet<char> {
 /// Every variation sequence the document prints after a Han character (葛󠄀 = U+845B U+E0100):
 /// the base and the selector.
 pub(super) fn printed_sequences(doc: &Document) -> BTreeSet<(char, char)> {
-    let mut out = BTreeSet::new();
-    for printed in doc.printed() {
-        let text = printed.text.as_str();
-        for (base, selector) in text.chars().zip(text.chars().skip(1)) {
-            // The selector first: nearly no character is one.
-            if is_variation_selector(selector) && is_ideograph(base) {
-                out.insert((base, selector));
-            }
-        }
-    }
-    out
+    doc.printed().iter().flat_map(|printed| sequences(printed.text.as_str())).collect()
+}
+
+/// The variation sequences after a Han character in `text`. A selector's UTF-8 starts `E1 A0`
+/// (U+180B–U+180F), `EF B8` (U+FE00–U+FE0F) or `F3 A0` (U+E0100–U+E01EF): only there are the
+/// two characters decoded.
+fn sequences(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    let starts = text.as_bytes().windows(2).enumerate();
+    starts.filter(|(_, pair)| matches!(pair, [0xE1, 0xA0] | [0xEF, 0xB8] | [0xF3, 0xA0])).filter_map(|(i, _)| {
+        let selector = text.get(i..)?.chars().next()?;
+        let base = text.get(..i)?.chars().next_back()?;
+        (is_variation_selector(selector) && is_ideograph(base)).then_some((base, selector))
+    })
 }
 
 /// A warning per variation sequence drawn with a face that does not list it (its base glyph
@@ -111,6 +113,14 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn sequences_are_a_han_base_and_its_selector() {
+        let text = "葛\u{E0100}甲\u{FE00}a\u{FE01}\u{FE01}\u{180B}乙\u{180C}，（\u{E01EF}丙";
+        let found: Vec<(char, char)> = sequences(text).collect();
+        assert_eq!(found, [('葛', '\u{E0100}'), ('甲', '\u{FE00}'), ('乙', '\u{180C}')]);
+        assert_eq!(sequences("").count() + sequences("\u{FE00}").count() + sequences("，。（）").count(), 0);
+    }
 
     proptest! {
         #[test]

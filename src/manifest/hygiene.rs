@@ -32,13 +32,9 @@ pub(crate) enum Kind {
 /// The first control character of `text`, if any (`\n`, `\t` and the `\r` of CRLF are not).
 pub(crate) fn first_control(text: &str) -> Option<Finding> {
     let bytes = text.as_bytes();
-    // A control character or a line or paragraph separator starts with one of these bytes
-    // (C0 and DEL; C1 is `C2 80`–`C2 9F`; U+2028 and U+2029 are `E2 80 A8`/`A9`), each an
-    // ASCII byte or a lead byte: the rest of the text is passed over without decoding it.
-    let candidate = |b: &u8| *b < 0x20 || *b == 0x7F || *b == 0xC2 || *b == 0xE2;
     let mut i = 0;
-    while let Some(skip) = bytes.get(i..).and_then(|rest| rest.iter().position(candidate)) {
-        i += skip;
+    while let Some(at) = next_candidate(bytes, i) {
+        i = at;
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
         let lone_cr = c == '\r' && bytes.get(i + 1) != Some(&b'\n');
         if lone_cr || (is_control(c) && c != '\r') {
@@ -48,6 +44,32 @@ pub(crate) fn first_control(text: &str) -> Option<Finding> {
         i += c.len_utf8();
     }
     None
+}
+
+/// Whether a control character or a line or paragraph separator may start at this byte: C0
+/// and DEL, and the lead bytes of C1 (`C2 80`–`C2 9F`) and of U+2028 and U+2029 (`E2 80
+/// A8`/`A9`). Each is an ASCII byte or a lead byte, so the text between is never decoded.
+fn candidate(b: &u8) -> bool {
+    *b < 0x20 || *b == 0x7F || *b == 0xC2 || *b == 0xE2
+}
+
+/// The first byte at or after `from` that is a [`candidate`], passing over eight bytes at a
+/// time where none is (the usual word tests for a byte below a bound or equal to a value,
+/// exact for whether any byte of the word is).
+fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let equal = |x: u64, b: u64| below(x ^ (ONES * b), 1);
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let x = u64::from_le_bytes(word);
+        if below(x, 0x20) | equal(x, 0x7F) | equal(x, 0xC2) | equal(x, 0xE2) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(candidate).map(|k| i + k)
 }
 
 /// Every character of `text` a warning is about: its kind, byte range and the character.
