@@ -99,15 +99,16 @@ impl Search<'_> {
     fn fewest_faults(&self, lo: usize, hi: usize) -> Option<u64> {
         let n = self.m.len();
         let mut reached: Vec<(usize, u64)> = vec![(self.start, 0)];
+        let mut next: Vec<(usize, u64)> = Vec::new();
         for _ in 1..self.columns {
-            let mut next: HashMap<usize, u64> = HashMap::new();
+            next.clear();
             for &(p, faults) in &reached {
-                for (e, _) in self.ends(p, lo, hi) {
-                    let cost = faults + self.m.fault(e).map_or(0, |f| f.cost());
-                    next.entry(e).and_modify(|c| *c = (*c).min(cost)).or_insert(cost);
-                }
+                next.extend(self.ends(p, lo, hi).map(|(e, _)| (e, faults + self.m.fault(e).map_or(0, |f| f.cost()))));
             }
-            reached = next.into_iter().collect();
+            // Each end once, at its fewest faults (sorted by end, then faults: the first).
+            next.sort_unstable();
+            next.dedup_by_key(|&mut (e, _)| e);
+            std::mem::swap(&mut reached, &mut next);
         }
         let fits = |p: usize| (lo..=hi).contains(&self.m.height(p, n));
         reached.into_iter().filter(|&(p, _)| fits(p)).map(|(_, faults)| faults).min()
