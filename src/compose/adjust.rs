@@ -138,6 +138,16 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
                     stretch_last: true,
                     stretch_final: false,
                 }),
+                // An opening bracket after a space may give its blank as after a Han
+                // character (the space keeps the words apart).
+                GapKind::Solid if opens_after_space(par, k) => Some(Adjustable {
+                    slot: Slot::Gap(k),
+                    shrink: Some((1, c.blank_left)),
+                    stretch_limited: None,
+                    stretch_even: false,
+                    stretch_last: false,
+                    stretch_final: false,
+                }),
                 GapKind::Solid => None,
             };
             adjustables.extend(adj);
@@ -606,6 +616,17 @@ pub(super) struct Prefix {
     sums: Vec<Sum>,
 }
 
+/// Whether cluster `k` is an opening bracket with its blank after a space (the gap before it
+/// neither compresses nor is glue of its own).
+fn opens_after_space(par: &Prepared, k: usize) -> bool {
+    let (Some(before), Some(c), Some(g)) =
+        (k.checked_sub(1).and_then(|b| par.clusters.get(b)), par.clusters.get(k), par.gaps.get(k))
+    else {
+        return false;
+    };
+    g.kind == GapKind::Solid && g.natural >= 0.0 && c.blank_left > 0.0 && before.class == Class::Space
+}
+
 /// What the gap before cluster k gives a line that holds k − 1 and k: shrink per tier and
 /// limited stretch, and whether it counts in the even tier (see [`measure`]).
 fn gap_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
@@ -627,6 +648,10 @@ fn gap_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
                 gives[1] = c.blank_left;
             }
             (gives, 1)
+        }
+        GapKind::Solid if opens_after_space(par, k) => {
+            gives[1] = c.blank_left;
+            (gives, 0)
         }
         // Address letters and word letters stretch only as a last resort: not counted.
         GapKind::Url | GapKind::Solid => (gives, 0),

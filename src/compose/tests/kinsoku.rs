@@ -172,3 +172,14 @@ fn case_16_unbreakable_cluster_wider_than_the_measure_terminates_and_reports() {
     assert!(over <= 1.0 * EM + 0.01, "overflows by at most the cluster's excess: {over}");
     assert!(over == 0.0 || lines.len() == 1, "an overflow is reported only where no break exists: {over}");
 }
+
+/// An opening bracket after a space gives its blank half as after a Han character: the
+/// line keeps it rather than ending with it (which the rules forbid).
+#[test]
+fn opening_bracket_after_a_space_gives_its_blank() {
+    let text = "《 “——";
+    let lines = set(text, 4.0);
+    check(text, &lines, 4.0);
+    assert_eq!(texts(&lines), [text]);
+    assert!(x_of(&lines[0], "——") <= 2.0 + 0.01, "the “ takes ½ em: {:?}", xs(&lines[0]));
+}
