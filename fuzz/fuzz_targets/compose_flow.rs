@@ -53,6 +53,6 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(galley) = set_document(&document, &setter) {
-        let _ = jianbao::flow::flow(&galley, &layout);
+        let _ = jianbao::flow::flow(galley, &layout);
     }
 });

@@ -39,6 +39,6 @@ fuzz_target!(|data: &[u8]| {
     };
     let setter = Setter::new(&layout, &book, &faces);
     if let Ok(galley) = set_document(&document, &setter) {
-        let _ = jianbao::flow::flow(&galley, &layout);
+        let _ = jianbao::flow::flow(galley, &layout);
     }
 });
