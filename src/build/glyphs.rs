@@ -69,6 +69,10 @@ pub(super) fn unlisted_sequences(pages: &[Page], book: &FontBook) -> Vec<String>
     });
     for run in runs {
         for glyph in &run.glyphs {
+            // A Han base and a selector take six bytes at least: nearly every glyph is passed.
+            if glyph.text.len() < 6 {
+                continue;
+            }
             let mut chars = glyph.text.chars();
             let (Some(base), Some(selector)) = (chars.next(), chars.next()) else { continue };
             if is_ideograph(base)
