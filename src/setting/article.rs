@@ -5,7 +5,7 @@ use super::Setter;
 use super::body::{add_credit, body_units};
 use super::note::set_note;
 use super::precompose::Composed;
-use crate::compose::Line;
+use crate::compose::{Align, Line};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, Document};
 use crate::flow::{Part, Unit};
@@ -47,7 +47,11 @@ pub(super) fn set_article(
     let (body, last_right) = body_units(article, index, s, doc, composed.paragraphs)?;
     units.extend(body);
     if let Some(credit) = &article.credit {
-        add_credit(credit.as_str(), index, s, last_right, &mut units);
+        // Composed with the rest of the issue (else here, so a credit is never lost).
+        let lines = composed.credit.unwrap_or_else(|| {
+            s.compose(&[s.span(RoleName::Credit, credit.as_str())], s.layout.column_width(), Align::Right, (0.0, 0.0))
+        });
+        add_credit(lines, index, s, last_right, &mut units);
     }
     Ok(units)
 }

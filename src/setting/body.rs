@@ -8,7 +8,7 @@ use super::figure::figure_unit;
 use super::heading::heading_unit;
 use super::precompose::BodyLine;
 
-use crate::compose::Align;
+use crate::compose::Line;
 use crate::compose::class::Class;
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, Block, Document};
@@ -80,8 +80,7 @@ const CREDIT_SPACE: f64 = 1.0;
 /// ends with a closing mark (。！” …) keeps its credit below: the mark's blank and the
 /// bracket's blank would face each other across the gap, which reads as an uncompressed pair
 /// (and the print checks count it as one).
-pub(super) fn add_credit(credit: &str, index: usize, s: &Setter, last_right: Option<f64>, units: &mut Vec<Unit>) {
-    let lines = s.compose(&[s.span(RoleName::Credit, credit)], s.layout.column_width(), Align::Right, (0.0, 0.0));
+pub(super) fn add_credit(lines: Vec<Line>, index: usize, s: &Setter, last_right: Option<f64>, units: &mut Vec<Unit>) {
     let paint = s.color(RoleName::Credit);
     let tag = s.element(TagKind::Credit);
     let em = s.layout.grid.body_size;

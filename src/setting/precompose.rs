@@ -1,4 +1,4 @@
-//! Every article's title and paragraphs composed at once on the thread pool, before the
+//! Every article's title, paragraphs and credit composed at once on the thread pool, before the
 //! articles are set one after the other: composition depends on nothing but the text, its
 //! style and the fonts, and a pool given all the paragraphs of an issue keeps every core busy
 //! (given one article's at a time, a core waited for the longest paragraph of each, and both
@@ -41,20 +41,24 @@ impl BodyLine {
     }
 }
 
-/// An article's title lines and its paragraphs' lines, in order.
+/// An article's title lines, its paragraphs' lines in order, and its credit's lines.
 pub(super) struct Composed {
     /// The title's lines.
     pub title: Vec<Line>,
     /// Each body paragraph's lines.
     pub paragraphs: Vec<Vec<BodyLine>>,
+    /// The credit's lines, when the article has one.
+    pub credit: Option<Vec<Line>>,
 }
 
-/// What the pool composes: a title's parts, or a body paragraph's spans.
+/// What the pool composes: a title's parts, a body paragraph's spans, or a credit.
 enum Job {
     /// A title.
     Title(Vec<Span>),
     /// A body paragraph.
     Paragraph(Vec<Span>),
+    /// A credit （…　供稿）, set to the right.
+    Credit(Vec<Span>),
 }
 
 /// What composing a [`Job`] gives.
@@ -63,6 +67,8 @@ enum Done {
     Title(Vec<Line>),
     /// A paragraph's lines as runs.
     Paragraph(Vec<BodyLine>),
+    /// A credit's lines.
+    Credit(Vec<Line>),
 }
 
 /// The styles and paint the jobs share.
@@ -71,6 +77,8 @@ struct Styles {
     title: ParStyle,
     /// Body paragraphs'.
     body: ParStyle,
+    /// Credits'.
+    credit: ParStyle,
     /// Body text's paint.
     paint: Paint,
 }
@@ -80,6 +88,7 @@ impl Job {
     fn run(&self, book: &FontBook, styles: &Styles) -> Done {
         match self {
             Job::Title(parts) => Done::Title(compose_title_parts(book, parts, &styles.title)),
+            Job::Credit(spans) => Done::Credit(compose(book, spans, &styles.credit)),
             Job::Paragraph(spans) => Done::Paragraph(
                 (compose(book, spans, &styles.body).into_iter())
                     .map(|line| BodyLine {
@@ -118,10 +127,14 @@ pub(super) fn compose_articles(doc: &Document, s: &Setter) -> Vec<Composed> {
                 ));
             }
         }
+        if let Some(credit) = &article.credit {
+            jobs.push(Job::Credit(vec![s.span(RoleName::Credit, credit.as_str())]));
+        }
     }
     let styles = Styles {
         title: s.title_style(width),
         body: s.style(width, Align::Justify, (indent, 0.0)),
+        credit: s.style(width, Align::Right, (0.0, 0.0)),
         paint: s.color(RoleName::Body),
     };
     let book = s.book;
@@ -132,7 +145,12 @@ pub(super) fn compose_articles(doc: &Document, s: &Setter) -> Vec<Composed> {
     let mut articles = Vec::with_capacity(doc.articles.len());
     for done in done {
         match done {
-            Done::Title(title) => articles.push(Composed { title, paragraphs: Vec::new() }),
+            Done::Title(title) => articles.push(Composed { title, paragraphs: Vec::new(), credit: None }),
+            Done::Credit(lines) => {
+                if let Some(article) = articles.last_mut() {
+                    article.credit = Some(lines);
+                }
+            }
             Done::Paragraph(lines) => {
                 if let Some(article) = articles.last_mut() {
                     article.paragraphs.push(lines);
