@@ -95,7 +95,8 @@ pub fn write_pdf_with(
     // subset, one at a time, each face's pages given back before the next is read (two faces
     // resident at once would raise the peak memory by most of one), the fewest glyphs first:
     // the face with the most is read when the others' pages are gone (most glyphs first
-    // raised the peak by 2–3 MiB). Each face's streams are compressed on another thread.
+    // raised the peak by 2–3 MiB). A TrueType program is deflated on another thread; the
+    // ToUnicode maps are made beside the pages.
     // Object ids are given in face order, so the bytes do not depend on the order anything
     // finished in.
     let parallel = crate::parallel::within_build();
