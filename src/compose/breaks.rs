@@ -82,19 +82,7 @@ pub fn text_breaks(text: &str, level: Kinsoku) -> Vec<Break> {
 /// the end), in order, and the index of the address (URL, e-mail address, path) the boundary
 /// lies inside, if any. Linear in the text: what a decision looks back at (the run of equal
 /// marks, the last character that is not a space, the address around) is carried along.
-fn each_break(text: &str, level: Kinsoku, f: impl FnMut(usize, Break, Option<usize>)) {
-    each_break_at(text, level, super::graphemes::grapheme_indices(text).skip(1).map(|(pos, _)| pos), f);
-}
-
-/// As [`each_break`], at those of the character boundaries `at` (inside `text`, ascending)
-/// that are grapheme boundaries: what a decision depends on is carried along the text
-/// whichever are asked.
-fn each_break_at(
-    text: &str,
-    level: Kinsoku,
-    at: impl Iterator<Item = usize>,
-    mut f: impl FnMut(usize, Break, Option<usize>),
-) {
+fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break, Option<usize>)) {
     let mut options = LineBreakOptions::default();
     options.strictness =
         Some(if level == Kinsoku::Normal { LineBreakStrictness::Normal } else { LineBreakStrictness::Strict });
@@ -106,7 +94,7 @@ fn each_break_at(
     let tokens = url::tokens(text);
     let mut token = 0;
     let mut look = Behind { k: 0, run_start: 0, end_char: None };
-    for pos in at {
+    for (pos, _) in super::graphemes::grapheme_indices(text).skip(1) {
         while chars[look.k].0 < pos {
             let c = chars[look.k].1;
             if !c.is_whitespace() && !invisible(c) {
@@ -116,10 +104,6 @@ fn each_break_at(
                 look.run_start = look.k;
             }
             look.k += 1;
-        }
-        // A break lies only between grapheme clusters.
-        if !super::graphemes::is_boundary(text, pos, chars[look.k - 1].1, chars[look.k].1) {
-            continue;
         }
         while uax.next_if(|&p| p < pos).is_some() {}
         let at_uax = uax.peek() == Some(&pos);
@@ -250,9 +234,7 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
     let mut k = 1;
     // The last safe point of an address seen so far: (address, cluster after it).
     let mut safe: Option<(usize, usize)> = None;
-    // Only where a cluster starts can a line break.
-    let starts = clusters.iter().skip(1).map(|c| c.range.start);
-    each_break_at(&par.text, level, starts, |pos, decision, address| {
+    each_break(&par.text, level, |pos, decision, address| {
         while clusters.get(k).is_some_and(|c| c.range.start < pos) {
             k += 1;
         }

@@ -22,16 +22,6 @@ fn plain(c: char) -> bool {
         | 0xFF01..=0xFF5E) // full-width forms
 }
 
-/// Whether a grapheme cluster boundary lies at byte `pos` of `text`, a character boundary
-/// strictly inside it, between `before` and `after` (the characters either side): at once
-/// between two plain characters, else as `unicode-segmentation` finds it.
-pub(super) fn is_boundary(text: &str, pos: usize, before: char, after: char) -> bool {
-    if plain(before) && plain(after) {
-        return true;
-    }
-    unicode_segmentation::GraphemeCursor::new(pos, text.len(), true).is_boundary(text, 0).unwrap_or(true)
-}
-
 /// The grapheme clusters of `text` with their byte offsets, as
 /// `text.grapheme_indices(true)` gives them.
 pub(super) fn grapheme_indices(text: &str) -> Graphemes<'_> {
@@ -126,27 +116,7 @@ mod tests {
         }
     }
 
-    /// The boundaries [`is_boundary`] finds at every character boundary inside `text` are
-    /// the cluster starts.
-    fn same_boundaries(text: &str) {
-        let starts: Vec<usize> = grapheme_indices(text).map(|(i, _)| i).skip(1).collect();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let found: Vec<usize> =
-            chars.windows(2).filter(|w| is_boundary(text, w[1].0, w[0].1, w[1].1)).map(|w| w[1].0).collect();
-        assert_eq!(found, starts, "{text:?}");
-    }
-
     proptest! {
-        #[test]
-        fn boundaries_of_any_mixture_are_the_cluster_starts(
-            chars in prop::collection::vec(prop::sample::select(vec![
-                '甲', '，', 'a', ' ', '\u{301}', '\u{200D}', '👩', '🇨', '🇳', '\r', '\n', '한', '\u{1100}',
-                '\u{1161}', '\u{E0100}', '\u{FE0F}', '\u{94D}', 'क', '\u{600}', '\u{302A}', '〰', '\u{AD}',
-            ]), 0..40)
-        ) {
-            same_boundaries(&chars.into_iter().collect::<String>());
-        }
-
         #[test]
         fn clusters_of_any_mixture_are_the_librarys(
             chars in prop::collection::vec(prop::sample::select(vec![
