@@ -10,8 +10,8 @@
 //! ```
 //!
 //! `--scaling` composes strings with no ordinary break opportunity (a phone-number-like run
-//! of digits and hyphens, an editor's name of Han characters, a run of ——, plain Han as the
-//! reference) at doubling lengths and prints the time of each; the time per character should
+//! of digits and hyphens, an editor's name of Han characters, a run of ——, a run of regional
+//! indicators, plain Han as the reference) at doubling lengths and prints the time of each; the time per character should
 //! stay about flat. `--dump` writes every composed line of `corpus/gov` and `corpus/mixed`
 //! under several styles with its glyph positions at full precision: two builds that dump the
 //! same file compose the same lines.
@@ -107,7 +107,7 @@ fn scaling(book: &FontBook, face: FaceId) {
     // natural width (setting::runs), and the contact line again flush right in the column.
     let han = |n| cycle("湖南省人大常委会选举任免联络工作委员会", n);
     let phone = |n| cycle("0731—85309270", n);
-    let cases: [Case; 7] = [
+    let cases: [Case; 8] = [
         ("plain Han, body", han, Align::Justify, 21.0 * SIZE),
         ("phone-number-like, body", phone, Align::Justify, 21.0 * SIZE),
         ("phone-number-like, flush right", phone, Align::Right, 21.0 * SIZE),
@@ -115,6 +115,8 @@ fn scaling(book: &FontBook, face: FaceId) {
         ("editor's name (Han), natural width", han, Align::Left, 1.0e6),
         ("—— run, body", |n| "—".repeat(n), Align::Justify, 21.0 * SIZE),
         ("digits, body", |n| cycle("13800138000", n), Align::Justify, 21.0 * SIZE),
+        // Grapheme rules that look back over the whole run (regional indicators pair up).
+        ("regional indicators, body", |n| "\u{1F1E8}".repeat(n), Align::Justify, 21.0 * SIZE),
     ];
     let max = std::env::var("SCALING_MAX").ok().and_then(|v| v.parse().ok()).unwrap_or(12_800usize);
     let only = std::env::var("SCALING_CASE").unwrap_or_default();
