@@ -133,7 +133,8 @@ fn han(bytes: usize) -> String {
 }
 
 /// The inputs that once took minutes (issue 12) each cost no more than a few times 1 MiB of
-/// plain Han: a 3,000-character phone, a 2,000-character editor's name, 1 MiB of `——`, and
+/// plain Han: a 3,000-character phone, a 2,000-character editor's name, 1 MiB of `——`, 1 MiB
+/// of regional indicators, and
 /// 1 MiB on six columns (exponential balancing before, then 5 to 8 times while each page's
 /// plan weighed every column's ends anew; about 1.3 times since the plan shares the cost of
 /// the columns from each unit among the pages that reach it). A ratio, so the machine's speed
@@ -152,6 +153,7 @@ fn the_worst_cases_cost_a_few_times_plain_han() {
         .replacen("column_chars = 21", "column_chars = 7", 1)
         .replacen("gutter_chars = 2", "gutter_chars = 1", 1);
     let dashes: String = "——".repeat(limit / 6);
+    let flags: String = format!("{}。\n", "\u{1F1E8}".repeat(limit / 4 - 1));
     let cases = [
         (
             "3,000-character phone",
@@ -174,6 +176,9 @@ fn the_worst_cases_cost_a_few_times_plain_han() {
             ),
         ),
         ("1 MiB of ——", issue_with("scale-dashes", "", "", &dashes, &[])),
+        // Regional indicators pair up over the whole run: a grapheme test per boundary that
+        // looks back to the run's start cost quadratic time.
+        ("1 MiB of regional indicators", issue_with("scale-flags", "", "", &flags, &[])),
         (
             "six columns, 1 MiB of Han",
             issue_with("scale-six", "layout = \"six.toml\"\n", "", &han(limit), &[("six.toml", six)]),
