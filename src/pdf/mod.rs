@@ -232,7 +232,7 @@ fn deflate_content(data: &[u8]) -> Vec<u8> {
 }
 
 /// The zlib level of embedded TrueType programs (fallback faces; CFF programs are stored as
-/// they are, see `Streams::compress`): level 1, miniz_oxide's fast matcher, measured on CFF
+/// they are, see `font::Program::compress`): level 1, miniz_oxide's fast matcher, measured on CFF
 /// subsets within 5 % of level 6's size in about a quarter of the time.
 const FONT_LEVEL: u8 = 1;
 
