@@ -5,7 +5,7 @@ use super::Setter;
 use super::body::{add_credit, body_units};
 use super::note::set_note;
 use super::precompose::Composed;
-use crate::compose::{Align, Line};
+use crate::compose::{Line, compose};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, Document};
 use crate::flow::{Part, Unit};
@@ -48,9 +48,8 @@ pub(super) fn set_article(
     units.extend(body);
     if let Some(credit) = &article.credit {
         // Composed with the rest of the issue (else here, so a credit is never lost).
-        let lines = composed.credit.unwrap_or_else(|| {
-            s.compose(&[s.span(RoleName::Credit, credit.as_str())], s.layout.column_width(), Align::Right, (0.0, 0.0))
-        });
+        let lines =
+            composed.credit.unwrap_or_else(|| compose(s.book, &s.credit_spans(credit.as_str()), &s.credit_style()));
         add_credit(lines, index, s, last_right, &mut units);
     }
     Ok(units)

@@ -8,8 +8,8 @@ use super::figure::figure_unit;
 use super::heading::heading_unit;
 use super::precompose::BodyLine;
 
-use crate::compose::Line;
 use crate::compose::class::Class;
+use crate::compose::{Align, Line, ParStyle, Span};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Article, Block, Document};
 use crate::flow::{Part, Unit};
@@ -71,6 +71,18 @@ pub(super) fn body_units(
 
 /// How far a line may run past its measure before it is an error, points (rounding).
 const OVERFULL: f64 = 0.01;
+
+impl Setter<'_> {
+    /// The style credits are composed in: flush right over the column.
+    pub(super) fn credit_style(&self) -> ParStyle {
+        self.style(self.layout.column_width(), Align::Right, (0.0, 0.0))
+    }
+
+    /// A credit as spans in its role.
+    pub(super) fn credit_spans(&self, credit: &str) -> Vec<Span> {
+        vec![self.span(RoleName::Credit, credit)]
+    }
+}
 
 /// Space between the last body line (its trimmed end) and a credit set beside it, em.
 const CREDIT_SPACE: f64 = 1.0;

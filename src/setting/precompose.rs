@@ -128,13 +128,13 @@ pub(super) fn compose_articles(doc: &Document, s: &Setter) -> Vec<Composed> {
             }
         }
         if let Some(credit) = &article.credit {
-            jobs.push(Job::Credit(vec![s.span(RoleName::Credit, credit.as_str())]));
+            jobs.push(Job::Credit(s.credit_spans(credit.as_str())));
         }
     }
     let styles = Styles {
         title: s.title_style(width),
         body: s.style(width, Align::Justify, (indent, 0.0)),
-        credit: s.style(width, Align::Right, (0.0, 0.0)),
+        credit: s.credit_style(),
         paint: s.color(RoleName::Body),
     };
     let book = s.book;
