@@ -29,6 +29,10 @@ const NUMBER_UNIT: f64 = 200.0;
 const URL_EMERGENCY: f64 = 8.0e3;
 /// Cost of breaking an address at one of its safe points.
 const URL_BREAK: f64 = 10.0;
+/// Cost added to a break after a letter whose ink reaches past its advance (an `f`): the
+/// line makes room for half the hook and the other half hangs past the measure, so a break
+/// a letter earlier or later is taken where one serves as well.
+const HOOK: f64 = 300.0;
 /// Cost of a break the kinsoku rules forbid (inside a run of openers, of full stops, of
 /// pictographs): taken only where every other arrangement runs a line past the measure,
 /// since nothing may be printed outside the column.
@@ -246,7 +250,8 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
         {
             match decision {
                 Break::Allowed(penalty) => {
-                    let mut o = Opportunity::new(k, penalty);
+                    let hook = if clusters[k - 1].overhang > 0.0 { HOOK } else { 0.0 };
+                    let mut o = Opportunity::new(k, penalty + hook);
                     if let Some(a) = address {
                         if penalty < URL_EMERGENCY {
                             safe = Some((a, k));

@@ -48,8 +48,12 @@ pub(super) struct Cluster {
     /// Whether it is drawn (a space that became Han–Latin glue is not).
     pub visible: bool,
     /// Kerning toward the next cluster included in `width` (shaped minus nominal advance),
-    /// points; given back when the cluster ends a line.
+    /// less half of any ink past the advance (an `f`'s hook), points; given back when the
+    /// cluster ends a line.
     pub kern: f64,
+    /// Ink past the advance on the right (an `f`'s hook), points: a line ending with the
+    /// cluster makes room for half of it (taken off `kern`).
+    pub overhang: f64,
 }
 
 /// What a gap between two clusters is, for justification.
@@ -204,6 +208,7 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
                     blank_right: 0.0,
                     blank_left: 0.0,
                     visible: true,
+                    overhang: 0.0,
                 });
                 origin = pen;
             }
@@ -214,6 +219,18 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
     let end = base + span.text.len();
     for i in 0..out.len() {
         out[i].range.end = out.get(i + 1).map_or(end, |n| n.range.start);
+    }
+    // A letter whose ink reaches past its advance (an f's hook) takes half of it more room
+    // when it ends a line, given back with the kerning: the other half hangs past the column
+    // edge, as optical margin alignment lets a letter protrude, so that the letter's box and
+    // its ink sit evenly about the edge.
+    for c in &mut out {
+        if span.text.as_bytes().get(c.range.start - base).is_some_and(u8::is_ascii_graphic)
+            && let Some(last) = c.glyphs.last()
+        {
+            c.overhang = face.overhang(last.id) * span.size;
+            c.kern -= c.overhang / 2.0;
+        }
     }
     out
 }

@@ -4,6 +4,7 @@
 mod bundled;
 mod face;
 mod fallback;
+mod overhang;
 mod pages;
 mod shape;
 mod variants;

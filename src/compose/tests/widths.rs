@@ -88,3 +88,30 @@ fn proportional_quotes_take_a_full_em() {
     let open = l.glyphs.iter().find(|g| g.text == "“").expect("“");
     assert!(open.x / EM > 1.5, "the opening quote's ink sits right, by 乙: {:?}", xs(l));
 }
+
+/// A letter whose ink reaches past its advance (the serif `f`) at a line end makes room for
+/// half its hook: the line ends that much short of the measure, so the ink passes the edge
+/// by half the hook at most. Mid-line it keeps its own advance.
+#[test]
+fn a_hook_at_a_line_end_takes_half_its_room() {
+    let (book, face) = book();
+    let hook = book.face(face).overhang(book.face(face).glyph('f').expect("f")) * EM;
+    assert!(hook > 0.5, "{hook}");
+    // A word broken by emergency after its f: the measure holds `staff` only.
+    let lines = set("staffstaffstaffstaff", 2.6);
+    let ends_f: Vec<&Line> = lines.iter().filter(|l| l.text.ends_with('f')).collect();
+    assert!(!ends_f.is_empty(), "{:?}", texts(&lines));
+    for l in ends_f {
+        let last = l.glyphs.last().expect("glyphs");
+        let box_end = last.x + advance(&book, last) * EM;
+        // The f, or the ff ligature whose hook is the second f's.
+        let hook = book.face(face).overhang(last.id) * EM;
+        assert!(hook > 0.5, "{hook}");
+        assert!((l.right - (box_end + hook / 2.0)).abs() < 1e-6, "{} vs {box_end} + {hook}/2", l.right);
+        assert!(l.right <= 2.6 * EM + 1e-6, "{:?} past the measure: {}", l.text, l.right);
+    }
+    let mid = set("a left turn", 30.0);
+    let f = mid[0].glyphs.iter().position(|g| g.text == "f").expect("f");
+    let (a, b) = (&mid[0].glyphs[f], &mid[0].glyphs[f + 1]);
+    assert!((b.x - a.x - advance(&book, a) * EM).abs() < 0.2, "f keeps its advance mid-line");
+}
