@@ -23,10 +23,11 @@ const INSIDE_WORD: f64 = 3000.0;
 const NUMBER_UNIT: f64 = 200.0;
 /// Cost of breaking an address between two letters or digits, taken only where no safe point
 /// of the address serves the line (a line holding one it could end at with its gaps spread by
-/// at most about ⅕ em is refused such a break, see [`Opportunity::safe_before`]). It is a last
-/// resort, but a cheaper one than a line whose Han gaps are spread past about ⅕ em to avoid it:
-/// a badness of 8,000 is 0.22 em per gap.
-const URL_EMERGENCY: f64 = 8.0e3;
+/// at most about 1/10 em is refused such a break, see [`Opportunity::safe_before`]). It is a
+/// last resort, but a cheaper one than a line whose Han gaps are spread past the goal's
+/// bound of 1/10 em to avoid it, which extractors would read as spaces: a badness of 800 is
+/// 0.10 em per gap.
+const URL_EMERGENCY: f64 = 800.0;
 /// Cost of breaking an address at one of its safe points.
 const URL_BREAK: f64 = 10.0;
 /// Cost added to a break after a letter whose ink reaches past its advance (an `f`): the

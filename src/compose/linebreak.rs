@@ -38,9 +38,9 @@ const STEEP: f64 = 1.0e4;
 /// spaces take: [`GAP_GOAL`] × ∛(STEEP / 100) = 0.2321, rounded up.
 const LOOSE_GAP: f64 = 0.233;
 /// Badness under which a line ending at a safe point of an address serves (its gaps spread
-/// by about ⅕ em at most): a line that holds such a point may not end inside the address's
-/// letters.
-const SAFE_SERVES: f64 = 8.0e3;
+/// by about 1/10 em at most, the Han-gap bound): a line that holds such a point may not end
+/// inside the address's letters.
+const SAFE_SERVES: f64 = 800.0;
 
 /// Returns the chosen break positions (cluster indices where each line after the first
 /// starts), ending with `clusters.len()`.

@@ -73,7 +73,7 @@ fn item_2_no_first_line_of_one_character_before_a_long_token() {
 
 /// Space per gap (em) past which a line ended at an address's safe point is too loose to serve:
 /// only then may the address break between two letters instead.
-const SERVES: f64 = 0.2;
+const SERVES: f64 = 0.1;
 
 /// The breaks inside `token` that are not among its safe points: (line before it, char
 /// before, char after).
