@@ -27,8 +27,8 @@ pub(super) fn glue(text: &str, clusters: &mut [Cluster]) -> Vec<Gap> {
 
 /// Typed whitespace that is spacing, not content: spaces (and an ideographic space) between
 /// Han and a Latin letter or digit become the Han–Latin gap, never added to it (and no gap
-/// where a currency or per cent sign binds the number); several spaces
-/// between Latin words count as one.
+/// where a currency or per cent sign binds the number); spaces beside the blank of a
+/// full-width mark are taken up by it; several spaces between Latin words count as one.
 fn whitespace_runs(text: &str, clusters: &mut [Cluster], gaps: &mut [Gap]) {
     let white = |c: &Cluster| matches!(c.class, Class::Space | Class::IdeoSpace);
     let mut k = 1;
@@ -41,6 +41,18 @@ fn whitespace_runs(text: &str, clusters: &mut [Cluster], gaps: &mut [Gap]) {
         if end < clusters.len() {
             let (before, after) = (clusters[k - 1].class, clusters[end].class);
             let only_spaces = clusters[k..end].iter().all(|c| c.class == Class::Space);
+            // Beside a full-width mark's blank (after 。，） or before （) typed spaces add
+            // nothing: the blank is the separation, and the mark keeps its usual width.
+            if only_spaces && (clusters[k - 1].blank_right > 0.0 || clusters[end].blank_left > 0.0) {
+                for i in k..end {
+                    clusters[i].width = 0.0;
+                    clusters[i].visible = false;
+                    gaps[i] = Gap { natural: 0.0, kind: GapKind::Solid };
+                }
+                gaps[end] = gap(&clusters[k - 1], &clusters[end]);
+                k = end;
+                continue;
+            }
             let hide_from = if han_latin(before, after) {
                 Some(k)
             } else if before.is_western() && after.is_western() && only_spaces {

@@ -151,3 +151,20 @@ fn case_34_document_number() {
     assert!(lines.iter().any(|l| l.text.contains("2021")));
     assert!(lines.iter().any(|l| l.text.contains("5号")), "{:?}", texts(&lines));
 }
+
+/// A typed space beside a full-width mark's blank adds nothing: the mark keeps its usual
+/// width, its blank is the separation, and nothing is drawn for the space.
+#[test]
+fn spaces_beside_a_marks_blank_are_taken_up_by_it() {
+    for (spaced, solid) in
+        [("见官网（gov.cn） 纪委监委", "见官网（gov.cn）纪委监委"), ("海河 （网址）", "海河（网址）")]
+    {
+        let (a, b) = (set(spaced, 30.0), set(solid, 30.0));
+        assert_eq!(xs(&a[0]).into_iter().filter(|(t, _)| t != " ").collect::<Vec<_>>(), xs(&b[0]), "{spaced}");
+        let drawn: String = a[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(drawn, solid, "the space is not drawn");
+    }
+    // Between two words the space stays a space.
+    let words = set("Apache Software", 30.0);
+    assert!(words[0].glyphs.iter().any(|g| g.text == " "));
+}
