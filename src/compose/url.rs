@@ -40,7 +40,10 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
             token = &token[..token.len() - 1];
         }
         let is_url = token.starts_with("http://") || token.starts_with("https://") || token.starts_with("www.");
-        let is_mail = token.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        // A mailing list may be named without its domain (`private@brpc`).
+        let is_mail = token
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.bytes().any(|b| b.is_ascii_alphabetic()));
         if (is_url || is_mail || is_path(token)) && token.len() > 1 {
             out.push(i..i + token.len());
         }
@@ -80,6 +83,10 @@ mod tests {
         let text = "详见https://www.example.gov.cn/a/b.html。邮箱：lianluochu_hunan@example.gov.cn，谢谢";
         let found: Vec<&str> = tokens(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["https://www.example.gov.cn/a/b.html", "lianluochu_hunan@example.gov.cn"]);
+        // A list named without its domain is an address too; a mention or a sum is not.
+        let text = "发邮件给private@brpc和private@incubator，@某人，3@5";
+        let found: Vec<&str> = tokens(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["private@brpc", "private@incubator"]);
     }
 
     #[test]
