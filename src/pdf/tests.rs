@@ -143,11 +143,10 @@ fn pdf_unknown_face_is_an_error() {
     assert_eq!(write_pdf(&pages, &meta, &book), Err(PdfError::UnknownFace(FaceId(7))));
 }
 
-#[test]
-fn pdf_content_places_glyphs_and_colours() {
-    let (pages, _, book) = sample();
+/// The first page's content stream, uncompressed, and whether it draws with any ink.
+fn first_page_content(pages: &[Page], book: &FontBook) -> (String, bool) {
     let face = book.face(FaceId(0));
-    let used = usage::collect(&pages);
+    let used = usage::collect(pages);
     let Some(glyphs) = used.get(&FaceId(0)) else { panic!("no glyphs collected") };
     let font = match EmbeddedFont::new(FaceId(0), face, glyphs, &mut Ref::new(9)) {
         Ok(f) => f,
@@ -159,8 +158,31 @@ fn pdf_content_places_glyphs_and_colours() {
     let pictures = Pictures::default();
     let cx = Context { fonts: &fonts, inks: &inks, pictures: &pictures };
     let drawn = content::page_content(&pages[0], &cx, &geometry);
-    assert!(drawn.inks.is_empty());
-    let content = String::from_utf8_lossy(&drawn.content).into_owned();
+    (String::from_utf8_lossy(&drawn.content).into_owned(), !drawn.inks.is_empty())
+}
+
+/// A run whose characters justification spread past what extractors read as a space is one
+/// `/ActualText` span of its own text; a run set solid is not.
+#[test]
+fn pdf_a_run_spread_apart_reads_as_its_own_text() {
+    let (pages, _, book) = sample();
+    let (content, _) = first_page_content(&pages, &book);
+    // 联络动态，——。Bulletin, the word 3 pt (¼ em) after the Chinese.
+    let own: String = "联络动态，——。Bulletin".encode_utf16().map(|u| format!("{u:04X}")).collect();
+    assert!(content.contains(&format!("/ActualText <FEFF{own}>")), "{content}");
+    let mut solid = pages.clone();
+    let Item::Text(run) = &mut solid[0].items[0] else { panic!("a run first") };
+    let (glyphs, _) = placed(book.face(FaceId(0)), "联络动态，——。Bulletin", 72.0, 12.0);
+    run.glyphs = glyphs;
+    let (content, _) = first_page_content(&solid, &book);
+    assert!(!content.contains("/ActualText"), "{content}");
+}
+
+#[test]
+fn pdf_content_places_glyphs_and_colours() {
+    let (pages, _, book) = sample();
+    let (content, inks) = first_page_content(&pages, &book);
+    assert!(!inks);
     assert!(content.contains("0 0 0 1 k"), "{content}");
     assert!(content.contains("0 0.8 0.8 0 K"), "{content}");
     assert!(content.contains("1.5 w"), "{content}");

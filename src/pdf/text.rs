@@ -87,13 +87,18 @@ pub(super) fn write_run(
         return;
     }
     let texts = run_texts(run);
-    let replacement =
-        run.actual_text.as_ref().filter(|t| **t != texts.iter().map(|(_, t)| t.as_str()).collect::<String>());
+    let own: String = texts.iter().map(|(_, t)| t.as_str()).collect();
+    let replacement = run.actual_text.as_ref().filter(|t| **t != own);
+    let display = spaced_for_display(run);
+    // A run justified with its characters spread apart is read as one span of its own text,
+    // so that an extractor that honours `/ActualText` does not read the spread as spaces.
+    let spread = replacement.is_none() && !display && spread_apart(run);
     if let Some(text) = replacement {
         begin_actual_text(content, text);
+    } else if spread {
+        begin_actual_text(content, &own);
     }
     state.fill(content, &run.paint);
-    let display = spaced_for_display(run);
     if run.embolden > 0.0 {
         state.stroke(content, &run.paint);
         state.line_width(content, num(run.embolden * run.size));
@@ -153,9 +158,23 @@ pub(super) fn write_run(
         content.set_horizontal_scaling(100.0);
     }
     content.end_text();
-    if replacement.is_some() {
+    if replacement.is_some() || spread {
         content.end_marked_content();
     }
+}
+
+/// Space between two characters, em, past which some extractor (poppler at about 1/10 em,
+/// pdfminer at 1/10 of the larger side of the glyph box, MuPDF at about 0.15) reads a space.
+const READS_AS_SPACE: f64 = 0.08;
+
+/// Whether justification spread any two neighbouring characters of a run apart by more than
+/// [`READS_AS_SPACE`] (typed spaces, which are drawn, aside).
+fn spread_apart(run: &TextRun) -> bool {
+    let blank = |g: &crate::page::PlacedGlyph| g.text.chars().all(char::is_whitespace);
+    run.glyphs.windows(2).any(|pair| {
+        let (a, b) = (&pair[0], &pair[1]);
+        !b.text.is_empty() && !blank(a) && !blank(b) && b.x - (a.x + a.advance) > READS_AS_SPACE * run.size
+    })
 }
 
 /// Fills (and for synthetic bold strokes) the outlines of a run's glyphs at their places.
