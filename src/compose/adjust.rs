@@ -1,8 +1,8 @@
 //! What a line can give and take (clreq §3.6): shrinking in three tiers — the blanks of
 //! closing and pause marks, then word spaces, Han–Latin gaps and the blanks of opening marks,
-//! then 。？！ — and stretching in two — word spaces up to ½ em, then the rest evenly over the
-//! inter-character and Han–Latin gaps. The letters of an address take space only on a line
-//! that has nothing else to take it.
+//! then 。？！ — and stretching in two — word spaces up to ½ em and Han–Latin gaps up to ⅓ em,
+//! then the rest evenly over the inter-character gaps. The letters of an address take space
+//! only on a line that has nothing else to take it.
 
 use super::ParStyle;
 use super::class::Class;
@@ -97,13 +97,13 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
             let g = par.gaps[k];
             natural += g.natural;
             let adj = match g.kind {
-                // ¼ em, spreading evenly with the Han gaps (so ⅓ em where they take 0.08 em),
-                // shrinking to ⅛ em.
+                // ¼ em, stretching to ⅓ em before the Han gaps take any (clreq §3.6.4: word
+                // spaces, then Han–Latin gaps, then the rest evenly), shrinking to ⅛ em.
                 GapKind::HanLatin => Some(Adjustable {
                     slot: Slot::Gap(k),
                     shrink: Some((1, g.natural - 0.125 * em)),
-                    stretch_limited: None,
-                    stretch_even: true,
+                    stretch_limited: Some(han_latin_stretch(g.natural, em)),
+                    stretch_even: false,
                     stretch_last: false,
                     stretch_final: false,
                 }),
@@ -616,6 +616,11 @@ pub(super) struct Prefix {
     sums: Vec<Sum>,
 }
 
+/// The stretch of a Han–Latin gap of natural width `natural`: up to ⅓ em.
+fn han_latin_stretch(natural: f64, em: f64) -> f64 {
+    (em / 3.0 - natural).max(0.0)
+}
+
 /// Whether cluster `k` is an opening bracket with its blank after a space (the gap before it
 /// neither compresses nor is glue of its own).
 fn opens_after_space(par: &Prepared, k: usize) -> bool {
@@ -640,7 +645,8 @@ fn gap_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
     match g.kind {
         GapKind::HanLatin => {
             gives[1] = g.natural - 0.125 * em;
-            (gives, 1)
+            gives[3] = han_latin_stretch(g.natural, em);
+            (gives, 0)
         }
         GapKind::Cjk => {
             // An opening bracket's blank may shrink unless compression used it already.

@@ -97,10 +97,16 @@ fn safe_shortfall(line: &Line, token: &str, edges: bool, w: f64) -> f64 {
     let head = &text[..cut];
     let (alone, book) = set_spans(&[(head, 0.0)], 1000.0, |_| {});
     let natural = boxes(&book, &alone[0]).last().map_or(0.0, |(_, x, adv)| x + adv);
-    // The gaps a line stretches: those next to a Han character (not between two letters).
+    // The gaps a line stretches: first the Han–Latin ones, up to 1/12 em each (to ⅓ em), then
+    // evenly those between Han characters and marks (not between two letters).
     let chars: Vec<char> = head.chars().collect();
-    let gaps = chars.windows(2).filter(|p| class::is_han(p[0]) || class::is_han(p[1])).count();
-    (w - natural) / gaps.max(1) as f64
+    let han_latin = |p: &[char]| {
+        (class::is_han(p[0]) && p[1].is_ascii_alphanumeric()) || (p[0].is_ascii_alphanumeric() && class::is_han(p[1]))
+    };
+    let near_han = |p: &[char]| class::is_han(p[0]) || class::is_han(p[1]);
+    let first = chars.windows(2).filter(|p| han_latin(p)).count() as f64 / 12.0;
+    let gaps = chars.windows(2).filter(|p| near_han(p) && !han_latin(p)).count();
+    (w - natural - first).max(0.0) / gaps.max(1) as f64
 }
 
 #[test]
@@ -298,4 +304,40 @@ fn item_3_no_letter_break_where_a_safe_point_serves_the_line() {
             }
         }
     }
+}
+
+#[test]
+fn item_7_han_latin_gaps_stretch_to_a_third_before_the_han_gaps() {
+    // clreq §3.6.4: word spaces, then Han–Latin gaps (to ⅓ em), then the rest evenly.
+    let text = "本期报告介绍了API的12种用法和JSON格式，其中Linux平台占比最高，约有3000名开发者参与了beta测试工作，各地反映良好。";
+    let mut stretched = 0;
+    for tenths in 100..260 {
+        let w = f64::from(tenths) / 10.0;
+        let (lines, book) = set_spans(&[(text, 0.0)], w, |_| {});
+        check(text, &lines, w);
+        for l in lines.iter().filter(|l| !l.last) {
+            let b = boxes(&book, l);
+            let kind = |s: &str| s.chars().next().map(class::Class::of);
+            let (mut hl, mut han) = (Vec::new(), Vec::new());
+            for p in b.windows(2) {
+                let gap = p[1].1 - p[0].1 - p[0].2;
+                match (kind(&p[0].0), kind(&p[1].0)) {
+                    (Some(class::Class::Han), Some(class::Class::Han)) => han.push(gap),
+                    (Some(class::Class::Han), Some(x)) | (Some(x), Some(class::Class::Han)) if x.is_western() => {
+                        hl.push(gap)
+                    }
+                    _ => {}
+                }
+            }
+            let widest_han = han.iter().copied().fold(0.0, f64::max);
+            for g in &hl {
+                assert!(*g <= 1.0 / 3.0 + 0.005, "{w} em: Han–Latin gap {g:.3} past ⅓ em on {:?}", l.text);
+                if widest_han > 0.005 {
+                    stretched += 1;
+                    assert!(*g >= 1.0 / 3.0 - 0.005, "{w} em: Han gaps took space before {g:.3} on {:?}", l.text);
+                }
+            }
+        }
+    }
+    assert!(stretched > 20, "{stretched}");
 }
