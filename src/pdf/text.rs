@@ -87,16 +87,16 @@ pub(super) fn write_run(
         return;
     }
     let texts = run_texts(run);
-    let own: String = texts.iter().map(|(_, t)| t.as_str()).collect();
-    let replacement = run.actual_text.as_ref().filter(|t| **t != own);
+    let own = || texts.iter().map(|(_, t)| t.as_str()).collect::<String>();
+    let replacement = run.actual_text.as_ref().filter(|t| **t != own());
     let display = spaced_for_display(run);
-    // A run justified with its characters spread apart is read as one span of its own text,
-    // so that an extractor that honours `/ActualText` does not read the spread as spaces.
+    // A run justified with its Chinese characters spread apart is read as one span of its own
+    // text, so that an extractor that honours `/ActualText` does not read the spread as spaces.
     let spread = replacement.is_none() && !display && spread_apart(run);
     if let Some(text) = replacement {
         begin_actual_text(content, text);
     } else if spread {
-        begin_actual_text(content, &own);
+        begin_actual_text(content, &own());
     }
     state.fill(content, &run.paint);
     if run.embolden > 0.0 {
@@ -167,13 +167,15 @@ pub(super) fn write_run(
 /// pdfminer at 1/10 of the larger side of the glyph box, MuPDF at about 0.15) reads a space.
 const READS_AS_SPACE: f64 = 0.08;
 
-/// Whether justification spread any two neighbouring characters of a run apart by more than
-/// [`READS_AS_SPACE`] (typed spaces, which are drawn, aside).
+/// Whether justification spread any two neighbouring Chinese characters (or marks) of a run
+/// apart by more than [`READS_AS_SPACE`]. A Han–Latin gap, or a typed space, may read as a
+/// space: it is one.
 fn spread_apart(run: &TextRun) -> bool {
-    let blank = |g: &crate::page::PlacedGlyph| g.text.chars().all(char::is_whitespace);
+    let chinese =
+        |g: &crate::page::PlacedGlyph| g.text.chars().next().is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
     run.glyphs.windows(2).any(|pair| {
         let (a, b) = (&pair[0], &pair[1]);
-        !b.text.is_empty() && !blank(a) && !blank(b) && b.x - (a.x + a.advance) > READS_AS_SPACE * run.size
+        chinese(a) && chinese(b) && b.x - (a.x + a.advance) > READS_AS_SPACE * run.size
     })
 }
 
