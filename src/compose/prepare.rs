@@ -223,9 +223,10 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
     // A letter whose ink reaches past its advance (an f's hook) takes half of it more room
     // when it ends a line, given back with the kerning: the other half hangs past the column
     // edge, as optical margin alignment lets a letter protrude, so that the letter's box and
-    // its ink sit evenly about the edge.
+    // its ink sit evenly about the edge. Only Latin letters are looked at (an outline read
+    // per glyph): digits and signs of upright faces keep their ink inside their advance.
     for c in &mut out {
-        if span.text.as_bytes().get(c.range.start - base).is_some_and(u8::is_ascii_graphic)
+        if span.text.as_bytes().get(c.range.start - base).is_some_and(u8::is_ascii_alphabetic)
             && let Some(last) = c.glyphs.last()
         {
             c.overhang = face.overhang(last.id) * span.size;

@@ -1,8 +1,7 @@
 //! Ink past a glyph's advance on the right (the hook of an `f`, of an `ff` ligature): a line
 //! ending with such a glyph makes room for it, or its ink would cross the column edge.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
@@ -15,29 +14,33 @@ const LEAST: f64 = 0.01;
 /// Points sampled along each curve segment (its control points may lie past the ink).
 const SAMPLES: usize = 8;
 
-/// The overhangs of a face's glyphs, each worked out the first time it is asked for (one
-/// slot per glyph id, made on the first question: only faces that set Latin text ask),
-/// shared by the threads composing paragraphs.
-#[derive(Default)]
-pub(super) struct Overhangs(OnceLock<Box<[AtomicU16]>>);
+/// Slots of [`Overhangs`] (a power of two): more than the glyphs of the printable ASCII
+/// characters and their ligatures.
+const SLOTS: usize = 256;
+
+/// The overhangs of a face's glyphs as they are worked out, shared by the threads composing
+/// paragraphs: slot `glyph % SLOTS` holds the glyph id (high half) and its overhang plus one
+/// (low half; 0 for an empty slot). A glyph whose slot another holds is worked out again:
+/// the answer is the same, only dearer.
+pub(super) struct Overhangs([AtomicU32; SLOTS]);
+
+impl Default for Overhangs {
+    fn default() -> Self {
+        Overhangs(std::array::from_fn(|_| AtomicU32::new(0)))
+    }
+}
 
 impl Overhangs {
-    /// A slot not worked out yet; a known overhang of `u` font units is stored as `u + 1`.
-    const UNKNOWN: u16 = 0;
-
-    /// The overhang of `glyph` in font units, as `find` gives it, asked of `find` once.
+    /// The overhang of `glyph` in font units, as `find` gives it.
     pub(super) fn get(&self, glyph: u16, find: impl FnOnce() -> u16) -> u16 {
-        let slots =
-            self.0.get_or_init(|| std::iter::repeat_with(|| AtomicU16::new(Self::UNKNOWN)).take(0x10000).collect());
-        let slot = &slots[usize::from(glyph)];
-        match slot.load(Ordering::Relaxed) {
-            Self::UNKNOWN => {
-                let units = find().min(u16::MAX - 1);
-                slot.store(units + 1, Ordering::Relaxed);
-                units
-            }
-            known => known - 1,
+        let slot = &self.0[usize::from(glyph) % SLOTS];
+        let held = slot.load(Ordering::Relaxed);
+        if held & 0xffff != 0 && held >> 16 == u32::from(glyph) {
+            return (held & 0xffff) as u16 - 1;
         }
+        let units = find().min(u16::MAX - 1);
+        slot.store(u32::from(glyph) << 16 | u32::from(units + 1), Ordering::Relaxed);
+        units
     }
 }
 
@@ -106,7 +109,34 @@ pub(super) fn overhang(bytes: &[u8], index: u32, units_per_em: u16, glyph: u16, 
 
 #[cfg(test)]
 mod tests {
+    use super::{Overhangs, SLOTS};
     use crate::font::bundled_face;
+
+    #[test]
+    fn glyphs_sharing_a_slot_each_get_their_own_overhang() {
+        let slots = Overhangs::default();
+        let (a, b) = (7u16, 7 + SLOTS as u16);
+        let mut asked = 0;
+        for _ in 0..3 {
+            assert_eq!(
+                slots.get(a, || {
+                    asked += 1;
+                    40
+                }),
+                40
+            );
+            assert_eq!(
+                slots.get(b, || {
+                    asked += 1;
+                    0
+                }),
+                0
+            );
+        }
+        assert_eq!(asked, 6, "each evicts the other");
+        assert_eq!(slots.get(b, || 99), 0, "remembered while it holds the slot");
+        assert_eq!(slots.get(u16::MAX, || u16::MAX), u16::MAX - 1, "the largest overhang kept");
+    }
 
     #[test]
     fn the_serif_f_overhangs_and_plain_letters_do_not() {
