@@ -11,7 +11,7 @@ use icu_segmenter::LineSegmenter;
 use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness};
 
 use super::class::Kinsoku;
-use super::prepare::Prepared;
+use super::prepare::{HANG, Prepared};
 use super::url;
 
 /// Cost of a break inside a token (a URL or word wider than the measure): used only where the
@@ -31,9 +31,12 @@ const URL_EMERGENCY: f64 = 800.0;
 /// Cost of breaking an address at one of its safe points.
 const URL_BREAK: f64 = 10.0;
 /// Cost added to a break after a letter whose ink reaches past its advance (an `f`): the
-/// line makes room for half the hook and the other half hangs past the measure, so a break
-/// a letter earlier or later is taken where one serves as well.
+/// line makes room for the hook but for the part that hangs past the measure, so a break a
+/// letter earlier or later is taken where one serves as well.
 const HOOK: f64 = 300.0;
+/// The same where the room made falls short of the measure by more than [`HANG`] (a hook at
+/// display sizes): about a line spread by 0.16 em per gap.
+const HOOK_SHORT: f64 = 3000.0;
 /// Cost of a break the kinsoku rules forbid (inside a run of openers, of full stops, of
 /// pictographs): taken only where every other arrangement runs a line past the measure,
 /// since nothing may be printed outside the column.
@@ -251,7 +254,11 @@ pub(super) fn opportunities(par: &Prepared, level: Kinsoku, words: bool) -> Vec<
         {
             match decision {
                 Break::Allowed(penalty) => {
-                    let hook = if clusters[k - 1].overhang > 0.0 { HOOK } else { 0.0 };
+                    let hook = match clusters[k - 1].hook {
+                        room if room > HANG => HOOK_SHORT,
+                        room if room > 0.0 => HOOK,
+                        _ => 0.0,
+                    };
                     let mut o = Opportunity::new(k, penalty + hook);
                     if let Some(a) = address {
                         if penalty < URL_EMERGENCY {

@@ -48,12 +48,11 @@ pub(super) struct Cluster {
     /// Whether it is drawn (a space that became Han–Latin glue is not).
     pub visible: bool,
     /// Kerning toward the next cluster included in `width` (shaped minus nominal advance),
-    /// less half of any ink past the advance (an `f`'s hook), points; given back when the
-    /// cluster ends a line.
+    /// less `hook`, points; given back when the cluster ends a line.
     pub kern: f64,
-    /// Ink past the advance on the right (an `f`'s hook), points: a line ending with the
-    /// cluster makes room for half of it (taken off `kern`).
-    pub overhang: f64,
+    /// The room a line ending with the cluster makes for its ink past the advance (an `f`'s
+    /// hook): all of it but the part that may hang past the edge ([`HANG`]), points.
+    pub hook: f64,
 }
 
 /// What a gap between two clusters is, for justification.
@@ -208,7 +207,7 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
                     blank_right: 0.0,
                     blank_left: 0.0,
                     visible: true,
-                    overhang: 0.0,
+                    hook: 0.0,
                 });
                 origin = pen;
             }
@@ -220,20 +219,30 @@ fn span_clusters(book: &FontBook, span: &Span, base: usize) -> Vec<Cluster> {
     for i in 0..out.len() {
         out[i].range.end = out.get(i + 1).map_or(end, |n| n.range.start);
     }
-    // A letter whose ink reaches past its advance (an f's hook) takes half of it more room
-    // when it ends a line, given back with the kerning: the other half hangs past the column
-    // edge, as optical margin alignment lets a letter protrude, so that the letter's box and
-    // its ink sit evenly about the edge. Only Latin letters are looked at (an outline read
-    // per glyph): digits and signs of upright faces keep their ink inside their advance.
+    // A letter whose ink reaches past its advance (an f's hook) takes more room when it ends
+    // a line, given back with the kerning: all of the hook but the part that may hang past the
+    // column edge. Only Latin letters are looked at (an outline read per glyph): digits and
+    // signs of upright faces keep their ink inside their advance.
     for c in &mut out {
         if span.text.as_bytes().get(c.range.start - base).is_some_and(u8::is_ascii_alphabetic)
             && let Some(last) = c.glyphs.last()
         {
-            c.overhang = face.overhang(last.id) * span.size;
-            c.kern -= c.overhang / 2.0;
+            let ink = face.overhang(last.id) * span.size;
+            c.hook = ink - hang(ink);
+            c.kern -= c.hook;
         }
     }
     out
+}
+
+/// The most of a letter's hook that hangs past the column edge, points: under half a point,
+/// too little to see in print, as optical margin alignment lets a letter protrude.
+pub(super) const HANG: f64 = 0.45;
+
+/// The part of a hook `ink` points wide that hangs past the column edge: half of it, at most
+/// [`HANG`], so that the letter's box and its ink sit evenly about the edge at body sizes.
+fn hang(ink: f64) -> f64 {
+    (ink / 2.0).min(HANG)
 }
 
 /// Joins a —— or …… written as two clusters into one, so it is never split.

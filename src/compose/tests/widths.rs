@@ -90,25 +90,30 @@ fn proportional_quotes_take_a_full_em() {
 }
 
 /// A letter whose ink reaches past its advance (the serif `f`) at a line end makes room for
-/// half its hook: the line ends that much short of the measure, so the ink passes the edge
-/// by half the hook at most. Mid-line it keeps its own advance.
+/// its hook but for the part that hangs past the edge: half of it at body sizes, never more
+/// than half a point. Mid-line it keeps its own advance.
 #[test]
-fn a_hook_at_a_line_end_takes_half_its_room() {
+fn a_hook_at_a_line_end_hangs_half_a_point_at_most() {
     let (book, face) = book();
-    let hook = book.face(face).overhang(book.face(face).glyph('f').expect("f")) * EM;
-    assert!(hook > 0.5, "{hook}");
-    // A word broken by emergency after its f: the measure holds `staff` only.
-    let lines = set("staffstaffstaffstaff", 2.6);
-    let ends_f: Vec<&Line> = lines.iter().filter(|l| l.text.ends_with('f')).collect();
-    assert!(!ends_f.is_empty(), "{:?}", texts(&lines));
-    for l in ends_f {
-        let last = l.glyphs.last().expect("glyphs");
-        let box_end = last.x + advance(&book, last) * EM;
-        // The f, or the ff ligature whose hook is the second f's.
-        let hook = book.face(face).overhang(last.id) * EM;
-        assert!(hook > 0.5, "{hook}");
-        assert!((l.right - (box_end + hook / 2.0)).abs() < 1e-6, "{} vs {box_end} + {hook}/2", l.right);
-        assert!(l.right <= 2.6 * EM + 1e-6, "{:?} past the measure: {}", l.text, l.right);
+    let ink = |id: u16, size: f64| book.face(face).overhang(id) * size;
+    assert!(ink(book.face(face).glyph('f').expect("f"), EM) > 0.5);
+    // A word broken by emergency after its f (or ff ligature), at body and display sizes.
+    for size in [EM, 24.0] {
+        let span = Span { text: "staffstaffstaffstaff".into(), face, size, embolden: 0.0 };
+        let measure = 2.6 * size;
+        let lines = compose(&book, &[span], &ParStyle::new(measure, Align::Justify));
+        let ends_f: Vec<&Line> = lines.iter().filter(|l| l.text.ends_with('f')).collect();
+        assert!(!ends_f.is_empty(), "{:?}", texts(&lines));
+        for l in ends_f {
+            let last = l.glyphs.last().expect("glyphs");
+            let box_end = last.x + advance(&book, last) * EM;
+            let hook = ink(last.id, size);
+            let room = l.right - box_end;
+            assert!(hook > 0.5 && room > 0.0, "{size} pt: {hook} {room}");
+            let hangs = box_end + hook - l.right;
+            assert!(hangs <= 0.45 + 1e-9 && (hangs - (hook / 2.0).min(0.45)).abs() < 1e-9, "{size} pt: {hangs}");
+            assert!(l.right <= measure + 1e-6, "{:?} past the measure: {}", l.text, l.right);
+        }
     }
     let mid = set("a left turn", 30.0);
     let f = mid[0].glyphs.iter().position(|g| g.text == "f").expect("f");
