@@ -58,6 +58,9 @@ pub(super) struct Metrics {
     /// Number of places in the even stretch tier that are not letters of an address or word
     /// (the line-breaker's measure of how well a line takes space).
     pub stretch_even: usize,
+    /// Gaps between the letters of an address, which take space on a line with no other
+    /// place to take it.
+    pub stretch_address: usize,
     /// Whether the last mark hangs outside the measure.
     pub hangs: bool,
     /// Blank dropped before the first cluster (a trimmed opener), points.
@@ -200,10 +203,23 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
         // What the line-breaker counts on: gaps that stretch without tracking letters.
         stretch_even += usize::from(a.stretch_even && (!a.stretch_last || matches!(a.slot, Slot::Cluster(_))));
     }
+    let stretch_address = adjustables.iter().filter(|a| a.stretch_final).count();
     let em = clusters[start].size;
     let splits_token =
         stop < clusters.len() && proportional(clusters[stop - 1].class) && proportional(clusters[stop].class);
-    Metrics { end, natural, shrink, stretch_limited, stretch_even, hangs, lead, em, splits_token, adjustables }
+    Metrics {
+        end,
+        natural,
+        shrink,
+        stretch_limited,
+        stretch_even,
+        stretch_address,
+        hangs,
+        lead,
+        em,
+        splits_token,
+        adjustables,
+    }
 }
 
 /// The adjustment of every gap and cluster of a line, points, indexed from `start`.
@@ -338,6 +354,8 @@ struct Step {
     gap_natural: f64,
     /// Places of the even stretch tier added (cluster k − 1 and the gap before k).
     even: u32,
+    /// Whether the gap before k is between two letters of an address (0 or 1).
+    address: u32,
 }
 
 /// What a cluster changes when it starts or ends a line.
@@ -373,6 +391,8 @@ pub(super) struct Fit {
     pub stretch_limited: f64,
     /// Places of the even stretch tier that are not letters of an address or word.
     pub stretch_even: usize,
+    /// Gaps between letters of an address.
+    pub stretch_address: usize,
 }
 
 /// The sums of a line from a fixed start, up to (not including) cluster `end`, as
@@ -388,6 +408,8 @@ pub(super) struct Running {
     give: [f64; 4],
     /// Places of the even tier.
     even: u32,
+    /// Gaps between letters of an address.
+    address: u32,
 }
 
 /// What the end of every line stopping before a given cluster takes off its natural width.
@@ -460,6 +482,7 @@ impl Lines {
                 width: c.width,
                 gap_natural: if k > 0 { par.gaps[k].natural } else { 0.0 },
                 even: own.1 + gap_even,
+                address: u32::from(k > 0 && par.gaps[k].kind == GapKind::Url),
             });
             own = own_gives(par, k);
             lines.edges.push(Edge {
@@ -515,6 +538,7 @@ impl Lines {
                 run.give[t] += step.gap[t];
             }
             run.even += step.even;
+            run.address += step.address;
             run.end += 1;
         }
         let mut natural = run.natural;
@@ -533,12 +557,14 @@ impl Lines {
             shrink_tiers: [run.give[0], run.give[1], run.give[2]],
             stretch_limited: run.give[3],
             stretch_even: run.even as usize,
+            stretch_address: run.address as usize,
         }
     }
 
     /// A bound from above on lines of two clusters or more, in two parts: prefix sums of what
     /// each cluster after a line's first adds to its natural width, limited stretch and
-    /// `loose` × its places of the even tier (each term taken as 0 if negative, so the sums
+    /// `loose` × its places of the even tier and its address gaps (each term taken as 0 if
+    /// negative, so the sums
     /// only grow), and the most a first cluster adds. The line `s..e` takes at most
     /// `first + sums[e] - sums[s + 1]`, and what its end may add ([`Tail::gain`]).
     pub(super) fn upper(&self, loose: f64) -> (Vec<f64>, f64) {
@@ -547,7 +573,8 @@ impl Lines {
         sums.push(acc);
         for (k, step) in self.steps.iter().enumerate() {
             if k > 0 {
-                let adds = step.width + step.gap_natural + step.own[3] + step.gap[3] + loose * f64::from(step.even);
+                let places = f64::from(step.even + step.address);
+                let adds = step.width + step.gap_natural + step.own[3] + step.gap[3] + loose * places;
                 acc += adds.max(0.0);
             }
             sums.push(acc);
@@ -605,6 +632,7 @@ impl Lines {
             shrink_tiers,
             stretch_limited: points(sum.give[3]),
             stretch_even: sum.even as usize,
+            stretch_address: sum.address as usize,
         };
         (fit, error)
     }
@@ -713,6 +741,8 @@ struct Sum {
     give: [i64; 4],
     /// Places of the even stretch tier.
     even: u32,
+    /// Gaps between letters of an address.
+    address: u32,
     /// The sum of the magnitudes of all the above (for error bounds).
     magnitude: i64,
 }
@@ -727,6 +757,7 @@ impl Sum {
             natural: fixed(step.width).wrapping_add(fixed(step.gap_natural)),
             give,
             even: step.even,
+            address: step.address,
             magnitude: fixed(magnitude),
         }
     }
@@ -737,6 +768,7 @@ impl Sum {
             natural: self.natural.wrapping_add(o.natural),
             give: [0, 1, 2, 3].map(|t| self.give[t].wrapping_add(o.give[t])),
             even: self.even.wrapping_add(o.even),
+            address: self.address.wrapping_add(o.address),
             magnitude: self.magnitude.wrapping_add(o.magnitude),
         }
     }
@@ -747,6 +779,7 @@ impl Sum {
             natural: self.natural.wrapping_sub(o.natural),
             give: [0, 1, 2, 3].map(|t| self.give[t].wrapping_sub(o.give[t])),
             even: self.even.wrapping_sub(o.even),
+            address: self.address.wrapping_sub(o.address),
             magnitude: self.magnitude.wrapping_sub(o.magnitude),
         }
     }
@@ -786,13 +819,14 @@ mod tests {
                     shrink_tiers: m.shrink,
                     stretch_limited: m.stretch_limited,
                     stretch_even: m.stretch_even,
+                    stretch_address: m.stretch_address,
                 };
                 assert_eq!(f, exact, "{start}..{stop} of {text:?}");
                 assert_eq!(lines.solid(start, f.end), solid);
                 let (a, error) = lines.approx(&prefix, start, stop);
                 let tight = |f: &Fit| f.natural - f.shrink;
                 assert!((tight(&a) - tight(&f)).abs() <= error, "{start}..{stop}: {a:?} vs {f:?} ± {error}");
-                assert_eq!((a.end, a.stretch_even), (f.end, f.stretch_even));
+                assert_eq!((a.end, a.stretch_even, a.stretch_address), (f.end, f.stretch_even, f.stretch_address));
             }
         }
     }

@@ -242,8 +242,22 @@ fn stretch_badness(f: &Fit, diff: f64, em: f64) -> f64 {
     if f.stretch_even == 0 && rest < 1e-6 {
         return spaces;
     }
-    let per_gap = rest / (f.stretch_even.max(1) as f64 * em);
+    let per_gap = rest / (places(f) as f64 * em);
     spaces + 100.0 * (per_gap / GAP_GOAL).powi(3)
+}
+
+/// The places a line's space past its limited stretch is spread over, as justification
+/// spreads it: the even tier; else, on a line with no limited stretch either, the gaps
+/// between an address's letters (a line of nothing but an address takes its space there);
+/// else one.
+fn places(f: &Fit) -> usize {
+    if f.stretch_even > 0 {
+        f.stretch_even
+    } else if f.stretch_limited == 0.0 {
+        f.stretch_address.max(1)
+    } else {
+        1
+    }
 }
 
 /// The badness of a line `need` points too long: first a squeeze shared by the closing and
@@ -289,7 +303,7 @@ fn floor(em: f64, f: &Fit, avail: f64, last: bool, align: Align) -> f64 {
         return 0.0;
     }
     let rest = diff - f.stretch_limited;
-    if rest > LOOSE_GAP * em * f.stretch_even.max(1) as f64 { (1.0 + STEEP).powi(2) } else { 1.0 }
+    if rest > LOOSE_GAP * em * places(f) as f64 { (1.0 + STEEP).powi(2) } else { 1.0 }
 }
 
 /// Slows the growth of a badness past [`STEEP`] to logarithmic, keeping it increasing.
@@ -343,6 +357,7 @@ mod tests {
             shrink_tiers: [0.0; 3],
             stretch_limited: 0.0,
             stretch_even: even,
+            stretch_address: 0,
         };
         for even in [0, 1, 5, 20] {
             let mut last = 0.0;
@@ -370,6 +385,7 @@ mod tests {
                     shrink_tiers: [0.0; 3],
                     stretch_limited: limited,
                     stretch_even: even,
+                    stretch_address: 0,
                 };
                 let cost = line_cost(em, &f, 210.0, false, false, Align::Justify, 0.0);
                 let floor = floor(em, &f, 210.0, false, Align::Justify);

@@ -341,3 +341,19 @@ fn item_7_han_latin_gaps_stretch_to_a_third_before_the_han_gaps() {
     }
     assert!(stretched > 20, "{stretched}");
 }
+
+#[test]
+fn item_1_a_line_of_an_address_alone_is_priced_by_its_letter_gaps() {
+    // A long address fills lines of its own; justification spreads such a line over its
+    // letters, and the line-breaker prices it so (it priced it as one gap, and spread the
+    // Han lines before it by 0.29 em to keep the address lines exact).
+    let text = "不明白什么是全角（全形）与半角（半形）符号？请查看维基百科条目『全角和半角（https://zh.wikipedia.org/wiki/%E5%85%A8%E5%BD%A2%E5%92%8C%E5%8D%8A%E5%BD%A2）』。";
+    for w in [19.0, 21.0, 23.0] {
+        let (lines, book) = set_spans(&[(text, 0.0)], w, |s| s.first_indent = 2.0 * EM);
+        check(text, &lines, w);
+        for l in lines.iter().filter(|l| !l.last) {
+            let worst = han_gaps(&book, l).into_iter().fold(0.0, f64::max);
+            assert!(worst <= 0.10, "{w} em: {:?} spread {worst:.3} em", texts(&lines));
+        }
+    }
+}
