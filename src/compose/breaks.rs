@@ -101,7 +101,7 @@ fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break, Option
     chars.extend(text.char_indices());
     let tokens = url::tokens(text);
     let mut token = 0;
-    let mut look = Behind { k: 0, run_start: 0, end_char: None };
+    let mut look = Behind { k: 0, run_start: 0, end_char: None, quotes: 0 };
     for (pos, _) in super::graphemes::grapheme_indices(text).skip(1) {
         while chars[look.k].0 < pos {
             let c = chars[look.k].1;
@@ -111,6 +111,7 @@ fn each_break(text: &str, level: Kinsoku, mut f: impl FnMut(usize, Break, Option
             if look.k == 0 || chars[look.k - 1].1 != c {
                 look.run_start = look.k;
             }
+            look.quotes += usize::from(c == '"');
             look.k += 1;
         }
         while uax.next_if(|&p| p < pos).is_some() {}
@@ -131,6 +132,9 @@ struct Behind {
     run_start: usize,
     /// The last character before the boundary that is neither a space nor invisible.
     end_char: Option<char>,
+    /// Straight double quotes (`"`) before the boundary: an even count before one makes it
+    /// an opening quote.
+    quotes: usize,
 }
 
 /// The decision at the boundary before `chars[look.k]`.
@@ -191,6 +195,16 @@ fn decide(chars: &[(usize, char)], look: &Behind, uax: bool, level: Kinsoku, in_
     // before an opening quote and after a closing one (ctex-kit#437).
     if level >= Kinsoku::Basic
         && ((matches!(b, '“' | '‘') && !a.is_ascii()) || (matches!(a, '”' | '’') && !b.is_ascii()))
+    {
+        return Break::Allowed(0.0);
+    }
+    // So are straight double quotes between Chinese characters (说"喵"了), which UAX #14
+    // binds to both sides: counted from the paragraph start, an opening one (an even count
+    // before it) may start a line, a line may end after a closing one.
+    let chinese = |i: usize| chars.get(i).is_some_and(|&(_, c)| !c.is_ascii() && !c.is_whitespace());
+    if level >= Kinsoku::Basic
+        && ((b == '"' && look.quotes.is_multiple_of(2) && chinese(k - 1) && chinese(k + 1))
+            || (a == '"' && look.quotes.is_multiple_of(2) && k >= 2 && chinese(k - 2) && chinese(k)))
     {
         return Break::Allowed(0.0);
     }

@@ -183,3 +183,35 @@ fn opening_bracket_after_a_space_gives_its_blank() {
     assert_eq!(texts(&lines), [text]);
     assert!(x_of(&lines[0], "——") <= 2.0 + 0.01, "the “ takes ½ em: {:?}", xs(&lines[0]));
 }
+
+/// Straight double quotes between Chinese characters are brackets too: a line may start with
+/// an opening one and end after a closing one (UAX #14 binds them to both sides), never the
+/// other way round.
+#[test]
+fn straight_quotes_in_chinese_break_like_brackets() {
+    let text = "嗨!你知道嘛?今天前台的小妹跟我说\"喵\"了哎！她又说\"汪\"了。";
+    let mut seen = [false; 2];
+    for tenths in 60..260 {
+        let w = f64::from(tenths) / 10.0;
+        let lines = set(text, w);
+        check(text, &lines, w);
+        for i in 1..lines.len() {
+            // Quotes on the lines before line i: even means the next one opens.
+            let before: usize = lines[..i].iter().map(|l| l.text.matches('"').count()).sum();
+            if lines[i].text.starts_with('"') {
+                seen[0] = true;
+                assert!(before.is_multiple_of(2), "{w} em: a closing quote starts a line: {:?}", texts(&lines));
+            }
+            if lines[i - 1].text.ends_with('"') {
+                seen[1] = true;
+                assert!(before.is_multiple_of(2), "{w} em: an opening quote ends a line: {:?}", texts(&lines));
+            }
+        }
+    }
+    assert!(seen[0] && seen[1], "both breaks taken somewhere: {seen:?}");
+    // At 21 em with a 2-em indent the quoted word stays on the first line (no lone 了哎！ nor
+    // a first line spread by 0.28 em).
+    let text = "嗨!你知道嘛?今天前台的小妹跟我说\"喵\"了哎！";
+    let (lines, _) = set_spans(&[(text, 0.0)], 21.0, |s| s.first_indent = 2.0 * EM);
+    assert_eq!(texts(&lines), ["嗨!你知道嘛?今天前台的小妹跟我说\"喵\"", "了哎！"]);
+}
