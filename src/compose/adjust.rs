@@ -101,15 +101,28 @@ pub(super) fn measure(par: &Prepared, start: usize, stop: usize, style: &ParStyl
             natural += g.natural;
             let adj = match g.kind {
                 // ¼ em, stretching to ⅓ em before the Han gaps take any (clreq §3.6.4: word
-                // spaces, then Han–Latin gaps, then the rest evenly), shrinking to ⅛ em.
-                GapKind::HanLatin => Some(Adjustable {
-                    slot: Slot::Gap(k),
-                    shrink: Some((1, g.natural - 0.125 * em)),
-                    stretch_limited: Some(han_latin_stretch(g.natural, em)),
-                    stretch_even: false,
-                    stretch_last: false,
-                    stretch_final: false,
-                }),
+                // spaces, then Han–Latin gaps, then the rest evenly), shrinking to ⅕ em with
+                // the spaces and opening brackets and on to ⅛ em last, with 。？！ (§3.6.3
+                // puts Han–Latin gaps after the pause marks and brackets).
+                GapKind::HanLatin => {
+                    let (first, last) = han_latin_shrink(g.natural, em);
+                    adjustables.push(Adjustable {
+                        slot: Slot::Gap(k),
+                        shrink: Some((1, first)),
+                        stretch_limited: Some(han_latin_stretch(g.natural, em)),
+                        stretch_even: false,
+                        stretch_last: false,
+                        stretch_final: false,
+                    });
+                    Some(Adjustable {
+                        slot: Slot::Gap(k),
+                        shrink: Some((2, last)),
+                        stretch_limited: None,
+                        stretch_even: false,
+                        stretch_last: false,
+                        stretch_final: false,
+                    })
+                }
                 GapKind::Cjk => {
                     // An opening bracket's blank may shrink (after the closing marks') unless
                     // compression used it already.
@@ -644,6 +657,13 @@ pub(super) struct Prefix {
     sums: Vec<Sum>,
 }
 
+/// The shrink of a Han–Latin gap of natural width `natural`, in two tiers: down to ⅕ em with
+/// the word spaces and opening brackets, then on to ⅛ em with 。？！.
+fn han_latin_shrink(natural: f64, em: f64) -> (f64, f64) {
+    let first = (natural - 0.2 * em).max(0.0);
+    (first, (natural - first - 0.125 * em).max(0.0))
+}
+
 /// The stretch of a Han–Latin gap of natural width `natural`: up to ⅓ em.
 fn han_latin_stretch(natural: f64, em: f64) -> f64 {
     (em / 3.0 - natural).max(0.0)
@@ -672,7 +692,7 @@ fn gap_gives(par: &Prepared, k: usize) -> ([f64; 4], u32) {
     let g = par.gaps[k];
     match g.kind {
         GapKind::HanLatin => {
-            gives[1] = g.natural - 0.125 * em;
+            (gives[1], gives[2]) = han_latin_shrink(g.natural, em);
             gives[3] = han_latin_stretch(g.natural, em);
             (gives, 0)
         }

@@ -357,3 +357,32 @@ fn item_1_a_line_of_an_address_alone_is_priced_by_its_letter_gaps() {
         }
     }
 }
+
+#[test]
+fn item_7_han_latin_gaps_shrink_under_a_fifth_em_last() {
+    // clreq §3.6.3: word spaces, brackets and pause marks give before Han–Latin gaps shrink
+    // toward ⅛ em; only with 。？！ do they go under ⅕ em.
+    let text = "本期（第4期）报告介绍了API的12种用法、JSON格式和（新）Linux平台，约3000名开发者（含beta测试）参与，各地反映良好，效果显著。";
+    let (mut inside, mut all) = (0, 0);
+    for tenths in 80..260 {
+        let w = f64::from(tenths) / 10.0;
+        let (lines, book) = set_spans(&[(text, 0.0)], w, |_| {});
+        check(text, &lines, w);
+        for l in lines.iter().filter(|l| !l.last) {
+            let b = boxes(&book, l);
+            let kind = |s: &str| s.chars().next().map(class::Class::of);
+            for p in b.windows(2) {
+                if let (Some(class::Class::Han), Some(x)) | (Some(x), Some(class::Class::Han)) =
+                    (kind(&p[0].0), kind(&p[1].0))
+                    && x.is_western()
+                {
+                    let gap = p[1].1 - p[0].1 - p[0].2;
+                    all += 1;
+                    inside += usize::from((0.2 - 0.005..=0.35).contains(&gap));
+                }
+            }
+        }
+    }
+    assert!(all > 200, "{all}");
+    assert!(inside * 100 >= all * 97, "{inside} of {all} Han–Latin gaps in 0.2–0.35 em");
+}
