@@ -1,6 +1,6 @@
 //! What a line can give and take (clreq §3.6): shrinking in three tiers — the blanks of
-//! closing and pause marks, then word spaces, Han–Latin gaps and the blanks of opening marks,
-//! then 。？！ — and stretching in two — word spaces up to ½ em and Han–Latin gaps up to ⅓ em,
+//! closing and pause marks, then word spaces, Han–Latin gaps (to ⅕ em) and the blanks of
+//! opening marks, then 。？！ and the Han–Latin gaps on to ⅛ em — and stretching in two — word spaces up to ½ em and Han–Latin gaps up to ⅓ em,
 //! then the rest evenly over the inter-character gaps. The letters of an address take space
 //! only on a line that has nothing else to take it.
 
