@@ -19,6 +19,20 @@ fn han_gaps(book: &FontBook, line: &Line) -> Vec<f64> {
     b.windows(2).filter(|w| han(&w[0].0) && han(&w[1].0)).map(|w| w[1].1 - w[0].1 - w[0].2).collect()
 }
 
+/// The blank between a Han character and a Latin letter or digit next to it (em), at each
+/// such pair of a line.
+fn han_latin_gaps(book: &FontBook, line: &Line) -> Vec<f64> {
+    let b = boxes(book, line);
+    let kind = |s: &str| s.chars().next().map(class::Class::of);
+    b.windows(2)
+        .filter(|w| {
+            matches!((kind(&w[0].0), kind(&w[1].0)),
+                (Some(class::Class::Han), Some(x)) | (Some(x), Some(class::Class::Han)) if x.is_western())
+        })
+        .map(|w| w[1].1 - w[0].1 - w[0].2)
+        .collect()
+}
+
 /// The breaks that fall inside `token` (char before, char after), for every occurrence.
 fn breaks_inside(lines: &[Line], token: &str) -> Vec<(char, char)> {
     breaks_inside_at(lines, token).into_iter().map(|(_, a, b)| (a, b)).collect()
@@ -316,21 +330,8 @@ fn item_7_han_latin_gaps_stretch_to_a_third_before_the_han_gaps() {
         let (lines, book) = set_spans(&[(text, 0.0)], w, |_| {});
         check(text, &lines, w);
         for l in lines.iter().filter(|l| !l.last) {
-            let b = boxes(&book, l);
-            let kind = |s: &str| s.chars().next().map(class::Class::of);
-            let (mut hl, mut han) = (Vec::new(), Vec::new());
-            for p in b.windows(2) {
-                let gap = p[1].1 - p[0].1 - p[0].2;
-                match (kind(&p[0].0), kind(&p[1].0)) {
-                    (Some(class::Class::Han), Some(class::Class::Han)) => han.push(gap),
-                    (Some(class::Class::Han), Some(x)) | (Some(x), Some(class::Class::Han)) if x.is_western() => {
-                        hl.push(gap)
-                    }
-                    _ => {}
-                }
-            }
-            let widest_han = han.iter().copied().fold(0.0, f64::max);
-            for g in &hl {
+            let widest_han = han_gaps(&book, l).into_iter().fold(0.0, f64::max);
+            for g in &han_latin_gaps(&book, l) {
                 assert!(*g <= 1.0 / 3.0 + 0.005, "{w} em: Han–Latin gap {g:.3} past ⅓ em on {:?}", l.text);
                 if widest_han > 0.005 {
                     stretched += 1;
@@ -369,17 +370,9 @@ fn item_7_han_latin_gaps_shrink_under_a_fifth_em_last() {
         let (lines, book) = set_spans(&[(text, 0.0)], w, |_| {});
         check(text, &lines, w);
         for l in lines.iter().filter(|l| !l.last) {
-            let b = boxes(&book, l);
-            let kind = |s: &str| s.chars().next().map(class::Class::of);
-            for p in b.windows(2) {
-                if let (Some(class::Class::Han), Some(x)) | (Some(x), Some(class::Class::Han)) =
-                    (kind(&p[0].0), kind(&p[1].0))
-                    && x.is_western()
-                {
-                    let gap = p[1].1 - p[0].1 - p[0].2;
-                    all += 1;
-                    inside += usize::from((0.2 - 0.005..=0.35).contains(&gap));
-                }
+            for gap in han_latin_gaps(&book, l) {
+                all += 1;
+                inside += usize::from((0.2 - 0.005..=0.35).contains(&gap));
             }
         }
     }
