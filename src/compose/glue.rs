@@ -44,11 +44,7 @@ fn whitespace_runs(text: &str, clusters: &mut [Cluster], gaps: &mut [Gap]) {
             // Beside a full-width mark's blank (after 。，） or before （) typed spaces add
             // nothing: the blank is the separation, and the mark keeps its usual width.
             if only_spaces && (clusters[k - 1].blank_right > 0.0 || clusters[end].blank_left > 0.0) {
-                for i in k..end {
-                    clusters[i].width = 0.0;
-                    clusters[i].visible = false;
-                    gaps[i] = Gap { natural: 0.0, kind: GapKind::Solid };
-                }
+                hide(clusters, gaps, k..end);
                 gaps[end] = gap(&clusters[k - 1], &clusters[end]);
                 k = end;
                 continue;
@@ -61,11 +57,7 @@ fn whitespace_runs(text: &str, clusters: &mut [Cluster], gaps: &mut [Gap]) {
                 None
             };
             if let Some(first_hidden) = hide_from {
-                for i in first_hidden..end {
-                    clusters[i].width = 0.0;
-                    clusters[i].visible = false;
-                    gaps[i] = Gap { natural: 0.0, kind: GapKind::Solid };
-                }
+                hide(clusters, gaps, first_hidden..end);
                 let bound = binds_number(text, &clusters[k - 1], &clusters[end]);
                 gaps[end] = if first_hidden == k && !bound {
                     Gap { natural: 0.25 * clusters[end].size, kind: GapKind::HanLatin }
@@ -75,6 +67,15 @@ fn whitespace_runs(text: &str, clusters: &mut [Cluster], gaps: &mut [Gap]) {
             }
         }
         k = end;
+    }
+}
+
+/// Makes the typed spaces `range` take no room and draw nothing, with no glue before them.
+fn hide(clusters: &mut [Cluster], gaps: &mut [Gap], range: std::ops::Range<usize>) {
+    for i in range {
+        clusters[i].width = 0.0;
+        clusters[i].visible = false;
+        gaps[i] = Gap { natural: 0.0, kind: GapKind::Solid };
     }
 }
 
