@@ -180,9 +180,7 @@ impl Face {
     /// How far the ink of `glyph` reaches past its advance on the right, em (the hook of an
     /// `f`); 0 for overhangs under 1/100 em. Worked out once per glyph.
     pub fn overhang(&self, glyph: u16) -> f64 {
-        let units = self.overhangs.get(glyph, || {
-            super::overhang::overhang(self.data.bytes(), self.index, self.units_per_em, glyph, self.advance(glyph))
-        });
+        let units = self.overhangs.get(glyph, || super::overhang::overhang(self, glyph));
         f64::from(units) / f64::from(self.units_per_em.max(1))
     }
 

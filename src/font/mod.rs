@@ -4,6 +4,7 @@
 mod bundled;
 mod face;
 mod fallback;
+mod outline;
 mod overhang;
 mod pages;
 mod shape;
@@ -12,6 +13,7 @@ mod variants;
 pub use bundled::{bundled_face, is_bundled};
 pub use face::{Face, FaceData, FontError};
 pub use fallback::{FallbackChain, add_fallbacks};
+pub use outline::{Command, Outline, read_outlines};
 pub use pages::keep_resident;
 pub(crate) use pages::release;
 pub use shape::{ShapedGlyph, ShapedRun, shape};

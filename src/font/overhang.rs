@@ -1,11 +1,11 @@
 //! Ink past a glyph's advance on the right (the hook of an `f`, of an `ff` ligature): a line
 //! ending with such a glyph makes room for it, or its ink would cross the column edge.
 
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use skrifa::instance::{LocationRef, Size};
-use skrifa::outline::{DrawSettings, OutlinePen};
-use skrifa::{FontRef, GlyphId, MetadataProvider};
+use super::Face;
+use super::outline::{Command, read_outlines};
 
 /// Overhangs smaller than this (em) are left out: too little to see or to matter at a column
 /// edge.
@@ -44,67 +44,35 @@ impl Overhangs {
     }
 }
 
-/// The rightmost point of an outline, sampled along its curves.
-#[derive(Default)]
-struct Right {
-    /// The current point.
-    at: (f32, f32),
-    /// The largest x met.
-    max: Option<f32>,
-}
-
-impl Right {
-    /// Notes a point's x.
-    fn note(&mut self, x: f32) {
-        self.max = Some(self.max.map_or(x, |m| m.max(x)));
-    }
-}
-
-impl OutlinePen for Right {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.note(x);
-        self.at = (x, y);
-    }
-
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.note(x);
-        self.at = (x, y);
-    }
-
-    fn quad_to(&mut self, cx: f32, _: f32, x: f32, y: f32) {
-        let x0 = self.at.0;
-        for i in 1..=SAMPLES {
-            let t = i as f32 / SAMPLES as f32;
-            let u = 1.0 - t;
-            self.note(u * u * x0 + 2.0 * u * t * cx + t * t * x);
+/// How far the ink of `glyph` in `face` reaches past its advance on the right, in whole font
+/// units; 0 under [`LEAST`] of an em or without an outline. Curves are sampled (their
+/// control points may lie past the ink).
+pub(super) fn overhang(face: &Face, glyph: u16) -> u16 {
+    let Ok(outlines) = read_outlines(face, &BTreeSet::from([glyph])) else { return 0 };
+    let mut right: Option<f32> = None;
+    let mut note = |x: f32| right = Some(right.map_or(x, |r| r.max(x)));
+    let mut at = 0.0;
+    for command in outlines.get(&glyph).into_iter().flatten() {
+        match *command {
+            Command::Move(x, _) | Command::Line(x, _) => {
+                note(x);
+                at = x;
+            }
+            Command::Cubic([c0, _, c1, _, x, _]) => {
+                for i in 1..=SAMPLES {
+                    let t = i as f32 / SAMPLES as f32;
+                    let u = 1.0 - t;
+                    note(u * u * u * at + 3.0 * u * u * t * c0 + 3.0 * u * t * t * c1 + t * t * t * x);
+                }
+                at = x;
+            }
+            Command::Close => {}
         }
-        self.at = (x, y);
     }
-
-    fn curve_to(&mut self, cx0: f32, _: f32, cx1: f32, _: f32, x: f32, y: f32) {
-        let x0 = self.at.0;
-        for i in 1..=SAMPLES {
-            let t = i as f32 / SAMPLES as f32;
-            let u = 1.0 - t;
-            self.note(u * u * u * x0 + 3.0 * u * u * t * cx0 + 3.0 * u * t * t * cx1 + t * t * t * x);
-        }
-        self.at = (x, y);
-    }
-
-    fn close(&mut self) {}
-}
-
-/// How far the ink of `glyph` in face `index` of `bytes` reaches past `advance` (font units)
-/// on the right, in whole font units; 0 under [`LEAST`] of `units_per_em` or without an
-/// outline.
-pub(super) fn overhang(bytes: &[u8], index: u32, units_per_em: u16, glyph: u16, advance: f64) -> u16 {
-    let Ok(font) = FontRef::from_index(bytes, index) else { return 0 };
-    let mut pen = Right::default();
-    let settings = DrawSettings::unhinted(Size::unscaled(), LocationRef::default());
-    let drawn = font.outline_glyphs().get(GlyphId::new(u32::from(glyph))).map(|g| g.draw(settings, &mut pen));
-    let (Some(Ok(_)), Some(right)) = (drawn, pen.max) else { return 0 };
-    let over = f64::from(right) - advance;
-    if over < LEAST * f64::from(units_per_em) { 0 } else { over.round().min(f64::from(u16::MAX)) as u16 }
+    let Some(right) = right else { return 0 };
+    let over = f64::from(right) - face.advance(glyph);
+    let units_per_em = f64::from(face.units_per_em);
+    if over < LEAST * units_per_em { 0 } else { over.round().min(f64::from(u16::MAX)) as u16 }
 }
 
 #[cfg(test)]

@@ -4,89 +4,10 @@
 //! run whose glyphs stand apart reads as `联 络 动 态` whatever its widths say. Such a run is
 //! drawn as filled outlines, and its text is set solid and invisible over it (`text.rs`).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use pdf_writer::Content;
-use skrifa::instance::{LocationRef, Size};
-use skrifa::outline::{DrawSettings, OutlinePen};
-use skrifa::{FontRef, GlyphId, MetadataProvider};
 
 use super::num;
-use crate::font::Face;
-
-/// One command of an outline, in font units (y up).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Command {
-    /// Start a contour.
-    Move(f32, f32),
-    /// A straight segment.
-    Line(f32, f32),
-    /// A cubic Bézier segment: two control points and the end.
-    Cubic([f32; 6]),
-    /// Close the contour.
-    Close,
-}
-
-/// A glyph's outline.
-pub(super) type Outline = Vec<Command>;
-
-/// Collects skrifa's commands, quadratic segments raised to cubic ones.
-#[derive(Default)]
-struct Pen {
-    /// The commands so far.
-    commands: Outline,
-    /// The current point.
-    at: (f32, f32),
-}
-
-impl OutlinePen for Pen {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.commands.push(Command::Move(x, y));
-        self.at = (x, y);
-    }
-
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.commands.push(Command::Line(x, y));
-        self.at = (x, y);
-    }
-
-    fn quad_to(&mut self, cx: f32, cy: f32, x: f32, y: f32) {
-        let (x0, y0) = self.at;
-        let c1 = (x0 + 2.0 / 3.0 * (cx - x0), y0 + 2.0 / 3.0 * (cy - y0));
-        let c2 = (x + 2.0 / 3.0 * (cx - x), y + 2.0 / 3.0 * (cy - y));
-        self.curve_to(c1.0, c1.1, c2.0, c2.1, x, y);
-    }
-
-    fn curve_to(&mut self, cx0: f32, cy0: f32, cx1: f32, cy1: f32, x: f32, y: f32) {
-        self.commands.push(Command::Cubic([cx0, cy0, cx1, cy1, x, y]));
-        self.at = (x, y);
-    }
-
-    fn close(&mut self) {
-        self.commands.push(Command::Close);
-    }
-}
-
-/// Reads the outlines of `ids` from `face` (a glyph without one gets an empty outline).
-pub(super) fn read_outlines(face: &Face, ids: &BTreeSet<u16>) -> Result<BTreeMap<u16, Outline>, String> {
-    if ids.is_empty() {
-        return Ok(BTreeMap::new());
-    }
-    let font = FontRef::from_index(face.data.bytes(), face.index).map_err(|e| format!("cannot read outlines: {e}"))?;
-    let glyphs = font.outline_glyphs();
-    let settings = || DrawSettings::unhinted(Size::unscaled(), LocationRef::default());
-    Ok(ids
-        .iter()
-        .map(|&id| {
-            let mut pen = Pen::default();
-            let drawn = glyphs.get(GlyphId::new(u32::from(id))).map(|g| g.draw(settings(), &mut pen));
-            if !matches!(drawn, Some(Ok(_))) {
-                pen.commands.clear();
-            }
-            (id, pen.commands)
-        })
-        .collect())
-}
+pub(super) use crate::font::{Command, Outline, read_outlines};
 
 /// Appends an outline's path, scaled by `scale` (points per font unit) with its origin at
 /// (`x`, `y`) in page space; the caller fills it.
@@ -113,6 +34,8 @@ pub(super) fn draw(content: &mut Content, outline: &Outline, x: f64, y: f64, sca
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
     use crate::font::bundled_face;
 
