@@ -25,16 +25,10 @@ const ABSENT: &str = "\u{0}";
 
 /// Byte offsets inside `text` where one word ends and the next begins.
 pub fn word_boundaries(text: &str) -> Vec<usize> {
-    SEGMENTER.with_borrow_mut(|segmenter| {
-        segmenter.learn(text);
-        segmenter
-            .jieba
-            .cut(text, true)
-            .into_iter()
-            .map(|token| token.byte_end)
-            .filter(|&end| end < text.len())
-            .collect()
-    })
+    // A panic elsewhere while the lock was held leaves a segmenter that still works.
+    let mut segmenter = SEGMENTER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    segmenter.learn(text);
+    segmenter.jieba.cut(text, true).into_iter().map(|token| token.byte_end).filter(|&end| end < text.len()).collect()
 }
 
 /// Gives back the resident pages of the dictionary (when no more titles are to be set); a
@@ -43,10 +37,12 @@ pub fn release_dictionary() {
     crate::font::release(DICTIONARY.as_bytes());
 }
 
-thread_local! {
-    /// This thread's segmenter, holding the words of every text segmented on it so far.
-    static SEGMENTER: std::cell::RefCell<Segmenter> = std::cell::RefCell::new(Segmenter::new());
-}
+/// The one segmenter, holding the words of every text segmented so far. One for all threads:
+/// an empty jieba is a 512 KB table of first characters, which a segmenter per thread filled
+/// and paged in again for each (a third of a two-page build's page faults); segmenting a
+/// title takes microseconds, so threads rarely wait for it.
+static SEGMENTER: std::sync::LazyLock<std::sync::Mutex<Segmenter>> =
+    std::sync::LazyLock::new(|| std::sync::Mutex::new(Segmenter::new()));
 
 /// A jieba holding some of the dictionary's words with their frequencies, and [`ABSENT`]
 /// carrying the rest of [`TOTAL`]. Words of the dictionary that a text does not hold change
