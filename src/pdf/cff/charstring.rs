@@ -48,36 +48,46 @@ enum End {
 pub(super) struct Flattener<'a> {
     /// The global subroutines.
     global: Subroutines<'a>,
-    /// Where each instruction written for the current glyph starts in the output (a call takes
-    /// back the instruction before it, its subroutine number).
-    starts: Vec<usize>,
-    /// The argument stack: an integer argument's value, `None` for a fraction.
-    stack: Vec<Option<i32>>,
+    /// The argument stack: where each argument starts in the output (a call reads its
+    /// subroutine number back from there, and takes it back out).
+    stack: [u32; MAX_STACK],
+    /// How many arguments are on the stack.
+    depth: usize,
     /// Stem hints declared so far in the current glyph.
     hints: usize,
     /// Bytes of a hint mask in the current glyph (0 until the first mask).
     mask_bytes: usize,
 }
 
+/// The value of the charstring number at the start of `bytes`, if it is an integer.
+fn integer(bytes: &[u8]) -> Option<i32> {
+    match *bytes.first()? {
+        255 => {
+            let value = i32::from_be_bytes(bytes.get(1..5)?.try_into().ok()?) as f32 / 65536.0;
+            (value.fract() == 0.0).then_some(value as i32)
+        }
+        _ => Some(read_short(bytes)?.0),
+    }
+}
+
 impl<'a> Flattener<'a> {
     /// A flattener over the font's global subroutines.
     pub(super) fn new(global: Subroutines<'a>) -> Self {
-        Flattener { global, starts: Vec::new(), stack: Vec::new(), hints: 0, mask_bytes: 0 }
+        Flattener { global, stack: [0; MAX_STACK], depth: 0, hints: 0, mask_bytes: 0 }
     }
 
     /// Appends `charstring` to `out` with every subroutine call replaced by the subroutine;
     /// `None` if the charstring is malformed or uses what a subset cannot carry (`seac`).
     pub(super) fn flatten(&mut self, charstring: &[u8], local: Subroutines<'a>, out: &mut Vec<u8>) -> Option<()> {
-        self.starts.clear();
-        self.stack.clear();
+        self.depth = 0;
         (self.hints, self.mask_bytes) = (0, 0);
         self.run(charstring, local, out, 1).map(|_| ())
     }
 
     /// Counts the stems the arguments on the stack declare, and clears it.
     fn count_hints(&mut self) {
-        self.hints += self.stack.len() / 2;
-        self.stack.clear();
+        self.hints += self.depth / 2;
+        self.depth = 0;
     }
 
     /// Writes one charstring or subroutine.
@@ -86,42 +96,33 @@ impl<'a> Flattener<'a> {
             return None;
         }
         let mut at = 0;
+        out.reserve(code.len());
         while let Some(&b) = code.get(at) {
-            self.starts.push(out.len());
             if b == 28 || b >= 32 {
                 // Numbers: the one- and two-byte forms are the shortest there are and are copied;
                 // a 16-bit one (28) is written in its shortest form; a 16.16 fixed one as it is.
-                let value = match b {
+                let start = u32::try_from(out.len()).ok()?;
+                match b {
                     32..=246 => {
                         out.push(b);
                         at += 1;
-                        Some(i32::from(b) - 139)
                     }
                     247..=254 => {
-                        let b1 = *code.get(at + 1)?;
-                        out.extend([b, b1]);
+                        out.extend([b, *code.get(at + 1)?]);
                         at += 2;
-                        let size = |first: u8| i32::from(b - first) * 256 + i32::from(b1) + 108;
-                        Some(if b < 251 { size(247) } else { -size(251) })
                     }
                     28 => {
                         let (n, len) = read_short(&code[at..])?;
                         write_int(n, out);
                         at += len;
-                        Some(n)
                     }
                     _ => {
-                        let raw = i32::from_be_bytes(code.get(at + 1..at + 5)?.try_into().ok()?);
-                        out.extend_from_slice(&code[at..at + 5]);
+                        out.extend_from_slice(code.get(at..at + 5)?);
                         at += 5;
-                        let value = raw as f32 / 65536.0;
-                        (value.fract() == 0.0).then_some(value as i32)
                     }
-                };
-                if self.stack.len() == MAX_STACK {
-                    return None;
                 }
-                self.stack.push(value);
+                *self.stack.get_mut(self.depth)? = start;
+                self.depth += 1;
                 continue;
             }
             let op = match b {
@@ -131,39 +132,36 @@ impl<'a> Flattener<'a> {
             at += if b == 12 { 2 } else { 1 };
             match op {
                 // hflex, flex, hflex1, flex1; the path operators.
-                0x0c22..=0x0c25 | 4..=8 | 21 | 22 | 24..=27 | 30 | 31 => self.stack.clear(),
+                0x0c22..=0x0c25 | 4..=8 | 21 | 22 | 24..=27 | 30 | 31 => self.depth = 0,
                 // hstem, vstem, hstemhm, vstemhm.
                 1 | 3 | 18 | 23 => self.count_hints(),
                 // return
-                11 => {
-                    self.starts.pop();
-                    return Some(End::Return);
-                }
+                11 => return Some(End::Return),
                 // callsubr, callgsubr: the subroutine's number is taken back out of the output.
                 10 | 29 => {
-                    self.starts.pop();
-                    out.truncate(self.starts.pop()?);
-                    let number = self.stack.pop()??;
+                    self.depth = self.depth.checked_sub(1)?;
+                    let start = self.stack[self.depth] as usize;
+                    let number = integer(out.get(start..)?)?;
+                    out.truncate(start);
                     let subroutines = if op == 10 { local } else { self.global };
                     if self.run(subroutines.get(number)?, local, out, depth + 1)? == End::EndChar {
                         return Some(End::EndChar);
                     }
                     continue;
                 }
-                // hintmask, cntrmask: the operator, then the mask as one more instruction.
+                // hintmask, cntrmask: the operator, then the mask.
                 19 | 20 => {
                     out.push(b);
                     if self.mask_bytes == 0 {
                         self.count_hints();
                         self.mask_bytes = self.hints.div_ceil(8);
                     }
-                    self.starts.push(out.len());
                     out.extend_from_slice(code.get(at..at + self.mask_bytes)?);
                     at += self.mask_bytes;
                     continue;
                 }
                 // endchar; with four arguments or more it is `seac`, which a subset cannot keep.
-                14 if self.stack.len() >= 4 => return None,
+                14 if self.depth >= 4 => return None,
                 14 => {
                     out.push(b);
                     return Some(End::EndChar);
