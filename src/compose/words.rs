@@ -39,8 +39,8 @@ pub fn release_dictionary() {
 
 /// The one segmenter, holding the words of every text segmented so far. One for all threads:
 /// an empty jieba is a 512 KB table of first characters, which a segmenter per thread filled
-/// and paged in again for each (a third of a two-page build's page faults); segmenting a
-/// title takes microseconds, so threads rarely wait for it.
+/// and paged in again for each (a third of a two-page build's page faults); a thread holds
+/// the lock only while it segments one title.
 static SEGMENTER: std::sync::LazyLock<std::sync::Mutex<Segmenter>> =
     std::sync::LazyLock::new(|| std::sync::Mutex::new(Segmenter::new()));
 

@@ -11,7 +11,7 @@ use subsetter::GlyphRemapper;
 use super::paths::{Outline, read_outlines};
 use super::usage::FaceUses;
 use super::widths::{WidthGroup, group};
-use super::{PdfError, cff, cmap, deflate, deflate_content, deflate_font, hash, sfnt};
+use super::{PdfError, cff, cmap, deflate, deflate_font, deflate_text, hash, sfnt};
 use crate::font::{Face, FaceId};
 
 /// One glyph of an embedded font as the content stream uses it.
@@ -214,7 +214,7 @@ impl EmbeddedFont {
                     .filter_map(|(info, t)| Some((info.cid, t.as_deref()?)))
                     .collect();
                 by_cid.sort_unstable();
-                deflate_content(&cmap::to_unicode(by_cid))
+                deflate_text(&cmap::to_unicode(by_cid))
             })
             .collect()
     }

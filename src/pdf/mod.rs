@@ -226,12 +226,12 @@ fn deflate(data: &[u8]) -> Vec<u8> {
 /// are as small at level 1 (the model issue's file 369 bytes smaller, the stress issue's 390
 /// larger) for 1.85 M fewer instructions, 4.3 % of the model issue's build. Pictures and
 /// profiles stay at [`LEVEL`].
-const CONTENT_LEVEL: u8 = 1;
+const TEXT_LEVEL: u8 = 1;
 
 /// Zlib-compresses a page's content stream or a ToUnicode map for `/FlateDecode`, at
-/// [`CONTENT_LEVEL`].
-fn deflate_content(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, CONTENT_LEVEL)
+/// [`TEXT_LEVEL`].
+fn deflate_text(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, TEXT_LEVEL)
 }
 
 /// The zlib level of embedded TrueType programs (fallback faces; CFF programs are stored as

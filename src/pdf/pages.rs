@@ -3,7 +3,7 @@
 use pdf_writer::{Filter, Finish, Name, Pdf, Ref};
 
 use super::content::{Context, Drawn, page_content};
-use super::deflate_content;
+use super::deflate_text;
 use super::geometry::Geometry;
 use super::ink::Inks;
 use crate::page::Page;
@@ -31,7 +31,7 @@ pub(super) struct States {
 /// Draws the content stream of a page, compressed (pages are drawn on several threads).
 pub(super) fn draw_page(page: &Page, refs: &PageRefs, cx: &Context) -> Drawn {
     let mut drawn = page_content(page, cx, &refs.geometry);
-    drawn.content = deflate_content(&drawn.content);
+    drawn.content = deflate_text(&drawn.content);
     drawn
 }
 
