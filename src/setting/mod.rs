@@ -107,7 +107,18 @@ pub fn set_document(doc: &Document, setter: &Setter) -> Result<Galley, Diagnosti
 /// Sets the whole document into a galley, the contents box with each article's first page
 /// (from 1) when `pages` gives them.
 pub fn set_document_with(doc: &Document, setter: &Setter, pages: Option<&[usize]>) -> Result<Galley, Diagnostic> {
-    let mut masthead = masthead::set_masthead(&doc.masthead, setter, doc)?;
+    // The articles are composed on the pool while this thread sets the masthead (its first
+    // runs make the shaping plans of faces the articles may not use).
+    let work = precompose::articles_work(doc, setter);
+    let mut composed = None;
+    let masthead = match crate::parallel::within_build() {
+        true => rayon::in_place_scope(|scope| {
+            scope.spawn(|_| composed = Some(work.compose(setter.book)));
+            masthead::set_masthead(&doc.masthead, setter, doc)
+        }),
+        false => masthead::set_masthead(&doc.masthead, setter, doc),
+    };
+    let mut masthead = masthead?;
     let width = setter.layout.type_width();
     let pitch = setter.layout.grid.line_pitch;
     let mut spans_below: Vec<(Vec<crate::page::Item>, usize)> = Vec::new();
@@ -131,7 +142,7 @@ pub fn set_document_with(doc: &Document, setter: &Setter, pages: Option<&[usize]
         return Err(doc.diagnostic(at, 0, message).with_hint("shorten the editor's note"));
     }
     let mut units = Vec::new();
-    let composed = precompose::compose_articles(doc, setter);
+    let composed = composed.unwrap_or_else(|| work.compose(setter.book));
     for (i, (article, composed)) in doc.articles.iter().zip(composed).enumerate() {
         units.extend(article::set_article(article, i, setter, i == 0, doc, composed)?);
     }

@@ -112,9 +112,19 @@ fn role(run: &crate::document::Run) -> RoleName {
     }
 }
 
-/// Composes every article's title and body paragraphs, on the thread pool when the build may
-/// use it.
-pub(super) fn compose_articles(doc: &Document, s: &Setter) -> Vec<Composed> {
+/// Every article's composition jobs and the styles they share, made on the setter's thread;
+/// [`Work::compose`] runs them (on any thread: it needs only the faces).
+pub(super) struct Work {
+    /// The jobs, article by article: a title, its paragraphs, then its credit.
+    jobs: Vec<Job>,
+    /// The styles and paint the jobs share.
+    styles: Styles,
+    /// The number of articles.
+    articles: usize,
+}
+
+/// The composition jobs of every article's title, body paragraphs and credit.
+pub(super) fn articles_work(doc: &Document, s: &Setter) -> Work {
     let width = s.layout.column_width();
     let indent = s.layout.grid.indent_chars * s.layout.grid.body_size;
     let mut jobs = Vec::new();
@@ -137,26 +147,33 @@ pub(super) fn compose_articles(doc: &Document, s: &Setter) -> Vec<Composed> {
         credit: s.credit_style(),
         paint: s.color(RoleName::Body),
     };
-    let book = s.book;
-    let done: Vec<Done> = match crate::parallel::within_build() {
-        true => jobs.par_iter().map(|job| job.run(book, &styles)).collect(),
-        false => jobs.iter().map(|job| job.run(book, &styles)).collect(),
-    };
-    let mut articles = Vec::with_capacity(doc.articles.len());
-    for done in done {
-        match done {
-            Done::Title(title) => articles.push(Composed { title, paragraphs: Vec::new(), credit: None }),
-            Done::Credit(lines) => {
-                if let Some(article) = articles.last_mut() {
-                    article.credit = Some(lines);
+    Work { jobs, styles, articles: doc.articles.len() }
+}
+
+impl Work {
+    /// Composes every job, on the thread pool when the build may use it, and gathers the
+    /// lines by article.
+    pub(super) fn compose(&self, book: &FontBook) -> Vec<Composed> {
+        let done: Vec<Done> = match crate::parallel::within_build() {
+            true => self.jobs.par_iter().map(|job| job.run(book, &self.styles)).collect(),
+            false => self.jobs.iter().map(|job| job.run(book, &self.styles)).collect(),
+        };
+        let mut articles = Vec::with_capacity(self.articles);
+        for done in done {
+            match done {
+                Done::Title(title) => articles.push(Composed { title, paragraphs: Vec::new(), credit: None }),
+                Done::Credit(lines) => {
+                    if let Some(article) = articles.last_mut() {
+                        article.credit = Some(lines);
+                    }
                 }
-            }
-            Done::Paragraph(lines) => {
-                if let Some(article) = articles.last_mut() {
-                    article.paragraphs.push(lines);
+                Done::Paragraph(lines) => {
+                    if let Some(article) = articles.last_mut() {
+                        article.paragraphs.push(lines);
+                    }
                 }
             }
         }
+        articles
     }
-    articles
 }
