@@ -36,9 +36,9 @@ struct Variant {
 
 /// The subset `CFF ` table of a CID-keyed CFF face, made by [`cff::subset`]; `None` for any
 /// other face (`subsetter` makes those).
-fn program(face: &Face, remapper: &GlyphRemapper) -> Option<Vec<u8>> {
+fn program(face: &Face, remapper: &GlyphRemapper, parallel: bool) -> Option<Vec<u8>> {
     let gids: Vec<u16> = remapper.remapped_gids().collect();
-    cff::subset(face.table(*b"CFF ")?, &gids)
+    cff::subset(face.table(*b"CFF ")?, &gids, parallel)
 }
 
 /// The metrics of a font descriptor, in glyph space (1000 per em).
@@ -113,11 +113,12 @@ impl Pending {
         self.remapper.num_gids()
     }
 
-    /// Subsets `face` (the face it was planned for) to the glyphs: its program, uncompressed.
-    pub(super) fn program(self, face: &Face) -> Result<Program, PdfError> {
+    /// Subsets `face` (the face it was planned for) to the glyphs: its program, uncompressed;
+    /// with `parallel`, a CFF program's glyphs are written out in pieces on the thread pool.
+    pub(super) fn program(self, face: &Face, parallel: bool) -> Result<Program, PdfError> {
         let error = |reason: String| PdfError::Font { name: face.name.clone(), reason };
         let Pending { remapper, cff } = self;
-        let (bytes, is_cff) = match program(face, &remapper) {
+        let (bytes, is_cff) = match program(face, &remapper, parallel) {
             Some(table) => (table, true),
             None => {
                 let subset = subsetter::subset(face.data.bytes(), face.index, &remapper)
@@ -156,7 +157,7 @@ impl EmbeddedFont {
     #[cfg(test)]
     pub(super) fn new(id: FaceId, face: &Face, used: &FaceUses, next: &mut Ref) -> Result<Self, PdfError> {
         let (font, pending) = Self::plan(id, face, used)?;
-        pending.program(face)?;
+        pending.program(face, false)?;
         Ok(font.numbered(next))
     }
 

@@ -194,7 +194,7 @@ fn programs(pending: Vec<(&Face, Pending)>, parallel: bool) -> Result<Vec<Compre
     jobs.sort_by_key(|((_, program), _)| program.glyphs());
     rayon::in_place_scope(|scope| {
         for ((face, program), slot) in jobs {
-            let raw = program.program(face);
+            let raw = program.program(face, parallel);
             face.release_pages();
             let raw = raw?;
             match parallel {

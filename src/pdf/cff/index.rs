@@ -98,6 +98,24 @@ impl Items {
         Some(3 + (self.ends.len() + 1) * size)
     }
 
+    /// The items of `pieces`, one after the other, with the data each piece carries along.
+    pub(super) fn join<T>(pieces: Vec<(Items, Vec<T>)>) -> Option<(Items, Vec<T>)> {
+        let mut all = Items {
+            data: Vec::with_capacity(pieces.iter().map(|(p, _)| p.data.len()).sum()),
+            ends: Vec::with_capacity(pieces.iter().map(|(p, _)| p.ends.len()).sum()),
+        };
+        let mut along = Vec::with_capacity(all.ends.capacity());
+        for (piece, more) in pieces {
+            let start = u32::try_from(all.data.len()).ok()?;
+            for end in piece.ends {
+                all.ends.push(end.checked_add(start)?);
+            }
+            all.data.extend_from_slice(&piece.data);
+            along.extend(more);
+        }
+        Some((all, along))
+    }
+
     /// The items as one INDEX of its own.
     pub(super) fn of(items: &[&[u8]]) -> Option<Vec<u8>> {
         let mut all = Items::default();
