@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use rayon::prelude::*;
+
 use super::{Item, Page};
 use crate::font::FaceId;
 
@@ -149,41 +151,49 @@ fn bands(item: &Item) -> Vec<Band> {
     }
 }
 
-/// Checks every page; `em` gives a face's em box as (top above the baseline, bottom below
-/// it) in ems (0.88 and 0.12 for the bundled faces).
-pub fn check_pages(pages: &[Page], em: impl Fn(FaceId) -> (f64, f64)) -> Vec<Fault> {
-    let mut faults = Vec::new();
-    for (p, page) in pages.iter().enumerate() {
-        let mut boxes = Vec::new();
-        for (i, item) in page.items.iter().enumerate() {
-            let (x0, x1, top, bottom) = match item {
-                Item::Text(run) => {
-                    let Some((x0, x1)) = run.extent() else { continue };
-                    let (up, down) = em(run.face);
-                    let top = run.baseline - up * run.size;
-                    let bottom = run.baseline + down * run.size;
-                    boxes.push(TextBox { x0, x1, top, bottom, baseline: run.baseline, size: run.size, index: i });
-                    (x0, x1, top, bottom)
-                }
-                Item::Rule(rule) => {
-                    let half = rule.thickness / 2.0;
-                    (rule.x0.min(rule.x1), rule.x0.max(rule.x1), rule.y - half, rule.y + half)
-                }
-                Item::Rect(rect) => (rect.x, rect.x + rect.width, rect.y, rect.y + rect.height),
-                Item::Image(image) => (image.x, image.x + image.width, image.y, image.y + image.height),
-            };
-            let inside = [x0, x1, top, bottom].iter().all(|v| v.is_finite())
-                && x0 >= -TOUCH
-                && x1 <= page.width + TOUCH
-                && top >= -TOUCH
-                && bottom <= page.height + TOUCH;
-            if !inside {
-                faults.push(Fault::Outside { page: p + 1, what: describe(item) });
-            }
-        }
-        overlaps(page, p, &mut boxes, &mut faults);
-        covered(page, p, &boxes, &mut faults);
+/// Checks every page (on the thread pool when the build may use it); `em` gives a face's em
+/// box as (top above the baseline, bottom below it) in ems (0.88 and 0.12 for the bundled
+/// faces).
+pub fn check_pages(pages: &[Page], em: impl Fn(FaceId) -> (f64, f64) + Sync) -> Vec<Fault> {
+    let check = |(p, page): (usize, &Page)| check_page(p, page, &em);
+    match crate::parallel::within_build() {
+        true => pages.par_iter().enumerate().flat_map_iter(check).collect(),
+        false => pages.iter().enumerate().flat_map(check).collect(),
     }
+}
+
+/// The faults of page `p` (from 0).
+fn check_page(p: usize, page: &Page, em: impl Fn(FaceId) -> (f64, f64)) -> Vec<Fault> {
+    let mut faults = Vec::new();
+    let mut boxes = Vec::new();
+    for (i, item) in page.items.iter().enumerate() {
+        let (x0, x1, top, bottom) = match item {
+            Item::Text(run) => {
+                let Some((x0, x1)) = run.extent() else { continue };
+                let (up, down) = em(run.face);
+                let top = run.baseline - up * run.size;
+                let bottom = run.baseline + down * run.size;
+                boxes.push(TextBox { x0, x1, top, bottom, baseline: run.baseline, size: run.size, index: i });
+                (x0, x1, top, bottom)
+            }
+            Item::Rule(rule) => {
+                let half = rule.thickness / 2.0;
+                (rule.x0.min(rule.x1), rule.x0.max(rule.x1), rule.y - half, rule.y + half)
+            }
+            Item::Rect(rect) => (rect.x, rect.x + rect.width, rect.y, rect.y + rect.height),
+            Item::Image(image) => (image.x, image.x + image.width, image.y, image.y + image.height),
+        };
+        let inside = [x0, x1, top, bottom].iter().all(|v| v.is_finite())
+            && x0 >= -TOUCH
+            && x1 <= page.width + TOUCH
+            && top >= -TOUCH
+            && bottom <= page.height + TOUCH;
+        if !inside {
+            faults.push(Fault::Outside { page: p + 1, what: describe(item) });
+        }
+    }
+    overlaps(page, p, &mut boxes, &mut faults);
+    covered(page, p, &boxes, &mut faults);
     faults
 }
 
