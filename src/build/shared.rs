@@ -132,8 +132,7 @@ pub(super) fn lay_out(document: &Document, prepared: &Prepared, options: &BuildO
     // Composition is over: the title dictionary's pages are given back, and the faces' (each
     // is read again as the output subsets it, one at a time: the peak memory is then that of
     // one face's glyphs, not of every face's pages composition touched as well).
-    crate::compose::words::release_dictionary();
-    prepared.book.release_pages();
+    prepared.book.release_pages(&[crate::compose::words::dictionary()]);
     let metadata = metadata::metadata(document, outline, options.created);
     Ok(Laid { pages, metadata, warnings, setting_warnings, census })
 }

@@ -31,10 +31,10 @@ pub fn word_boundaries(text: &str) -> Vec<usize> {
     segmenter.jieba.cut(text, true).into_iter().map(|token| token.byte_end).filter(|&end| end < text.len()).collect()
 }
 
-/// Gives back the resident pages of the dictionary (when no more titles are to be set); a
-/// later search maps them in again.
-pub fn release_dictionary() {
-    crate::font::release(DICTIONARY.as_bytes());
+/// The dictionary's bytes, compiled into the program: their pages are given back when no
+/// more titles are to be set (a later search maps them in again).
+pub fn dictionary() -> &'static [u8] {
+    DICTIONARY.as_bytes()
 }
 
 /// The one segmenter, holding the words of every text segmented so far. One for all threads:

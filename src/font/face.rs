@@ -222,8 +222,16 @@ impl Face {
     /// Gives back the resident pages of a compiled-in face (after subsetting it): a later
     /// read maps them in again.
     pub fn release_pages(&self) {
-        if let FaceData::Static(bytes) = self.data {
+        if let Some(bytes) = self.compiled_in() {
             super::release(bytes);
+        }
+    }
+
+    /// The face's file, when it is compiled into the program.
+    pub(super) fn compiled_in(&self) -> Option<&'static [u8]> {
+        match self.data {
+            FaceData::Static(bytes) => Some(bytes),
+            FaceData::Owned(_) => None,
         }
     }
 

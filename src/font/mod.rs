@@ -126,12 +126,12 @@ impl FontBook {
             .unwrap_or(face)
     }
 
-    /// Gives back the resident pages of every compiled-in face (composition is over: what
-    /// the output reads of a face is read again as it is subset, one face at a time).
-    pub fn release_pages(&self) {
-        for face in &self.faces {
-            face.release_pages();
-        }
+    /// Gives back the resident pages of every compiled-in face and of `more` (composition is
+    /// over: what the output reads of a face is read again as it is subset, one face at a
+    /// time), on the thread pool when the build may use it.
+    pub fn release_pages(&self, more: &[&'static [u8]]) {
+        let faces = self.faces.iter().filter_map(Face::compiled_in);
+        pages::release_all(faces.chain(more.iter().copied()).collect());
     }
 
     /// All faces with their ids, in the order they were added.

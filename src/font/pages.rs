@@ -37,3 +37,16 @@ pub(crate) fn release(bytes: &'static [u8]) {
     #[cfg(not(target_os = "linux"))]
     let _ = bytes;
 }
+
+/// As [`release`] for each of `all`, on the thread pool when the build may use it: the
+/// unmapping (a few hundred microseconds once composition has read the faces) then overlaps
+/// the work that follows on this thread.
+pub(crate) fn release_all(all: Vec<&'static [u8]>) {
+    if KEEP.load(Ordering::Relaxed) {
+        return;
+    }
+    match crate::parallel::within_build() {
+        true => rayon::spawn(move || all.into_iter().for_each(release)),
+        false => all.into_iter().for_each(release),
+    }
+}
