@@ -73,6 +73,8 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     let widest = first_avail.max(rest_avail);
     let room = widest - loose - 1e-9 * (1.0 + widest.abs() + upper[n]);
     let mut dense = 0;
+    // The cheapest way to reach a start after `dense`, for the skip's bound.
+    let mut reach = Reach::default();
     for j in 1..positions.len() {
         let stop = positions[j].at;
         let line = Candidates {
@@ -101,7 +103,13 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
         while dense + 1 < j && long(dense + 1) && span(dense + 1) >= room {
             dense += 1;
         }
-        let skips = skipping() && style.align == Align::Justify && !line.last && bound < (1.0 + STEEP).powi(2);
+        // A certainly loose line costs more than the floor with the break's penalty (a line
+        // ending at a forbidden break is loose or not at that price), on top of the cheapest
+        // way to its start: past the bound, none of those starts can give the best line.
+        reach.push(j - 1, &best);
+        let cheapest = reach.after(dense, &best);
+        let loose_floor = cheapest + (1.0 + STEEP + positions[j].penalty).powi(2);
+        let skips = skipping() && style.align == Align::Justify && !line.last && bound < loose_floor;
         let mut earliest = j;
         let mut i = j;
         while i > 0 {
@@ -114,7 +122,8 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
             let f = line.fit(i, &mut running[i]);
             count_candidate();
             let avail = line.avail(i);
-            if best[i].0 + floor(par.em, &f, avail, line.last, style.align) <= bound.min(best[j].0) {
+            let floor = floor(par.em, &f, avail, line.last, style.align, positions[j].penalty);
+            if best[i].0 + floor <= bound.min(best[j].0) {
                 let total = best[i].0 + line.price(i, &f, &mut prefix);
                 if total < best[j].0 {
                     best[j] = (total, i);
@@ -145,6 +154,32 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     }
     breaks.reverse();
     breaks
+}
+
+/// The cheapest cost of reaching each start of a window that only moves on: a queue of
+/// starts whose costs rise from front to back (each start enters and leaves it once).
+#[derive(Default)]
+struct Reach {
+    /// Starts, oldest first, each cheaper than every start behind it in the queue.
+    queue: std::collections::VecDeque<usize>,
+}
+
+impl Reach {
+    /// Takes start `i` (its cost in `best` final) into the window.
+    fn push(&mut self, i: usize, best: &[(f64, usize)]) {
+        while self.queue.back().is_some_and(|&k| best[k].0 >= best[i].0) {
+            self.queue.pop_back();
+        }
+        self.queue.push_back(i);
+    }
+
+    /// The cheapest cost of reaching a start after `first` (infinite when there is none).
+    fn after(&mut self, first: usize, best: &[(f64, usize)]) -> f64 {
+        while self.queue.front().is_some_and(|&k| k <= first) {
+            self.queue.pop_front();
+        }
+        self.queue.front().map_or(f64::INFINITY, |&k| best[k].0)
+    }
 }
 
 /// The lines ending at one break `j`, measured and priced.
@@ -293,17 +328,18 @@ fn shrink_badness(f: &Fit, need: f64, em: f64) -> f64 {
     badness
 }
 
-/// A cost no line measured `f` can go under, whatever its penalty (penalties are never
-/// negative), found without the logarithm and powers of the exact cost: past [`LOOSE_GAP`]
-/// per gap the badness is past [`STEEP`], and the softened badness at least that.
+/// A cost no line measured `f` ending at a break of `penalty` can go under (what else a
+/// line's cost adds is never negative), found without the logarithm and powers of the exact
+/// cost: past [`LOOSE_GAP`] per gap the badness is past [`STEEP`], and the softened badness at
+/// least that.
 #[inline]
-fn floor(em: f64, f: &Fit, avail: f64, last: bool, align: Align) -> f64 {
+fn floor(em: f64, f: &Fit, avail: f64, last: bool, align: Align, penalty: f64) -> f64 {
     let diff = avail - f.natural;
     if align != Align::Justify || last || diff < 0.0 || f.natural - f.shrink > avail + 1e-6 {
         return 0.0;
     }
     let rest = diff - f.stretch_limited;
-    if rest > LOOSE_GAP * em * places(f) as f64 { (1.0 + STEEP).powi(2) } else { 1.0 }
+    if rest > LOOSE_GAP * em * places(f) as f64 { (1.0 + STEEP + penalty).powi(2) } else { 1.0 }
 }
 
 /// Slows the growth of a badness past [`STEEP`] to logarithmic, keeping it increasing.
@@ -387,13 +423,15 @@ mod tests {
                     stretch_even: even,
                     stretch_address: 0,
                 };
-                let cost = line_cost(em, &f, 210.0, false, false, Align::Justify, 0.0);
-                let floor = floor(em, &f, 210.0, false, Align::Justify);
-                assert!(floor <= cost, "{limited} {even} {short}: floor {floor} over {cost}");
-                skipped += usize::from(floor > 1.0);
+                for penalty in [0.0, 10.0, 3000.0, 1.0e6] {
+                    let cost = line_cost(em, &f, 210.0, false, false, Align::Justify, penalty);
+                    let floor = floor(em, &f, 210.0, false, Align::Justify, penalty);
+                    assert!(floor <= cost, "{limited} {even} {short} {penalty}: floor {floor} over {cost}");
+                    skipped += usize::from(floor > 1.0);
+                }
             }
         }
-        assert!(skipped > 10_000, "{skipped}");
+        assert!(skipped > 40_000, "{skipped}");
     }
 }
 
