@@ -47,7 +47,8 @@ const SAFE_SERVES: f64 = 800.0;
 ///
 /// Each candidate line is measured in constant amortised time from running sums ([`Lines`]); a
 /// line ending at a break is tried from every earlier break until one makes it too long to
-/// fit, but for the starts a bound from above shows certainly loose (see [`floor`]).
+/// fit, but for the starts a bound from above shows certainly loose (see [`floor`]) when a line
+/// from another start costs less than any of those can.
 pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &ParStyle) -> Vec<usize> {
     let n = par.clusters.len();
     let lines = Lines::new(par, style);
@@ -64,10 +65,10 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     let mut running: Vec<Running> = positions.iter().map(|p| lines.start(p.at.min(n - 1))).collect();
     // Prefix sums, made when a break inside an address first needs them.
     let mut prefix = None;
-    // Lines certainly looser than [`LOOSE_GAP`] per gap, whose floor is past any bound worth
-    // having, are not measured: they are the starts after `dense` (their running sums catch
-    // up, in the same order, when a later line end reaches them). A bound from above on each
-    // line ([`Lines::upper`]) tells; `dense` only moves on.
+    // Lines certainly looser than [`LOOSE_GAP`] per gap, whose floor is past the best line
+    // found from the other starts, are not measured: they are the starts after `dense` (their
+    // running sums catch up, in the same order, when a later line end reaches them). A bound
+    // from above on each line ([`Lines::upper`]) tells; `dense` only moves on.
     let loose = LOOSE_GAP * par.em;
     let (upper, first) = lines.upper(loose);
     let widest = first_avail.max(rest_avail);
@@ -87,14 +88,6 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
             em: par.em,
             align: style.align,
         };
-        // A bound from likely lines (one character longer than the best line to the break
-        // before, and the next start): a loose line whose floor is above it is not priced.
-        let guess = best[j - 1].1;
-        let mut bound = f64::INFINITY;
-        for g in (guess..j).take(2) {
-            let f = line.fit(g, &mut running[g]);
-            bound = bound.min(best[g].0 + line.price(g, &f, &mut prefix));
-        }
         let trim = lines.trim(stop);
         // Starts from which the line holds two clusters or more, certainly loose where the
         // bound on it is short of `room` (the bound grows as the start moves back).
@@ -105,44 +98,42 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
         }
         // A certainly loose line costs more than the floor with the break's penalty (a line
         // ending at a forbidden break is loose or not at that price), on top of the cheapest
-        // way to its start: past the bound, none of those starts can give the best line.
+        // way to its start: when the best line found from the other starts costs less, none
+        // of those can be the best. Else they are measured too, every start in the same order.
         reach.push(j - 1, &best);
-        let cheapest = reach.after(dense, &best);
-        let loose_floor = cheapest + (1.0 + STEEP + positions[j].penalty).powi(2);
-        let skips = skipping() && style.align == Align::Justify && !line.last && bound < loose_floor;
-        let mut earliest = j;
+        let loose_floor = reach.after(dense, &best) + (1.0 + STEEP + positions[j].penalty).powi(2);
+        let skips = skipping() && style.align == Align::Justify && !line.last;
+        // The best line before the skip (from the starts tried first) and the last start skipped.
+        let mut jump = None;
         let mut i = j;
         while i > 0 {
             i -= 1;
-            if skips && i > dense && long(i) {
+            if skips && jump.is_none() && i > dense && long(i) {
+                jump = Some((best[j].0, i));
                 i = dense + 1;
                 continue;
             }
-            earliest = i;
             let f = line.fit(i, &mut running[i]);
             count_candidate();
-            let avail = line.avail(i);
-            let floor = floor(par.em, &f, avail, line.last, style.align, positions[j].penalty);
-            if best[i].0 + floor <= bound.min(best[j].0) {
-                let total = best[i].0 + line.price(i, &f, &mut prefix);
-                if total < best[j].0 {
-                    best[j] = (total, i);
-                }
-            }
-            if f.natural - f.shrink > avail && j - i > 1 {
+            if line.consider(i, &f, &mut best, &mut prefix) {
                 break; // earlier starts only make the line longer
             }
         }
-        // The bound holds only if the guess was among the lines tried (the search stops at the
-        // first line too long; a guess before it may be cheaper than all of them).
-        if guess < earliest {
+        // The skipped starts are tried when the best line found does not beat their floor: as if
+        // they had been tried in turn, a line from them wins a tie with the lines after them
+        // (tried later) but not with those before.
+        if let Some((before, last)) = jump
+            && best[j].0 >= loose_floor
+        {
+            let found = best[j];
             best[j] = (f64::INFINITY, 0);
-            for i in (earliest..j).rev() {
+            for i in (dense + 1..=last).rev() {
                 let f = line.fit(i, &mut running[i]);
-                let total = best[i].0 + line.price(i, &f, &mut prefix);
-                if total < best[j].0 {
-                    best[j] = (total, i);
-                }
+                count_candidate();
+                line.consider(i, &f, &mut best, &mut prefix);
+            }
+            if !(best[j].0 < before && best[j].0 <= found.0) {
+                best[j] = found;
             }
         }
     }
@@ -206,6 +197,22 @@ impl Candidates<'_> {
     /// The measure of a line starting at break `i`.
     fn avail(&self, i: usize) -> f64 {
         if self.positions[i].at == 0 { self.avail.0 } else { self.avail.1 }
+    }
+
+    /// Prices the line from break `i`, measured `f`, unless its floor shows it cannot beat the
+    /// best line to break `j` so far, and keeps it if it is cheaper. Returns whether the line is
+    /// too long (then every earlier start gives a longer one).
+    #[inline(always)]
+    fn consider(&self, i: usize, f: &Fit, best: &mut [(f64, usize)], prefix: &mut Option<Prefix>) -> bool {
+        let avail = self.avail(i);
+        let floor = floor(self.em, f, avail, self.last, self.align, self.positions[self.j].penalty);
+        if best[i].0 + floor <= best[self.j].0 {
+            let total = best[i].0 + self.price(i, f, prefix);
+            if total < best[self.j].0 {
+                best[self.j] = (total, i);
+            }
+        }
+        f.natural - f.shrink > avail && self.j - i > 1
     }
 
     /// The line from break `i`, whose running sums are `run`.
