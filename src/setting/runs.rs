@@ -1,7 +1,7 @@
 //! From roles to spans, and from composed lines to positioned text runs.
 
 use super::Setter;
-use crate::compose::{Align, Line, ParStyle, Span, compose};
+use crate::compose::{Align, Line, LineGlyph, ParStyle, Span, compose};
 use crate::font::FontBook;
 use crate::layout::RoleName;
 use crate::page::{Item, Paint, PlacedGlyph, Tag, TextRun};
@@ -56,29 +56,36 @@ fn advance(book: &FontBook, face: crate::font::FaceId, id: u16, size: f64) -> f6
 }
 
 /// The items of a composed line (see [`Setter::line_items`]), shifted by `(x, y)`: usable off
-/// the setter's thread.
+/// the setter's thread. One text run per stretch of glyphs in one face, size and bold, each
+/// vector made at its length (the page model holds every glyph of the issue: spare capacity
+/// there is memory the build faults in).
 pub(super) fn line_items(book: &FontBook, line: &Line, (x, y): (f64, f64), paint: &Paint, tag: Tag) -> Vec<Item> {
-    let mut runs: Vec<TextRun> = Vec::new();
-    for g in &line.glyphs {
-        let advance = advance(book, g.face, g.id, g.size);
-        let placed = PlacedGlyph { id: g.id, x: x + g.x, rise: g.rise, advance, text: g.text.clone() };
-        match runs.last_mut() {
-            Some(run) if run.face == g.face && run.size == g.size && run.embolden == g.embolden => {
-                run.glyphs.push(placed)
-            }
-            _ => runs.push(TextRun {
-                face: g.face,
-                size: g.size,
-                paint: paint.clone(),
-                baseline: y,
-                glyphs: vec![placed],
-                actual_text: None,
-                embolden: g.embolden,
-                tag,
-            }),
-        }
+    let same = |a: &LineGlyph, b: &LineGlyph| a.face == b.face && a.size == b.size && a.embolden == b.embolden;
+    let mut items = Vec::with_capacity(line.glyphs.chunk_by(same).count());
+    for run in line.glyphs.chunk_by(same) {
+        let first = &run[0];
+        let glyphs = run
+            .iter()
+            .map(|g| PlacedGlyph {
+                id: g.id,
+                x: x + g.x,
+                rise: g.rise,
+                advance: advance(book, g.face, g.id, g.size),
+                text: g.text.clone(),
+            })
+            .collect();
+        items.push(Item::Text(TextRun {
+            face: first.face,
+            size: first.size,
+            paint: paint.clone(),
+            baseline: y,
+            glyphs,
+            actual_text: None,
+            embolden: first.embolden,
+            tag,
+        }));
     }
-    runs.into_iter().map(Item::Text).collect()
+    items
 }
 
 /// Where and how a spread text is set: `x` and `width` (points), baseline `y`, font `size`.
