@@ -101,7 +101,8 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
         // way to its start: when the best line found from the other starts costs less, none
         // of those can be the best. Else they are measured too, every start in the same order.
         reach.push(j - 1, &best);
-        let loose_floor = reach.after(dense, &best) + (1.0 + STEEP + positions[j].penalty).powi(2);
+        let loose_line = (1.0 + STEEP + positions[j].penalty).powi(2);
+        let loose_floor = reach.after(dense, &best) + loose_line;
         let skips = skipping() && style.align == Align::Justify && !line.last;
         // The best line before the skip (from the starts tried first) and the last start skipped.
         let mut jump = None;
@@ -121,13 +122,17 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
         }
         // The skipped starts are tried when the best line found does not beat their floor: as if
         // they had been tried in turn, a line from them wins a tie with the lines after them
-        // (tried later) but not with those before.
+        // (tried later) but not with those before. A start whose own floor is past the line
+        // found is not measured: its line could only win by costing no more than that one.
         if let Some((before, last)) = jump
             && best[j].0 >= loose_floor
         {
             let found = best[j];
             best[j] = (f64::INFINITY, 0);
             for i in (dense + 1..=last).rev() {
+                if best[i].0 + loose_line > found.0 {
+                    continue;
+                }
                 let f = line.fit(i, &mut running[i]);
                 count_candidate();
                 line.consider(i, &f, &mut best, &mut prefix);
