@@ -48,7 +48,8 @@ const SAFE_SERVES: f64 = 800.0;
 /// Each candidate line is measured in constant amortised time from running sums ([`Lines`]); a
 /// line ending at a break is tried from every earlier break until one makes it too long to
 /// fit, but for the starts a bound from above shows certainly loose (see [`floor`]) when a line
-/// from another start costs less than any of those can.
+/// from another start costs less than any of those can; measured lines past the loose floor
+/// are priced last, only when they can still beat the best line found.
 pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &ParStyle) -> Vec<usize> {
     let n = par.clusters.len();
     let lines = Lines::new(par, style);
@@ -76,6 +77,8 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
     let mut dense = 0;
     // The cheapest way to reach a start after `dense`, for the skip's bound.
     let mut reach = Reach::default();
+    // Lines waiting to be priced: start, measure, floor.
+    let mut waiting: Vec<(usize, Fit, f64)> = Vec::new();
     for j in 1..positions.len() {
         let stop = positions[j].at;
         let line = Candidates {
@@ -104,27 +107,37 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
         let loose_line = (1.0 + STEEP + positions[j].penalty).powi(2);
         let loose_floor = reach.after(dense, &best) + loose_line;
         let skips = skipping() && style.align == Align::Justify && !line.last;
-        // The best line before the skip (from the starts tried first) and the last start skipped.
+        // The last start skipped.
         let mut jump = None;
+        // Measured lines that are loose past the floor (a line of one character, mostly) wait
+        // until the others are priced: most then cannot beat the best found and go unpriced.
+        // Of equal costs the line from the later start is kept, as in a search in order.
         let mut i = j;
         while i > 0 {
             i -= 1;
             if skips && jump.is_none() && i > dense && long(i) {
-                jump = Some((best[j].0, i));
+                jump = Some(i);
                 i = dense + 1;
                 continue;
             }
             let f = line.fit(i, &mut running[i]);
             count_candidate();
-            if line.consider(i, &f, &mut best, &mut prefix) {
+            let floor = line.floor(i, &f);
+            if skips && floor > 1.0 {
+                waiting.push((i, f, floor));
+            } else {
+                line.take(i, &f, floor, &mut best, &mut prefix);
+            }
+            if line.too_long(i, &f) {
                 break; // earlier starts only make the line longer
             }
         }
+        line.take_waiting(&mut waiting, &mut best, &mut prefix);
         // The skipped starts are tried when the best line found does not beat their floor: as if
         // they had been tried in turn, a line from them wins a tie with the lines after them
-        // (tried later) but not with those before. A start whose own floor is past the line
-        // found is not measured: its line could only win by costing no more than that one.
-        if let Some((before, last)) = jump
+        // (tried later, up to `dense`) but not with those before. A start whose own floor is past
+        // the line found is not measured: its line could only win by costing no more than that.
+        if let Some(last) = jump
             && best[j].0 >= loose_floor
         {
             let found = best[j];
@@ -137,7 +150,8 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
                 count_candidate();
                 line.consider(i, &f, &mut best, &mut prefix);
             }
-            if !(best[j].0 < before && best[j].0 <= found.0) {
+            let wins = best[j].0 < found.0 || (best[j].0 == found.0 && found.1 <= dense);
+            if !wins {
                 best[j] = found;
             }
         }
@@ -209,15 +223,47 @@ impl Candidates<'_> {
     /// too long (then every earlier start gives a longer one).
     #[inline(always)]
     fn consider(&self, i: usize, f: &Fit, best: &mut [(f64, usize)], prefix: &mut Option<Prefix>) -> bool {
-        let avail = self.avail(i);
-        let floor = floor(self.em, f, avail, self.last, self.align, self.positions[self.j].penalty);
-        if best[i].0 + floor <= best[self.j].0 {
+        self.take(i, f, self.floor(i, f), best, prefix);
+        self.too_long(i, f)
+    }
+
+    /// A cost the line from break `i`, measured `f`, cannot go under ([`floor`]).
+    #[inline(always)]
+    fn floor(&self, i: usize, f: &Fit) -> f64 {
+        floor(self.em, f, self.avail(i), self.last, self.align, self.positions[self.j].penalty)
+    }
+
+    /// Whether the line from break `i`, measured `f`, is too long: every earlier start gives a
+    /// longer one.
+    #[inline(always)]
+    fn too_long(&self, i: usize, f: &Fit) -> bool {
+        f.natural - f.shrink > self.avail(i) && self.j - i > 1
+    }
+
+    /// Prices the line from break `i`, measured `f` with floor `floor`, unless the floor shows
+    /// it cannot beat the best line to break `j` so far, and keeps it if it is cheaper, or as
+    /// cheap and from a later start (the line a search from the latest start down keeps).
+    #[inline(always)]
+    fn take(&self, i: usize, f: &Fit, floor: f64, best: &mut [(f64, usize)], prefix: &mut Option<Prefix>) {
+        let (kept, from) = best[self.j];
+        if best[i].0 + floor <= kept {
             let total = best[i].0 + self.price(i, f, prefix);
-            if total < best[self.j].0 {
+            if total < kept || (total == kept && i > from && total.is_finite()) {
                 best[self.j] = (total, i);
             }
         }
-        f.natural - f.shrink > avail && self.j - i > 1
+    }
+
+    /// Takes the waiting lines, latest start first.
+    fn take_waiting(
+        &self,
+        waiting: &mut Vec<(usize, Fit, f64)>,
+        best: &mut [(f64, usize)],
+        prefix: &mut Option<Prefix>,
+    ) {
+        for (i, f, floor) in waiting.drain(..) {
+            self.take(i, &f, floor, best, prefix);
+        }
     }
 
     /// The line from break `i`, whose running sums are `run`.
@@ -462,11 +508,13 @@ fn count_candidate() {
 
 #[cfg(test)]
 thread_local! {
-    /// Whether certainly loose lines go unmeasured on this thread (tests turn it off to compare).
+    /// Whether certainly loose lines go unmeasured and loose lines wait to be priced on this
+    /// thread (tests turn it off to compare).
     pub(super) static SKIP_LOOSE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
-/// Whether certainly loose lines go unmeasured (always, but in tests that compare).
+/// Whether certainly loose lines go unmeasured and loose lines wait to be priced (always, but
+/// in tests that compare with a search that measures and prices every line in order).
 #[inline]
 fn skipping() -> bool {
     #[cfg(test)]
