@@ -136,6 +136,18 @@ pub struct Report {
     pub fit: Option<crate::copyfit::Fit>,
 }
 
+/// Whether the process ends after its one build ([`last_build`]).
+static LAST_BUILD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Tells the builds of this process that it ends after the next one (a `build` or `check`
+/// command): the laid-out issue is then left to the operating system, which takes the whole
+/// memory back at exit, instead of being freed piece by piece — as compilers do. Freeing the
+/// page model of the 60-article issue (some 4,000 runs of glyphs) took about 0.8 ms of its
+/// 55. A batch and `watch` free as they go (they never call this).
+pub fn last_build() {
+    LAST_BUILD.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Runs a request: the one entry point of a build.
 pub fn run(request: &Request) -> Result<Report, BuildError> {
     let loaded = load(&request.manifest)?;
@@ -188,6 +200,9 @@ pub fn run(request: &Request) -> Result<Report, BuildError> {
             bytes.len()
         }
     };
+    if LAST_BUILD.load(std::sync::atomic::Ordering::Relaxed) {
+        std::mem::forget(set);
+    }
     Ok(Report { output, pages, bytes, warnings, series_file, total, fit })
 }
 

@@ -247,6 +247,7 @@ fn main() -> ExitCode {
             let options = pdf.options(created);
             let standard = pdf.standard;
             let request = Request { manifest: manifest.clone(), action: Action::Build(output.clone()), options };
+            jianbao::build::last_build();
             jianbao::build::run(&request).map(|r| {
                 r.warnings.iter().for_each(|w| out.message(w));
                 let path = r.output.as_deref().unwrap_or(std::path::Path::new(""));
@@ -264,6 +265,7 @@ fn main() -> ExitCode {
             let options =
                 BuildOptions { allow_missing_glyphs: *allow_missing_glyphs, created, pages, ..BuildOptions::default() };
             let request = Request { manifest: manifest.clone(), action: Action::Check, options };
+            jianbao::build::last_build();
             jianbao::build::run(&request).map(|r| {
                 r.warnings.iter().for_each(|w| out.message(w));
                 match &r.series_file {
