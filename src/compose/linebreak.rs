@@ -102,7 +102,7 @@ pub(super) fn linebreak(par: &Prepared, opportunities: &[Opportunity], style: &P
         // A certainly loose line costs more than the floor with the break's penalty (a line
         // ending at a forbidden break is loose or not at that price), on top of the cheapest
         // way to its start: when the best line found from the other starts costs less, none
-        // of those can be the best. Else they are measured too, every start in the same order.
+        // of those can be the best. Else they are tried too (below).
         reach.push(j - 1, &best);
         let loose_line = (1.0 + STEEP + positions[j].penalty).powi(2);
         let loose_floor = reach.after(dense, &best) + loose_line;
@@ -218,9 +218,8 @@ impl Candidates<'_> {
         if self.positions[i].at == 0 { self.avail.0 } else { self.avail.1 }
     }
 
-    /// Prices the line from break `i`, measured `f`, unless its floor shows it cannot beat the
-    /// best line to break `j` so far, and keeps it if it is cheaper. Returns whether the line is
-    /// too long (then every earlier start gives a longer one).
+    /// Takes the line from break `i`, measured `f`, with its floor ([`Candidates::take`]).
+    /// Returns whether the line is too long (then every earlier start gives a longer one).
     #[inline(always)]
     fn consider(&self, i: usize, f: &Fit, best: &mut [(f64, usize)], prefix: &mut Option<Prefix>) -> bool {
         self.take(i, f, self.floor(i, f), best, prefix);
